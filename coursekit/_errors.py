@@ -1,0 +1,69 @@
+"""Errors that tell a course author or a learner what is wrong, where, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a content file.
+
+    Parameters
+    ----------
+    file : str
+        The file, as a path the author recognises.
+    place : str
+        Where in the file: a field path (``decisions[2].options``), an item id or a line.
+    problem : str
+        What is wrong, in plain words.
+    fix : str
+        How to fix it.
+
+    Examples
+    --------
+    >>> print(Problem("cases/x.md", "front matter: title", "is missing", "add `title: ...`"))
+    cases/x.md: front matter: title: is missing. Fix: add `title: ...`
+    """
+
+    file: str
+    place: str
+    problem: str
+    fix: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.place}" if self.place else self.file
+        return f"{where}: {self.problem}. Fix: {self.fix}"
+
+
+class ContentError(ValueError):
+    """A content file (case, instrument, sample) is not valid.
+
+    Carries one or more :class:`Problem` objects; ``str()`` gives one line per problem.
+    """
+
+    def __init__(self, problems: Problem | list[Problem]):
+        if isinstance(problems, Problem):
+            problems = [problems]
+        if not problems:
+            raise ValueError("ContentError needs at least one Problem")
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def at(cls, file: str | Path, place: str, problem: str, fix: str) -> ContentError:
+        """Build an error for a single problem."""
+        return cls(Problem(str(file), place, problem, fix))
+
+
+class StoreError(RuntimeError):
+    """The learner store cannot be used as it is; the message says why and what to do."""
+
+
+class CorruptStoreError(StoreError):
+    """The store file is not a readable SQLite database. The file is kept untouched."""
+
+
+class InputError(ValueError):
+    """Learner input (an imported file, a typed value) cannot be used; the message says why."""

@@ -1,0 +1,1 @@
+"""SQL migrations of the learner store, applied in order by coursekit.store."""

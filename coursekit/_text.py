@@ -1,0 +1,55 @@
+"""Making learner text safe wherever it goes: HTML, spreadsheets, file names.
+
+Learner text (contact names, plan steps, reflections) is user input. Before it reaches
+HTML (widgets, hover text, the report) it is escaped; before it reaches a CSV that may be
+opened in a spreadsheet, a leading formula character is neutralised (OWASP CSV injection).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_html(text: object) -> str:
+    """Escape text for HTML, quotes included.
+
+    Examples
+    --------
+    >>> escape_html('<script>alert("x")</script>')
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
+    """
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Neutralise a cell that a spreadsheet would run as a formula.
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
+    apostrophe; numbers and other values pass unchanged.
+
+    Examples
+    --------
+    >>> spreadsheet_safe("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> spreadsheet_safe(-3)
+    -3
+    >>> spreadsheet_safe("Ann")
+    'Ann'
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def slug(text: str) -> str:
+    """A lowercase, hyphenated id made from text.
+
+    Examples
+    --------
+    >>> slug("Know what you want!")
+    'know-what-you-want'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

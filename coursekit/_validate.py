@@ -1,0 +1,113 @@
+"""A small field checker shared by every content loader.
+
+It collects every problem in a file rather than stopping at the first, so that
+``coursekit check`` can list them all at once, each with its place and fix.
+
+Examples
+--------
+>>> c = FieldChecker("cases/demo.md")
+>>> title = c.need({"title": 3}, "title", str, "front matter")
+>>> c.raise_if_any()
+Traceback (most recent call last):
+...
+coursekit._errors.ContentError: cases/demo.md: front matter: title: should be text, not a number. Fix: write title as text, e.g. title: "..."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ._errors import ContentError, Problem
+
+_MISSING = object()
+
+_KIND_WORDS = {
+    str: "text", int: "a whole number", float: "a number", bool: "true or false",
+    list: "a list", dict: "a mapping of fields",
+}
+_EXAMPLES = {
+    str: '"..."', int: "3", float: "2.5", bool: "true", list: "[a, b] or one '- item' per line",
+    dict: "nested 'name: value' lines",
+}
+
+
+def describe(value: Any) -> str:
+    """A plain-word name for the type of a YAML value."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    return type(value).__name__
+
+
+class FieldChecker:
+    """Collect problems about the fields of one file."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, place: str, problem: str, fix: str) -> None:
+        """Record a problem at ``place``."""
+        self.problems.append(Problem(self.file, place, problem, fix))
+
+    def need(self, data: Any, key: str, kind: type | tuple[type, ...], place: str,
+             *, required: bool = True, default: Any = None, nonempty: bool = True) -> Any:
+        """Return ``data[key]`` checked against ``kind``; record a problem and return
+        ``default`` when it is missing or of the wrong type."""
+        where = f"{place}: {key}" if place else key
+        if not isinstance(data, Mapping):
+            return default
+        value = data.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            if required:
+                kinds = kind if isinstance(kind, tuple) else (kind,)
+                self.problem(where, "is missing",
+                             f"add '{key}: {_EXAMPLES.get(kinds[0], '...')}'")
+            return default
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
+        if float in kinds and isinstance(value, int) and not isinstance(value, bool):
+            ok = True
+        if not ok:
+            want = " or ".join(_KIND_WORDS.get(k, k.__name__) for k in kinds)
+            self.problem(where, f"should be {want}, not {describe(value)}",
+                         f"write {key} as {want}, e.g. {key}: {_EXAMPLES.get(kinds[0], '...')}")
+            return default
+        if nonempty and isinstance(value, (str, list, Mapping)) and not value:
+            self.problem(where, "is empty", f"fill in {key} or remove the field")
+            return default
+        return value
+
+    def unknown_keys(self, data: Mapping, allowed: set[str], place: str) -> None:
+        """Record fields that the format does not know (usually a typo)."""
+        for key in data:
+            if key not in allowed:
+                close = sorted(allowed, key=lambda a: _distance(str(key), a))[0]
+                self.problem(f"{place}: {key}" if place else str(key), "is not a known field",
+                             f"remove it, or did you mean '{close}'?")
+
+    def raise_if_any(self) -> None:
+        """Raise one ContentError listing every recorded problem."""
+        if self.problems:
+            raise ContentError(self.problems)
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance, to suggest the field an author probably meant."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

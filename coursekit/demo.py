@@ -1,0 +1,139 @@
+"""Demo mode: sample people fill the exercises so an instructor can project any notebook.
+
+A sample person is a YAML file in the course's ``samples/people/`` folder. Its sections:
+
+``id``, ``name``, ``description``
+    Who this is (a case protagonist or a made-up learner).
+``entries``
+    Answers, decisions and reflections: a list of ``{exercise, key, kind, value}``.
+``responses``, ``network``, ``plan``
+    Questionnaire answers, a contact network and an action plan; each section is read by the
+    module that owns that exercise (see ``SECTION_LOADERS``).
+
+A demo store lives in memory: the instructor's own store is neither read nor written.
+
+Examples
+--------
+>>> store = demo_store()
+>>> store.demo, store.in_memory
+(True, True)
+>>> sorted(p.id for p in sample_people())[:2]
+['amara', 'harris']
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ._content import content_path, display_path, load_yaml
+from ._validate import FieldChecker
+from .store import KINDS, LearnerStore
+
+#: The default sample person for demo mode.
+DEFAULT_PERSON = "amara"
+
+#: Which module fills each section of a sample person: ``module:function(store, data, file)``.
+SECTION_LOADERS: dict[str, str] = {
+    "responses": "coursekit.assessment.demo:fill_responses",
+    "network": "coursekit.network.demo:fill_network",
+    "plan": "coursekit.planning.demo:fill_plan",
+}
+
+_TOP_FIELDS = {"id", "name", "description", "entries", *SECTION_LOADERS}
+
+
+@dataclass(frozen=True)
+class SamplePerson:
+    """A sample person shipped with the course (no real personal data)."""
+
+    id: str
+    name: str
+    description: str
+    path: Path
+    data: dict[str, Any]
+
+
+def _people_dir(course: str | Path | None = None) -> Path:
+    return content_path("samples", course) / "people"
+
+
+def load_sample_person(path: str | Path) -> SamplePerson:
+    """Load and validate one sample person file."""
+    path = Path(path)
+    file = display_path(path)
+    data = load_yaml(path)
+    check = FieldChecker(file)
+    if not isinstance(data, dict):
+        check.problem("", "is not a set of 'field: value' lines",
+                      "write the sample person as YAML fields (id, name, description, ...)")
+        check.raise_if_any()
+    pid = check.need(data, "id", str, "")
+    name = check.need(data, "name", str, "")
+    description = check.need(data, "description", str, "")
+    check.unknown_keys(data, _TOP_FIELDS, "")
+    if pid and pid != path.stem:
+        check.problem("id", f"'{pid}' differs from the file name '{path.stem}'",
+                      f"rename the file to {pid}.yaml or set id: {path.stem}")
+    for i, entry in enumerate(data.get("entries") or []):
+        place = f"entries[{i}]"
+        if not isinstance(entry, dict):
+            check.problem(place, "is not a mapping", "write exercise, key, kind and value")
+            continue
+        check.need(entry, "exercise", str, place)
+        check.need(entry, "key", str, place)
+        kind = entry.get("kind", "answer")
+        if kind not in KINDS:
+            check.problem(f"{place}: kind", f"'{kind}' is not a kind of entry",
+                          f"use one of {', '.join(KINDS)}")
+        if "value" not in entry:
+            check.problem(f"{place}: value", "is missing", "add 'value: ...'")
+    check.raise_if_any()
+    return SamplePerson(pid, name, description, path, data)
+
+
+def sample_people(course: str | Path | None = None) -> list[SamplePerson]:
+    """Every sample person in the course, sorted by id."""
+    folder = _people_dir(course)
+    return [load_sample_person(p) for p in sorted(folder.glob("*.yaml"))]
+
+
+def fill_store(store: LearnerStore, person: SamplePerson) -> LearnerStore:
+    """Write a sample person's answers into ``store``."""
+    for entry in person.data.get("entries") or []:
+        store.save(entry["exercise"], entry["key"], entry["value"],
+                   kind=entry.get("kind", "answer"))
+    for section, target in SECTION_LOADERS.items():
+        if person.data.get(section) is None:
+            continue
+        module, func = target.split(":")
+        getattr(importlib.import_module(module), func)(store, person.data[section],
+                                                       display_path(person.path))
+    store.set_meta("sample_person", person.id)
+    return store
+
+
+def demo_store(person: str | None = None, course: str | Path | None = None) -> LearnerStore:
+    """An in-memory store filled with a sample person's answers (default: the demo learner).
+
+    Raises
+    ------
+    KeyError
+        No sample person has that id; the message lists those that exist.
+    """
+    person = person or DEFAULT_PERSON
+    path = _people_dir(course) / f"{person}.yaml"
+    if not path.is_file():
+        known = ", ".join(p.id for p in sample_people(course)) or "none"
+        raise KeyError(f"no sample person '{person}'. Sample people: {known}")
+    store = LearnerStore(":memory:", demo=True)
+    return fill_store(store, load_sample_person(path))
+
+
+def check_sample_people(course: str | Path) -> list:
+    """Problems in the course's sample people (for ``coursekit check``)."""
+    from .check import collect_problems
+
+    return collect_problems(sorted(_people_dir(course).glob("*.yaml")), load_sample_person)

@@ -1,0 +1,394 @@
+"""The learner store: one embedded SQLite file for everything a learner enters.
+
+Design
+------
+- **One file**, by default ``learner-data/coursekit.sqlite`` inside the course folder;
+  the ``COURSEKIT_STORE`` environment variable overrides it (tests use a temporary one).
+- **Schema-versioned**: ``PRAGMA user_version`` holds the version; the SQL files in
+  ``coursekit/_migrations`` (``0001_*.sql``, ``0002_*.sql``...) bring an older store up to
+  date, each in its own transaction. A store from a newer coursekit is refused, not touched.
+- **Every write is a transaction** (``BEGIN IMMEDIATE``), so killing the kernel mid-save
+  loses at most that one answer, and two kernels writing at once wait for each other
+  (WAL journal, busy timeout) instead of failing.
+- **A corrupt file is reported and kept**: it is never overwritten or repaired in place.
+- **Private by design**: nothing here talks to the network. The learner can list what is
+  stored (:meth:`LearnerStore.inventory`), export it (:meth:`LearnerStore.export_json`)
+  and erase it (:meth:`LearnerStore.erase`).
+
+Examples
+--------
+>>> store = LearnerStore(":memory:")
+>>> store.save("first-step", "decision:wait-or-act", "act", kind="decision")
+>>> store.load("first-step", "decision:wait-or-act")
+'act'
+>>> store.load_exercise("first-step")
+{'decision:wait-or-act': 'act'}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ._errors import CorruptStoreError, StoreError
+
+#: Environment variable naming the store file to use instead of the default.
+STORE_ENV = "COURSEKIT_STORE"
+#: Environment variable that switches :func:`open_store` to demo mode ("1" or a person's id).
+DEMO_ENV = "COURSEKIT_DEMO"
+
+DEFAULT_RELATIVE = Path("learner-data") / "coursekit.sqlite"
+KINDS = ("answer", "decision", "reflection")
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """The schema migrations shipped with coursekit, as (version, name, sql), in order."""
+    found = []
+    for entry in resources.files("coursekit._migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    for expected, (version, name, _) in enumerate(found, start=1):
+        if version != expected:
+            raise StoreError(f"schema migration {name} is out of sequence (expected {expected:04d})")
+    return found
+
+
+def schema_version() -> int:
+    """The schema version this coursekit writes."""
+    return len(migrations())
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def default_store_path() -> Path:
+    """Where the learner's store lives: ``$COURSEKIT_STORE`` or the course folder's
+    ``learner-data/coursekit.sqlite``."""
+    env = os.environ.get(STORE_ENV)
+    if env:
+        return Path(env).expanduser()
+    from ._content import course_dir
+
+    return course_dir() / DEFAULT_RELATIVE
+
+
+class LearnerStore:
+    """A learner's answers, reflections, responses, network and plan in one SQLite file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The SQLite file, created with its folder if missing; ``":memory:"`` for a store
+        that lives only in this process (demo mode, tests).
+    demo : bool
+        Marks a store filled with sample people; views show a banner for it.
+
+    Raises
+    ------
+    CorruptStoreError
+        The file exists but is not a readable coursekit store. It is left untouched.
+    StoreError
+        The file was written by a newer coursekit, or cannot be opened.
+    """
+
+    def __init__(self, path: str | Path, *, demo: bool = False):
+        self.demo = demo
+        self.in_memory = str(path) == ":memory:"
+        self.path = None if self.in_memory else Path(path).expanduser()
+        self._lock = threading.RLock()
+        self._listeners: list = []
+        self._conn = self._connect()
+        self._migrate()
+
+    # -- opening -------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.in_memory:
+            target = ":memory:"
+        else:
+            assert self.path is not None
+            if self.path.exists() and self.path.is_dir():
+                raise StoreError(f"{self.path} is a folder, not a store file; "
+                                 f"set {STORE_ENV} to a file path")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path.exists():
+                self._check_header(self.path)
+            target = str(self.path)
+        try:
+            conn = sqlite3.connect(target, timeout=30, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            if not self.in_memory:
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if mode.lower() != "wal":  # e.g. a network file system: fall back safely
+                    conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise self._corrupt(str(exc)) from None
+        if ok != "ok":
+            conn.close()
+            raise self._corrupt(ok)
+        return conn
+
+    @staticmethod
+    def _check_header(path: Path) -> None:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+        if head and head != b"SQLite format 3\x00":
+            raise CorruptStoreError(
+                f"The learner store {path} is not an SQLite database (it may be damaged or "
+                f"another file). It has been left untouched. To start afresh, move it aside "
+                f"(for example rename it to {path.name}.broken) and run the notebook again; "
+                f"to keep using an export, see 'coursekit store --help'."
+            )
+
+    def _corrupt(self, detail: str) -> CorruptStoreError:
+        return CorruptStoreError(
+            f"The learner store {self.path} cannot be read ({detail}). It has been left "
+            f"untouched. Move it aside (for example rename it to "
+            f"{self.path.name if self.path else 'the file'}.broken) to start a new one, "
+            f"or set {STORE_ENV} to another file."
+        )
+
+    def _migrate(self) -> None:
+        steps = migrations()
+        current = self.version
+        if current > len(steps):
+            raise StoreError(
+                f"The learner store {self.path} was written by a newer coursekit (schema "
+                f"{current}, this one knows {len(steps)}). Upgrade coursekit: "
+                f"pip install --upgrade coursekit. The store has not been changed."
+            )
+        for version, name, sql in steps[current:]:
+            with self._lock:
+                try:
+                    self._conn.execute("BEGIN IMMEDIATE")
+                    # Another kernel may have migrated while we waited for the lock.
+                    if self._conn.execute("PRAGMA user_version").fetchone()[0] >= version:
+                        self._conn.execute("COMMIT")
+                        continue
+                    for statement in _statements(sql):
+                        self._conn.execute(statement)
+                    self._conn.execute(f"PRAGMA user_version = {version}")
+                    self._conn.execute("COMMIT")
+                except sqlite3.DatabaseError as exc:
+                    self._conn.execute("ROLLBACK")
+                    raise StoreError(f"Updating the learner store to schema {version} "
+                                     f"({name}) failed: {exc}. The store is unchanged.") from None
+
+    @property
+    def version(self) -> int:
+        """The schema version of the open store."""
+        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- low level -------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: all statements inside commit together or not at all.
+
+        Examples
+        --------
+        >>> store = LearnerStore(":memory:")
+        >>> with store.transaction() as conn:
+        ...     _ = conn.execute("INSERT INTO meta VALUES ('pseudonym', 'p-42')")
+        >>> store.read("SELECT value FROM meta")
+        [('p-42',)]
+        """
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+        self._notify()
+
+    def read(self, sql: str, params: tuple | dict = ()) -> list[tuple]:
+        """Run a read-only query and return all rows."""
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def on_change(self, callback) -> None:
+        """Call ``callback(store)`` after every committed write (views refresh with it)."""
+        self._listeners.append(callback)
+
+    def _notify(self) -> None:
+        for callback in list(self._listeners):
+            callback(self)
+
+    # -- entries: answers, decisions, reflections -------------------------------------------
+
+    def save(self, exercise: str, key: str, value: Any, *, kind: str = "answer") -> None:
+        """Save one value (anything JSON can hold) under ``exercise`` / ``key``."""
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+        text = json.dumps(value, ensure_ascii=False)
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO entries (exercise, key, kind, value, updated_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (exercise, key) DO UPDATE SET "
+                "kind = excluded.kind, value = excluded.value, updated_at = excluded.updated_at",
+                (exercise, key, kind, text, _now()),
+            )
+
+    def load(self, exercise: str, key: str, default: Any = None) -> Any:
+        """The value saved under ``exercise`` / ``key``, or ``default``."""
+        rows = self.read("SELECT value FROM entries WHERE exercise = ? AND key = ?",
+                         (exercise, key))
+        return json.loads(rows[0][0]) if rows else default
+
+    def load_exercise(self, exercise: str, kind: str | None = None) -> dict[str, Any]:
+        """Every value saved for one exercise, by key (optionally of one kind)."""
+        sql = "SELECT key, value FROM entries WHERE exercise = ?"
+        params: tuple = (exercise,)
+        if kind is not None:
+            sql += " AND kind = ?"
+            params += (kind,)
+        return {key: json.loads(value) for key, value in self.read(sql + " ORDER BY key", params)}
+
+    def delete(self, exercise: str, key: str | None = None) -> None:
+        """Delete one saved value, or a whole exercise when ``key`` is None."""
+        with self.transaction() as conn:
+            if key is None:
+                conn.execute("DELETE FROM entries WHERE exercise = ?", (exercise,))
+            else:
+                conn.execute("DELETE FROM entries WHERE exercise = ? AND key = ?", (exercise, key))
+
+    def exercises(self) -> dict[str, int]:
+        """How many values each exercise has saved (for progress)."""
+        return dict(self.read("SELECT exercise, COUNT(*) FROM entries GROUP BY exercise"))
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Save a store-level setting (e.g. the learner's pseudonym)."""
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        """A store-level setting, or ``default``."""
+        rows = self.read("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else default
+
+    # -- seeing, exporting and erasing what is stored -----------------------------------
+
+    def tables(self) -> list[str]:
+        """The data tables in the store (schema bookkeeping excluded)."""
+        rows = self.read("SELECT name FROM sqlite_master WHERE type = 'table' "
+                         "AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        return [name for (name,) in rows]
+
+    def inventory(self) -> dict[str, int]:
+        """How many rows each table holds: what is stored about the learner, at a glance."""
+        return {t: self.read(f'SELECT COUNT(*) FROM "{t}"')[0][0] for t in self.tables()}
+
+    def export(self) -> dict[str, Any]:
+        """Everything stored, as plain JSON-ready data (one list of row dicts per table)."""
+        out: dict[str, Any] = {"coursekit_store": {"schema_version": self.version,
+                                                   "exported_at": _now()}}
+        with self._lock:
+            for table in self.tables():
+                cur = self._conn.execute(f'SELECT * FROM "{table}"')
+                names = [d[0] for d in cur.description]
+                rows = []
+                for row in cur.fetchall():
+                    record = dict(zip(names, row))
+                    if table == "entries":
+                        record["value"] = json.loads(record["value"])
+                    rows.append(record)
+                out[table] = rows
+        return out
+
+    def export_json(self, path: str | Path) -> Path:
+        """Write :meth:`export` to a JSON file on this machine and return its path."""
+        path = Path(path)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(self.export(), ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(path)
+        return path
+
+    def erase(self) -> None:
+        """Delete everything the learner has stored, keeping an empty, valid store."""
+        with self.transaction() as conn:
+            for table in self.tables():
+                conn.execute(f'DELETE FROM "{table}"')
+        if not self.in_memory:
+            with self._lock:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self._conn.execute("VACUUM")  # so erased text is not left in free pages
+
+    def close(self) -> None:
+        """Close the connection (the data is already saved)."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> LearnerStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        where = "in memory" if self.in_memory else str(self.path)
+        return f"LearnerStore({where}{', demo' if self.demo else ''})"
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a migration script into complete SQL statements."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
+
+
+def open_store(path: str | Path | None = None, *, demo: bool | str | None = None) -> LearnerStore:
+    """Open the learner's store: the one notebooks use.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A store file; default :func:`default_store_path`.
+    demo : bool or str, optional
+        ``True`` or a sample person's id: an in-memory store filled with that sample person's
+        answers, so an instructor can project the notebook. The learner's own store is then
+        neither read nor written. Default: the ``COURSEKIT_DEMO`` environment variable
+        (set by ``coursekit start --demo``).
+
+    Examples
+    --------
+    >>> demo = open_store(demo=True)
+    >>> demo.demo, demo.in_memory
+    (True, True)
+    """
+    if demo is None:
+        env = os.environ.get(DEMO_ENV, "").strip()
+        demo = False if env.lower() in ("", "0", "false", "no") else (True if env == "1" else env)
+    if demo:
+        from .demo import demo_store
+
+        return demo_store(None if demo is True else str(demo))
+    return LearnerStore(path if path is not None else default_store_path())
