@@ -14,6 +14,7 @@ from ._errors import ContentError, Problem
 
 #: Checkers by content kind, as ``module:function``, run in this order.
 CHECKERS: list[tuple[str, str]] = [
+    ("course plan", "coursekit.course:check_course_file"),
     ("cases", "coursekit.cases:check_cases"),
     ("sample people", "coursekit.demo:check_sample_people"),
 ]

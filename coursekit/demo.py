@@ -133,7 +133,15 @@ def demo_store(person: str | None = None, course: str | Path | None = None) -> L
 
 
 def check_sample_people(course: str | Path) -> list:
-    """Problems in the course's sample people (for ``coursekit check``)."""
+    """Problems in the course's sample people (for ``coursekit check``).
+
+    Each person is loaded and written into a throwaway in-memory store, so the sections read
+    by other modules (responses, network, plan) are validated too.
+    """
     from .check import collect_problems
 
-    return collect_problems(sorted(_people_dir(course).glob("*.yaml")), load_sample_person)
+    def load_and_fill(path: Path) -> None:
+        with LearnerStore(":memory:", demo=True) as scratch:
+            fill_store(scratch, load_sample_person(path))
+
+    return collect_problems(sorted(_people_dir(course).glob("*.yaml")), load_and_fill)

@@ -1,0 +1,21 @@
+"""Test-session set-up shared by unit, widget, doctest and notebook tests.
+
+The learner store of the whole session is a temporary file, so running the tests never
+reads or writes a learner's real answers; notebook kernels started by nbval inherit it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+_SESSION_DIR = Path(tempfile.mkdtemp(prefix="coursekit-tests-"))
+
+
+def pytest_configure(config):
+    os.environ["COURSEKIT_STORE"] = str(_SESSION_DIR / "learner.sqlite")
+    os.environ.pop("COURSEKIT_DEMO", None)
+    os.environ.pop("COURSEKIT_COURSE", None)
+    os.environ.pop("COURSEKIT_CLASS_DB", None)
+    os.environ.setdefault("MPLBACKEND", "Agg")

@@ -1,0 +1,267 @@
+"""App mode: the course's learner notebooks served as Voila apps, code hidden.
+
+``coursekit start --app`` serves the course's ``notebooks/`` folder with Voila and opens the
+browser at the start page; each notebook links to the next, and every page reads and writes
+the same learner store as the notebooks do in JupyterLab.
+
+Why it is built this way
+------------------------
+- **Same store.** Voila starts each notebook's kernel in the notebook's folder, so
+  :func:`coursekit.course_dir` finds ``course.yaml`` as it does in JupyterLab. The
+  environment still names the course (``COURSEKIT_COURSE``) and, when set, the store
+  (``COURSEKIT_STORE``, made absolute) so neither depends on a working directory.
+- **No network.** Voila's own page template links Font Awesome from a CDN although its
+  bundle carries the fonts; the ``coursekit`` Voila template shipped in
+  ``coursekit/_jupyter`` removes that link (and the mermaid.js import). Plotly figures use
+  the ``plotly_mimetype`` renderer, drawn by the plotly JupyterLab extension that Voila
+  serves from the learner's machine (``PLOTLY_RENDERER``).
+- **Loopback and a token.** The server listens on 127.0.0.1 only and asks for a token
+  (``JUPYTER_TOKEN``, not on the command line where other users could read it); the browser
+  is opened at the start page with the token in its address.
+
+Examples
+--------
+>>> cmd = app_command("/courses/mine", port=8866)
+>>> cmd[1:4]
+['-m', 'voila', '/courses/mine/notebooks']
+>>> "--Voila.ip=127.0.0.1" in cmd
+True
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import webbrowser
+from collections.abc import Mapping
+from pathlib import Path
+
+from .store import DEMO_ENV, STORE_ENV
+
+#: The notebook every session starts at (relative to the course's ``notebooks/`` folder).
+START_NOTEBOOK = "00_start.ipynb"
+#: The Voila template shipped with coursekit (see ``coursekit/_jupyter``).
+VOILA_TEMPLATE = "coursekit"
+#: Loopback only: the course's servers are never reachable from another machine.
+LOOPBACK = "127.0.0.1"
+
+_JUPYTER_DATA = Path(__file__).parent / "_jupyter"
+
+
+def notebooks_dir(course: str | Path) -> Path:
+    """The folder of learner notebooks in a course folder."""
+    return Path(course).resolve() / "notebooks"
+
+
+def app_url(port: int, notebook: str = START_NOTEBOOK, *, token: str | None = None) -> str:
+    """Address of one notebook served as an app.
+
+    >>> app_url(8866)
+    'http://127.0.0.1:8866/voila/render/00_start.ipynb'
+    >>> app_url(8866, "03_map_your_network.ipynb", token="abc")
+    'http://127.0.0.1:8866/voila/render/03_map_your_network.ipynb?token=abc'
+    """
+    url = f"http://{LOOPBACK}:{port}/voila/render/{notebook}"
+    return f"{url}?token={token}" if token else url
+
+
+def ready_url(port: int, *, token: str | None = None) -> str:
+    """An address that answers once a course server is up, without starting a kernel.
+
+    >>> ready_url(8866, token="abc")
+    'http://127.0.0.1:8866/?token=abc'
+    """
+    return f"http://{LOOPBACK}:{port}/" + (f"?token={token}" if token else "")
+
+
+def lab_url(port: int, notebook: str = START_NOTEBOOK, *, token: str | None = None) -> str:
+    """Address of one learner notebook opened in JupyterLab.
+
+    >>> lab_url(8888)
+    'http://127.0.0.1:8888/lab/tree/notebooks/00_start.ipynb'
+    """
+    url = f"http://{LOOPBACK}:{port}/lab/tree/notebooks/{notebook}"
+    return f"{url}?token={token}" if token else url
+
+
+def app_command(course: str | Path, *, port: int, show_tracebacks: bool = False) -> list[str]:
+    """Command line serving a course's learner notebooks as Voila apps.
+
+    Voila itself never opens the browser (it would land on its folder listing):
+    :func:`run_app` opens the start page once the server answers.
+
+    Parameters
+    ----------
+    course : str or Path
+        The course folder (holding ``course.yaml`` and ``notebooks/``).
+    port : int
+        Port on 127.0.0.1.
+    show_tracebacks : bool
+        Show Python tracebacks in the page (for authors and tests); learners see a short
+        message instead.
+    """
+    return [
+        sys.executable, "-m", "voila", str(notebooks_dir(course)),
+        "--no-browser",
+        "--Voila.auto_token=True",  # the token's value comes from JUPYTER_TOKEN
+        f"--port={port}",
+        "--Voila.port_retries=0",
+        f"--Voila.ip={LOOPBACK}",
+        f"--template={VOILA_TEMPLATE}",
+        "--theme=light",
+        f"--show_tracebacks={show_tracebacks}",
+    ]
+
+
+def lab_command(course: str | Path, *, port: int, no_browser: bool = False) -> list[str]:
+    """Command line opening a course in JupyterLab at its start page.
+
+    Parameters
+    ----------
+    course : str or Path
+        The course folder; JupyterLab's file browser shows it.
+    port : int
+        Port on 127.0.0.1.
+    no_browser : bool
+        Do not open a browser (JupyterLab prints the address).
+    """
+    course = Path(course).resolve()
+    cmd = [
+        sys.executable, "-m", "jupyterlab",
+        f"--ServerApp.root_dir={course}",
+        f"--ServerApp.ip={LOOPBACK}",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--LabApp.default_url=/lab/tree/notebooks/{START_NOTEBOOK}",
+    ]
+    if no_browser:
+        cmd.append("--no-browser")
+    return cmd
+
+
+def app_environment(
+    course: str | Path,
+    *,
+    token: str | None = None,
+    demo: bool | str = False,
+    base: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Environment for a course server (Voila or JupyterLab) and the kernels it starts.
+
+    Parameters
+    ----------
+    course : str or Path
+        The course folder; set as ``COURSEKIT_COURSE``.
+    token : str, optional
+        The server's token (``JUPYTER_TOKEN``).
+    demo : bool or str
+        Demo mode (``COURSEKIT_DEMO``): ``True`` or a sample person's id.
+    base : mapping, optional
+        Environment to start from; default ``os.environ``.
+
+    Examples
+    --------
+    >>> env = app_environment("/c", base={"COURSEKIT_STORE": "/tmp/s.sqlite"})
+    >>> env["COURSEKIT_COURSE"], env["COURSEKIT_STORE"], env["PLOTLY_RENDERER"]
+    ('/c', '/tmp/s.sqlite', 'plotly_mimetype')
+    """
+    env = dict(os.environ if base is None else base)
+    env["COURSEKIT_COURSE"] = str(Path(course).resolve())
+    if env.get(STORE_ENV):
+        # Kernels run in the notebook folder: a relative store path would move with them.
+        env[STORE_ENV] = str(Path(env[STORE_ENV]).expanduser().resolve())
+    if demo:
+        env[DEMO_ENV] = "1" if demo is True else str(demo)
+    if token is not None:
+        env["JUPYTER_TOKEN"] = token
+    env["PLOTLY_RENDERER"] = "plotly_mimetype"
+    extra = str(_JUPYTER_DATA)
+    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (extra, env.get("JUPYTER_PATH")) if p)
+    return env
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((LOOPBACK, 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_ready(url: str, *, process: subprocess.Popen | None = None,
+                     timeout: float = 60.0) -> None:
+    """Wait until ``url`` answers with a non-error status.
+
+    Raises
+    ------
+    RuntimeError
+        The server process ended, or did not answer within ``timeout`` seconds.
+    """
+    deadline = time.monotonic() + timeout
+    last = "no answer"
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the course server stopped (exit code {process.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback)
+                if response.status < 400:
+                    return
+                last = f"HTTP {response.status}"
+        except urllib.error.HTTPError as exc:
+            last = f"HTTP {exc.code}"
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as exc:
+            last = str(exc)
+        time.sleep(0.2)
+    raise RuntimeError(f"the course server did not answer at {url} within {timeout:.0f} s ({last})")
+
+
+def stop(process: subprocess.Popen, *, timeout: float = 10.0) -> None:
+    """Stop a server started by this module: interrupt, then terminate, then kill."""
+    if process.poll() is not None:
+        return
+    for signal_it, wait in ((process.terminate, timeout), (process.kill, 5.0)):
+        signal_it()
+        try:
+            process.wait(wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def run_app(args) -> int:
+    """``coursekit start --app``: serve the course as apps and open the start page.
+
+    ``args`` is the ``start`` command's namespace: ``dir`` (course folder, optional),
+    ``port`` (0 or None for a free one), ``no_browser``, ``demo``. Returns the exit code.
+    """
+    from ._content import course_dir
+
+    course = Path(getattr(args, "dir", None) or course_dir()).resolve()
+    if not (notebooks_dir(course) / START_NOTEBOOK).is_file():
+        print(f"coursekit: no course in {course} (notebooks/{START_NOTEBOOK} is missing); "
+              "make one with 'coursekit init DIR'", file=sys.stderr)
+        return 2
+    port = getattr(args, "port", None) or free_port()
+    token = secrets.token_urlsafe(24)
+    env = app_environment(course, token=token, demo=getattr(args, "demo", False))
+    process = subprocess.Popen(app_command(course, port=port), env=env)  # noqa: S603
+    url = app_url(port, token=token)
+    try:
+        wait_until_ready(ready_url(port, token=token), process=process, timeout=120)
+        print(f"\nThe course is open as an app at\n    {url}\n"
+              "Keep this window open while you work; press Ctrl+C to stop.\n", flush=True)
+        if not getattr(args, "no_browser", False):
+            webbrowser.open(url)
+        return process.wait()
+    except RuntimeError as exc:
+        print(f"coursekit: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop(process)

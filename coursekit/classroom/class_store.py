@@ -1,0 +1,323 @@
+"""The class store: the class's hand-ins in one database, SQLite or PostgreSQL.
+
+One interface, two backends, chosen by a URL:
+
+- ``sqlite:///class.sqlite`` (relative path) or ``sqlite:////srv/course/class.sqlite``
+  (absolute: four slashes, as in SQLAlchemy), or a plain file path: one machine.
+- ``postgresql://user@host/dbname`` (or ``postgres://``, or a libpq key-value string such as
+  ``host=/var/run/postgresql dbname=class``): a JupyterHub where many users submit at once.
+
+Given directly, or by the ``COURSEKIT_CLASS_DB`` environment variable.
+
+One row per (course, pseudonym): the latest hand-in by ``created_at`` wins, an older or
+equally old one is kept out. Every write is one transaction with parameterised queries.
+Both backends store the same cleaned JSON text, so they return the same hand-ins.
+
+Examples
+--------
+>>> store = open_class_store("sqlite:///:memory:")
+>>> store.count()
+0
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .._errors import StoreError
+from .handin_format import now_utc, validate_handin
+
+#: Environment variable naming the class database (a URL).
+CLASS_DB_ENV = "COURSEKIT_CLASS_DB"
+
+#: Schema version of the class store.
+CLASS_SCHEMA_VERSION = 1
+
+_SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS class_meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS handins (
+        course      TEXT NOT NULL,
+        pseudonym   TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        body        TEXT NOT NULL,
+        PRIMARY KEY (course, pseudonym)
+    )""",
+]
+
+#: What :meth:`ClassStore.add` reports for each hand-in.
+ADDED, REPLACED, KEPT_NEWER = "added", "replaced", "kept newer"
+
+
+def redact(url: str) -> str:
+    """A database URL without its password, for messages.
+
+    Examples
+    --------
+    >>> redact("postgresql://teach:s3cret@db.example.org/class")
+    'postgresql://teach:***@db.example.org/class'
+    >>> redact("host=/tmp password=s3cret dbname=x")
+    'host=/tmp password=*** dbname=x'
+    """
+    url = re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+    return re.sub(r"(password=)\S+", r"\1***", url)
+
+
+class ClassStore:
+    """The class's hand-ins. Use :func:`open_class_store`; do not build directly."""
+
+    backend = ""
+    _param = "?"
+
+    def __init__(self, url: str):
+        self.url = url
+
+    # backends provide: _connect(), _transaction(), _rows(sql, params), close()
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", self._param)
+
+    def _init_schema(self) -> None:
+        with self._transaction() as cur:
+            for statement in _SCHEMA:
+                cur.execute(statement)
+            cur.execute(self._sql("SELECT value FROM class_meta WHERE key = ?"),
+                        ("schema_version",))
+            row = cur.fetchone()
+            if row is None:
+                cur.execute(self._sql("INSERT INTO class_meta (key, value) VALUES (?, ?)"),
+                            ("schema_version", str(CLASS_SCHEMA_VERSION)))
+            elif int(row[0]) > CLASS_SCHEMA_VERSION:
+                raise StoreError(f"The class store {redact(self.url)} was written by a newer "
+                                 f"coursekit (schema {row[0]}); upgrade coursekit.")
+
+    def add(self, handin: Mapping[str, Any]) -> str:
+        """Add one hand-in (validated and migrated first); return ``"added"``,
+        ``"replaced"`` or ``"kept newer"``."""
+        return self.add_many([handin])[0]
+
+    def add_many(self, handins: Iterable[Mapping[str, Any]], *, validated: bool = False
+                 ) -> list[str]:
+        """Add hand-ins in one transaction, in order; one status per hand-in.
+
+        The same learner twice keeps the later ``created_at``; on a tie the one already
+        stored stays.
+        """
+        clean = [h if validated else validate_handin(h) for h in handins]
+        statuses = []
+        received = now_utc()
+        select = self._sql("SELECT created_at FROM handins WHERE course = ? AND pseudonym = ?")
+        insert = self._sql("INSERT INTO handins (course, pseudonym, created_at, received_at, "
+                           "version, body) VALUES (?, ?, ?, ?, ?, ?)")
+        update = self._sql("UPDATE handins SET created_at = ?, received_at = ?, version = ?, "
+                           "body = ? WHERE course = ? AND pseudonym = ?")
+        with self._transaction() as cur:
+            for h in clean:
+                body = json.dumps(h, ensure_ascii=False, sort_keys=True)
+                cur.execute(select, (h["course"], h["pseudonym"]))
+                row = cur.fetchone()
+                if row is None:
+                    cur.execute(insert, (h["course"], h["pseudonym"], h["created_at"], received,
+                                         h["version"], body))
+                    statuses.append(ADDED)
+                elif h["created_at"] > row[0]:
+                    cur.execute(update, (h["created_at"], received, h["version"], body,
+                                         h["course"], h["pseudonym"]))
+                    statuses.append(REPLACED)
+                else:
+                    statuses.append(KEPT_NEWER)
+        return statuses
+
+    def handins(self, course: str | None = None) -> list[dict[str, Any]]:
+        """Every stored hand-in (optionally of one course), ordered by course and pseudonym."""
+        sql = "SELECT body FROM handins"
+        params: tuple = ()
+        if course is not None:
+            sql += " WHERE course = ?"
+            params = (course,)
+        rows = self._rows(self._sql(sql + " ORDER BY course, pseudonym"), params)
+        return [json.loads(body) for (body,) in rows]
+
+    def count(self, course: str | None = None) -> int:
+        """How many learners have handed in."""
+        if course is None:
+            return self._rows("SELECT COUNT(*) FROM handins", ())[0][0]
+        return self._rows(self._sql("SELECT COUNT(*) FROM handins WHERE course = ?"),
+                          (course,))[0][0]
+
+    def courses(self) -> list[str]:
+        """The course ids present."""
+        return [c for (c,) in self._rows("SELECT DISTINCT course FROM handins ORDER BY course", ())]
+
+    def remove(self, pseudonym: str, course: str | None = None) -> int:
+        """Delete a learner's hand-in (a learner may ask); returns rows deleted."""
+        sql, params = "DELETE FROM handins WHERE pseudonym = ?", (pseudonym,)
+        if course is not None:
+            sql, params = sql + " AND course = ?", (pseudonym, course)
+        with self._transaction() as cur:
+            cur.execute(self._sql(sql), params)
+            return cur.rowcount
+
+    def clear(self) -> None:
+        """Delete every hand-in (end of a course)."""
+        with self._transaction() as cur:
+            cur.execute("DELETE FROM handins")
+
+    def __enter__(self) -> ClassStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({redact(self.url)})"
+
+
+class SQLiteClassStore(ClassStore):
+    """The class store in one SQLite file (one machine)."""
+
+    backend = "sqlite"
+
+    def __init__(self, url: str, path: str):
+        super().__init__(url)
+        self.path = path
+        if path != ":memory:":
+            file = Path(path).expanduser()
+            if file.is_dir():
+                raise StoreError(f"{file} is a folder; the class store needs a file path")
+            file.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._conn = sqlite3.connect(path, timeout=30, isolation_level=None,
+                                         check_same_thread=False)
+            self._conn.execute("PRAGMA busy_timeout = 30000")
+            if path != ":memory:":
+                self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._init_schema()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"The class store {path} cannot be opened ({exc}). It has been "
+                             f"left untouched; give another file.") from None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Cursor]:
+        cur = self._conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        else:
+            cur.execute("COMMIT")
+
+    def _rows(self, sql: str, params: tuple) -> list[tuple]:
+        return self._conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
+
+
+class PostgresClassStore(ClassStore):
+    """The class store in a PostgreSQL database (a JupyterHub of many users)."""
+
+    backend = "postgresql"
+    _param = "%s"
+
+    def __init__(self, url: str):
+        super().__init__(url)
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError("A PostgreSQL class store needs psycopg: "
+                             "pip install 'coursekit[hub]'") from None
+        self._psycopg = psycopg
+        try:
+            self._conn = psycopg.connect(url, connect_timeout=10)
+        except psycopg.Error as exc:
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreError(f"Cannot connect to the class database {redact(url)}: "
+                             f"{redact(detail)}. Check {CLASS_DB_ENV}, that the server runs "
+                             f"and that this user may connect.") from None
+        try:
+            self._init_schema()
+        except psycopg.errors.UniqueViolation:
+            # Two kernels created the schema at the same moment: the other one won.
+            self._conn.rollback()
+            self._init_schema()
+
+    @contextmanager
+    def _transaction(self):
+        with self._conn.transaction():
+            with self._conn.cursor() as cur:
+                yield cur
+
+    def _rows(self, sql: str, params: tuple) -> list[tuple]:
+        with self._conn.transaction():
+            with self._conn.cursor() as cur:
+                cur.execute(sql, params)
+                return cur.fetchall()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
+
+
+def class_db_url(url: str | os.PathLike | None = None) -> str | None:
+    """The class database URL in use: ``url`` or ``$COURSEKIT_CLASS_DB`` (None if neither)."""
+    if url is not None:
+        return os.fspath(url)
+    return os.environ.get(CLASS_DB_ENV, "").strip() or None
+
+
+def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
+    """Open (creating if needed) the class store named by ``url`` or ``$COURSEKIT_CLASS_DB``.
+
+    Raises
+    ------
+    StoreError
+        No URL given and none in the environment, an unknown URL scheme, or the database
+        cannot be opened; the message says what to do.
+    """
+    target = class_db_url(url)
+    if not target:
+        raise StoreError(f"No class database given: pass a URL (sqlite:///class.sqlite or "
+                         f"postgresql://...) or set {CLASS_DB_ENV}.")
+    if target.startswith(("postgresql://", "postgres://")) or (
+            "://" not in target and re.search(r"\b(host|dbname|user)=", target)):
+        return PostgresClassStore(target)
+    if target.startswith("sqlite://"):
+        rest = target[len("sqlite://"):]
+        if not rest.startswith("/"):
+            raise StoreError(f"Cannot read the SQLite URL {target}: write sqlite:///relative/"
+                             f"path.sqlite or sqlite:////absolute/path.sqlite")
+        return SQLiteClassStore(target, rest[1:] or ":memory:")
+    if "://" in target:
+        scheme = target.split("://", 1)[0]
+        raise StoreError(f"Unknown class database scheme '{scheme}' in {redact(target)}: "
+                         f"use sqlite:///... or postgresql://...")
+    return SQLiteClassStore(target, target)
+
+
+def submit_handin(handin: Mapping[str, Any], url: str | os.PathLike | None = None) -> str:
+    """Send one hand-in straight to the class database (a live class on a JupyterHub).
+
+    Returns ``"added"``, ``"replaced"`` or ``"kept newer"``. A demo hand-in is refused so
+    sample data never mixes with a real class.
+    """
+    if handin.get("demo"):
+        raise StoreError("This is a demo hand-in made from sample data; it is not sent to "
+                         "the class database.")
+    with open_class_store(url) as store:
+        return store.add(handin)

@@ -1,0 +1,244 @@
+"""The learner's hand-in: an anonymised summary in one JSON file, read before it is sent.
+
+What goes in (see :mod:`coursekit.classroom.handin_format` for the exact layout):
+a random pseudonym kept in the learner's store, the course id, the time, scale scores per
+questionnaire and attempt, network counts, shares and measures, the option chosen at each
+pause-and-predict point, plan counts, and **only** the reflections the learner ticks.
+
+What never goes in: the learner's name, any contact's name, organisation or note, free text
+other than ticked reflections. The sections are built in
+:mod:`coursekit.classroom.handin_sections`, which reads the other exercises only through
+their public functions and keeps numbers, never text.
+
+Examples
+--------
+>>> from coursekit.store import LearnerStore
+>>> store = LearnerStore(":memory:")
+>>> store.save("case:the-first-step", "why", "My own words", kind="reflection")
+>>> h = make_handin(store)
+>>> h["format"], h["version"], h["reflections"]
+('coursekit-handin', 2, [])
+>>> make_handin(store, shared_reflections=[("case:the-first-step", "why")])["reflections"][0]["text"]
+'My own words'
+>>> h["pseudonym"] == make_handin(store)["pseudonym"]
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .._content import COURSE_MARKER, course_dir, load_yaml
+from .._errors import ContentError
+from .._text import slug
+from ..store import LearnerStore
+from . import handin_sections as sections
+from .handin_format import FORMAT, VERSION, now_utc, validate_handin
+
+#: Key in the learner store's ``meta`` table that holds the hand-in pseudonym.
+PSEUDONYM_META = "handin_pseudonym"
+
+
+def pseudonym(store: LearnerStore) -> str:
+    """The learner's hand-in pseudonym: random, made once and kept in the store.
+
+    It is the same in every hand-in from this store (so the class keeps only the latest),
+    and tells nobody who the learner is.
+    """
+    value = store.meta(PSEUDONYM_META)
+    if not value:
+        value = "p-" + secrets.token_hex(8)
+        store.set_meta(PSEUDONYM_META, value)
+    return value
+
+
+def course_id(course: str | Path | None = None) -> str:
+    """The course's id: ``id`` in course.yaml, or its title as a slug.
+
+    Examples
+    --------
+    >>> course_id()
+    'take-charge-of-your-career'
+    """
+    try:
+        data = load_yaml(Path(course or course_dir()) / COURSE_MARKER)
+    except (ContentError, FileNotFoundError):
+        return "coursekit"
+    if isinstance(data, Mapping):
+        for key in ("id", "title"):
+            if isinstance(data.get(key), str) and slug(data[key]):
+                return slug(data[key])
+    return "coursekit"
+
+
+def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, str]] = (),
+                include_item_responses: bool = True, course: str | None = None) -> dict[str, Any]:
+    """Build the learner's anonymised hand-in.
+
+    Parameters
+    ----------
+    store : LearnerStore
+        The learner's store (a demo store gives a hand-in marked ``"demo": true``).
+    shared_reflections : iterable of (exercise, key)
+        The reflections the learner ticked to share. Nothing else of their free text is
+        included. A pair that names no reflection is ignored.
+    include_item_responses : bool
+        Include the keyed answer to each questionnaire item (needed for the class's
+        Cronbach's alpha). The items are the questionnaire's own generic statements.
+    course : str, optional
+        The course id; default :func:`course_id`.
+
+    Returns
+    -------
+    dict
+        A version-2 hand-in, validated.
+    """
+    handin = {
+        "format": FORMAT,
+        "version": VERSION,
+        "pseudonym": pseudonym(store),
+        "course": course or course_id(),
+        "created_at": now_utc(),
+        "coursekit_version": _version(),
+        "demo": bool(store.demo),
+        "assessments": sections.assessment_section(store, include_items=include_item_responses),
+        "network": sections.network_section(store),
+        "decisions": sections.decision_section(store),
+        "plan": sections.plan_section(store),
+        "reflections": sections.reflection_section(store, shared_reflections),
+    }
+    return validate_handin(handin)
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def _resolve(handin_or_store: Mapping[str, Any] | LearnerStore,
+             shared_reflections: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    if isinstance(handin_or_store, LearnerStore):
+        return make_handin(handin_or_store, shared_reflections=shared_reflections)
+    return validate_handin(handin_or_store)
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def preview_handin(handin_or_store: Mapping[str, Any] | LearnerStore, *,
+                   shared_reflections: Iterable[tuple[str, str]] = ()) -> str:
+    """Everything a hand-in holds, in plain words, one line per value.
+
+    Every field of the file appears here; nothing is summarised away, so the learner reads
+    exactly what they would hand in.
+
+    Examples
+    --------
+    >>> from coursekit.store import LearnerStore
+    >>> print(preview_handin(LearnerStore(":memory:")).splitlines()[0])
+    Your hand-in (coursekit-handin, version 2)
+    """
+    h = _resolve(handin_or_store, shared_reflections)
+    lines = [f"Your hand-in ({h['format']}, version {h['version']})",
+             f"Pseudonym (random, not your name): {h['pseudonym']}",
+             f"Course: {h['course']}",
+             f"Made at (UTC): {h['created_at']}",
+             f"coursekit version: {h['coursekit_version']}"]
+    if h["demo"]:
+        lines.append("DEMO: made from sample data, not a real learner")
+    lines.append("")
+    lines.append("Questionnaire scores:" if h["assessments"] else "Questionnaire scores: none")
+    for a in h["assessments"]:
+        lines.append(f"  {a['instrument']} ({a['attempt']}):")
+        for scale, score in a["scales"].items():
+            lines.append(f"    {scale}: {_fmt(score)}")
+        for scale, answers in a["items"].items():
+            shown = ", ".join(f"{item}={_fmt(v)}" for item, v in answers.items())
+            lines.append(f"    answers to the {scale} items: {shown}")
+    lines.append("")
+    net = h["network"]
+    if net is None:
+        lines.append("Network: nothing (no contacts entered)")
+    else:
+        lines.append(f"Network (numbers only, no names): {net['contacts']} contacts")
+        for key, value in net["composition"].items():
+            if isinstance(value, Mapping):
+                shown = ", ".join(f"{k}={_fmt(v)}" for k, v in value.items()) or "—"
+                lines.append(f"  {key}: {shown}")
+            else:
+                lines.append(f"  {key}: {_fmt(value)}")
+        for key, value in net["measures"].items():
+            lines.append(f"  measure {key}: {_fmt(value)}")
+        for key, value in net["outsight"].items():
+            lines.append(f"  out-sight {key}: {_fmt(value)}")
+    lines.append("")
+    lines.append("Choices at the cases' decision points:" if h["decisions"]
+                 else "Choices at the cases' decision points: none")
+    for d in h["decisions"]:
+        lines.append(f"  {d['case']} / {d['point']}: {d['choice']}")
+    lines.append("")
+    plan = h["plan"]
+    lines.append("Plan: nothing yet" if plan is None else
+                 f"Plan (counts only): {plan['steps']} steps, {plan['if_then']} if-then plans, "
+                 f"{plan['done']} done")
+    lines.append("")
+    if h["reflections"]:
+        lines.append("Reflections you chose to share:")
+        for r in h["reflections"]:
+            lines.append(f"  {r['exercise']} / {r['key']}:")
+            lines.extend(f"    {line}" for line in r["text"].splitlines() or [""])
+    else:
+        lines.append("Reflections: none shared (all your reflections stay private)")
+    return "\n".join(lines)
+
+
+def handin_json(handin: Mapping[str, Any]) -> str:
+    """The hand-in as the exact text written to its file."""
+    return json.dumps(handin, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def default_handin_folder(store: LearnerStore) -> Path:
+    """Where the hand-in file goes: beside the learner's store, or the working folder for an
+    in-memory (demo) store."""
+    return store.path.parent if store.path is not None else Path.cwd()
+
+
+def save_handin(handin_or_store: Mapping[str, Any] | LearnerStore, path: str | Path | None = None,
+                *, shared_reflections: Iterable[tuple[str, str]] = ()) -> Path:
+    """Write the hand-in as one JSON file and return its path.
+
+    Parameters
+    ----------
+    handin_or_store : dict or LearnerStore
+        A hand-in from :func:`make_handin`, or a store to make one from.
+    path : str or Path, optional
+        The file, or a folder to write ``handin-<pseudonym>.json`` into. Default: the
+        folder of the learner's store.
+    shared_reflections : iterable of (exercise, key)
+        Used only when a store is given.
+    """
+    h = _resolve(handin_or_store, shared_reflections)
+    if path is None:
+        if not isinstance(handin_or_store, LearnerStore):
+            raise TypeError("give a path when saving a hand-in dict")
+        path = default_handin_folder(handin_or_store)
+    path = Path(path).expanduser()
+    if path.is_dir():
+        prefix = "handin-demo-" if h["demo"] else "handin-"
+        path = path / f"{prefix}{h['pseudonym']}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(handin_json(h), encoding="utf-8")
+    tmp.replace(path)
+    return path

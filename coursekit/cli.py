@@ -1,0 +1,247 @@
+"""The ``coursekit`` command: start, init, check, store (and report, collect).
+
+Each subcommand is a small function over parsed arguments; the logic lives in the core
+modules so that the command line is only a thin layer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from . import __version__
+from ._content import COURSE_MARKER, packaged_course
+
+#: Content copied by ``coursekit init`` (folders and files of a course).
+COURSE_PARTS = ("course.yaml", "cases", "instruments", "samples", "notebooks")
+
+#: Subcommands implemented in their own modules: name -> module with add_parser/run.
+EXTERNAL_COMMANDS: dict[str, str] = {
+    "report": "coursekit.report.cli",
+    "collect": "coursekit.classroom.cli",
+}
+
+START_PAGE = "notebooks/00_start.ipynb"
+
+
+# -- init -------------------------------------------------------------------------------
+
+
+def init_course(target: str | Path, *, force: bool = False) -> Path:
+    """Copy the course (notebooks, cases, instruments, samples) into ``target``.
+
+    An existing course folder is never overwritten unless ``force`` is given, and even then
+    the learner's data folder (``learner-data``) is left alone.
+    """
+    target = Path(target).expanduser().resolve()
+    source = packaged_course().resolve()
+    if target == source:
+        raise SystemExit(f"{target} is the course itself; choose another folder")
+    if (target / COURSE_MARKER).exists() and not force:
+        raise SystemExit(
+            f"{target} already holds a course. Use another folder, or add --force to "
+            f"refresh its notebooks and content (your answers in learner-data are kept)."
+        )
+    target.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "learner-data")
+    for part in COURSE_PARTS:
+        src = source / part
+        if src.is_dir():
+            shutil.copytree(src, target / part, dirs_exist_ok=True, ignore=ignore)
+        elif src.is_file():
+            shutil.copy2(src, target / part)
+    return target
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    target = init_course(args.dir, force=args.force)
+    print(f"Course ready in {target}")
+    print(f"Start it with: coursekit start {target}")
+    return 0
+
+
+# -- check -------------------------------------------------------------------------------
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_course
+
+    course = Path(args.dir).resolve() if args.dir else _course_or_packaged()
+    problems = check_course(course)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {course}", file=sys.stderr)
+        return 1
+    print(f"All content in {course} is valid.")
+    return 0
+
+
+def _course_or_packaged() -> Path:
+    from ._content import course_dir
+
+    return course_dir()
+
+
+# -- start -------------------------------------------------------------------------------
+
+
+def lab_command(course: Path, *, port: int | None, no_browser: bool) -> list[str]:
+    """The JupyterLab command that opens the course at its start page."""
+    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={course}",
+           f"--LabApp.default_url=/lab/tree/{START_PAGE}"]
+    if port:
+        cmd.append(f"--ServerApp.port={port}")
+    if no_browser:
+        cmd.append("--no-browser")
+    return cmd
+
+
+def course_environment(course: Path, *, demo: bool = False) -> dict[str, str]:
+    """Environment for the course's kernels: where the course and its store are."""
+    env = dict(os.environ)
+    env["COURSEKIT_COURSE"] = str(course)
+    if demo:
+        env["COURSEKIT_DEMO"] = "1"
+    return env
+
+
+def _resolve_course(arg: str | None) -> Path:
+    if arg:
+        course = Path(arg).expanduser().resolve()
+        if not (course / COURSE_MARKER).is_file():
+            raise SystemExit(f"{course} is not a course folder (no {COURSE_MARKER}). "
+                             f"Make one with: coursekit init {arg}")
+        return course
+    return _course_or_packaged()
+
+
+def _cmd_start(args: argparse.Namespace) -> int:
+    course = _resolve_course(args.dir)
+    if course == packaged_course().resolve() and not os.access(course, os.W_OK):
+        raise SystemExit("The installed course is read-only. Make your own copy first: "
+                         "coursekit init my-course && coursekit start my-course")
+    env = course_environment(course, demo=args.demo)
+    if args.app:
+        from .app import app_command
+
+        cmd = app_command(course, port=args.port, no_browser=args.no_browser)
+    else:
+        cmd = lab_command(course, port=args.port, no_browser=args.no_browser)
+    store = env.get("COURSEKIT_STORE") or str(course / "learner-data" / "coursekit.sqlite")
+    mode = "demo mode (sample answers, nothing saved)" if args.demo else f"answers saved in {store}"
+    print(f"Starting the course in {course}: {mode}", flush=True)
+    try:
+        return subprocess.call(cmd, env=env, cwd=course)
+    except KeyboardInterrupt:
+        return 0
+
+
+# -- store -------------------------------------------------------------------------------
+
+
+def _cmd_store(args: argparse.Namespace) -> int:
+    from .store import LearnerStore, default_store_path
+
+    path = Path(args.store) if args.store else default_store_path()
+    if not path.exists():
+        print(f"No learner store at {path} yet: nothing is stored.")
+        return 0
+    with LearnerStore(path) as store:
+        if args.action == "show":
+            print(f"Learner store: {path} (schema {store.version})")
+            for table, count in store.inventory().items():
+                print(f"  {table:<20} {count:>6} rows")
+        elif args.action == "export":
+            out = Path(args.out or "coursekit-export.json")
+            store.export_json(out)
+            print(f"Exported everything stored to {out}")
+        elif args.action == "erase":
+            if not args.yes:
+                print("This deletes all your answers, contacts and plans. "
+                      "Export first if you want a copy. Repeat with --yes to erase.")
+                return 1
+            store.erase()
+            print(f"Erased everything in {path}.")
+    return 0
+
+
+# -- parser ------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``coursekit`` command."""
+    parser = argparse.ArgumentParser(
+        prog="coursekit",
+        description="Take charge of your career: a case-method course in Jupyter notebooks.",
+    )
+    parser.add_argument("--version", action="version", version=f"coursekit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("start", help="open the course in JupyterLab at its start page")
+    p.add_argument("dir", nargs="?", help="course folder (default: this folder's course)")
+    p.add_argument("--port", type=int, default=None, help="port for the local server")
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    p.add_argument("--demo", action="store_true",
+                   help="demo mode: sample people's answers; your own store is not touched")
+    p.add_argument("--app", action="store_true",
+                   help="app mode: the notebooks as apps with the code hidden (Voila)")
+    p.set_defaults(func=_cmd_start)
+
+    p = sub.add_parser("init", help="copy the course into a folder for a learner or instructor")
+    p.add_argument("dir", help="the new course folder")
+    p.add_argument("--force", action="store_true",
+                   help="refresh an existing course's content (learner data is kept)")
+    p.set_defaults(func=_cmd_init)
+
+    p = sub.add_parser("check", help="validate every content file of a course")
+    p.add_argument("dir", nargs="?", help="course folder (default: this folder's course)")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("store", help="see, export or erase what is stored about you")
+    p.add_argument("action", choices=["show", "export", "erase"])
+    p.add_argument("--store", help="the store file (default: the course's learner store)")
+    p.add_argument("--out", help="with export: the JSON file to write")
+    p.add_argument("--yes", action="store_true", help="with erase: confirm")
+    p.set_defaults(func=_cmd_store)
+
+    for module_name in EXTERNAL_COMMANDS.values():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and module_name.startswith(exc.name):
+                continue  # an optional part that is not installed
+            raise
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``coursekit`` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "func", None) is None:
+        args.func = importlib.import_module(EXTERNAL_COMMANDS[args.command]).run
+    try:
+        return int(args.func(args) or 0)
+    except SystemExit:
+        raise
+    except Exception as exc:  # a clear one-line message, not a traceback
+        from ._errors import ContentError, InputError, StoreError
+
+        if isinstance(exc, (ContentError, InputError, StoreError)):
+            print(f"coursekit {args.command}: {exc}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+__all__ = ["build_parser", "course_environment", "init_course", "lab_command", "main"]

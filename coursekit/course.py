@@ -1,0 +1,167 @@
+"""The course plan (``course.yaml``) and the learner's progress through it.
+
+``course.yaml`` lists the notebooks in order with their title, minutes, a one-line summary
+and the exercise ids each holds. Progress is read from the learner store: an exercise counts
+as started when anything is saved for it.
+
+Examples
+--------
+>>> from coursekit._content import packaged_course
+>>> from coursekit.store import LearnerStore
+>>> course = load_course(packaged_course())
+>>> course.parts[0].notebook
+'00_start.ipynb'
+>>> store = LearnerStore(":memory:")
+>>> store.save("case:the-first-step", "decision:dream", "ask", kind="decision")
+>>> table = progress(store, course)
+>>> int(table.loc[table.notebook == "01_the_first_step.ipynb", "started"].iloc[0])
+1
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ._content import COURSE_MARKER, course_dir, load_yaml
+from ._errors import ContentError, Problem
+from ._validate import FieldChecker
+from .store import LearnerStore
+
+_PART_FIELDS = {"notebook", "title", "minutes", "summary", "exercises"}
+
+
+@dataclass(frozen=True)
+class CoursePart:
+    """One notebook of the course."""
+
+    notebook: str
+    title: str
+    minutes: int
+    summary: str
+    exercises: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Course:
+    """The course plan: title and notebooks in order."""
+
+    title: str
+    subtitle: str
+    parts: tuple[CoursePart, ...]
+    root: Path
+
+    @property
+    def minutes(self) -> int:
+        """Total minutes of the course."""
+        return sum(p.minutes for p in self.parts)
+
+
+def load_course(course: str | Path | None = None) -> Course:
+    """Load and validate ``course.yaml`` of a course folder (default: the one in use)."""
+    root = Path(course) if course is not None else course_dir()
+    path = root / COURSE_MARKER
+    data = load_yaml(path)
+    file = COURSE_MARKER
+    check = FieldChecker(file)
+    if not isinstance(data, dict):
+        raise ContentError.at(file, "", "is not a set of 'field: value' lines",
+                              "write title, subtitle and parts as YAML fields")
+    title = check.need(data, "title", str, "")
+    subtitle = check.need(data, "subtitle", str, "", required=False, default="")
+    check.unknown_keys(data, {"title", "subtitle", "parts"}, "")
+    parts = []
+    seen: set[str] = set()
+    for i, raw in enumerate(check.need(data, "parts", list, "") or []):
+        place = f"parts[{i}]"
+        if not isinstance(raw, dict):
+            check.problem(place, "is not a mapping", "give notebook, title, minutes, summary")
+            continue
+        check.unknown_keys(raw, _PART_FIELDS, place)
+        notebook = check.need(raw, "notebook", str, place)
+        minutes = check.need(raw, "minutes", int, place)
+        if isinstance(minutes, int) and minutes <= 0:
+            check.problem(f"{place}: minutes", f"is {minutes}", "give a positive number of minutes")
+        exercises = check.need(raw, "exercises", list, place, required=False, default=[],
+                               nonempty=False)
+        if notebook:
+            if notebook in seen:
+                check.problem(f"{place}: notebook", f"'{notebook}' is listed twice",
+                              "list each notebook once")
+            seen.add(notebook)
+            if not (root / "notebooks" / notebook).is_file():
+                check.problem(f"{place}: notebook", f"notebooks/{notebook} does not exist",
+                              "correct the file name or add the notebook")
+        parts.append(CoursePart(
+            notebook=notebook or "", title=check.need(raw, "title", str, place) or "",
+            minutes=minutes or 0, summary=check.need(raw, "summary", str, place) or "",
+            exercises=tuple(str(e) for e in exercises),
+        ))
+    check.raise_if_any()
+    return Course(title=title, subtitle=subtitle, parts=tuple(parts), root=root)
+
+
+def check_course_file(course: str | Path) -> list[Problem]:
+    """Problems in ``course.yaml`` (for ``coursekit check``)."""
+    try:
+        load_course(course)
+    except ContentError as exc:
+        return exc.problems
+    return []
+
+
+# -- progress ---------------------------------------------------------------------------
+
+#: How to count what a learner saved for an exercise, by exercise-id prefix. Each probe
+#: takes the store and the exercise id and returns a count; the default counts entries.
+_TABLE_PROBES: dict[str, str] = {
+    "assessment:": "SELECT COUNT(*) FROM responses r JOIN attempts a ON a.id = r.attempt_id "
+                   "WHERE a.instrument_id = ?",
+    "network": "SELECT COUNT(*) FROM contacts WHERE ? = 'network'",
+}
+
+
+def _count(store: LearnerStore, exercise: str) -> int:
+    count = store.read("SELECT COUNT(*) FROM entries WHERE exercise = ?", (exercise,))[0][0]
+    for prefix, sql in _TABLE_PROBES.items():
+        if exercise.startswith(prefix):
+            key = exercise[len(prefix):] if prefix.endswith(":") else exercise
+            try:
+                count += store.read(sql, (key,))[0][0]
+            except sqlite3.OperationalError:
+                pass  # that exercise's tables are not in this store's schema
+    return count
+
+
+PROGRESS_COUNTERS: list[Callable[[LearnerStore, str], int]] = [_count]
+
+
+def exercise_counts(store: LearnerStore, exercises) -> dict[str, int]:
+    """How many things the learner saved for each exercise."""
+    return {e: sum(counter(store, e) for counter in PROGRESS_COUNTERS) for e in exercises}
+
+
+def progress(store: LearnerStore, course: Course | None = None) -> pd.DataFrame:
+    """Progress per notebook: exercises started out of exercises, and minutes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per notebook with columns ``notebook``, ``title``, ``minutes``,
+        ``exercises``, ``started`` and ``share`` (started / exercises; NaN for a notebook
+        without exercises, such as the start page).
+    """
+    course = course or load_course()
+    rows = []
+    for part in course.parts:
+        counts = exercise_counts(store, part.exercises)
+        started = sum(1 for c in counts.values() if c > 0)
+        total = len(part.exercises)
+        rows.append({"notebook": part.notebook, "title": part.title, "minutes": part.minutes,
+                     "exercises": total, "started": started,
+                     "share": started / total if total else float("nan")})
+    return pd.DataFrame(rows)

@@ -1,0 +1,146 @@
+"""The networking plan: whom to reach, why, by when, ticked off when done.
+
+From Ibarra's "out-sight" (the second case): relationships outside your group, sector and
+industry; people two levels above, often in another unit; kindred spirits who made a move
+like yours; someone who can tell you your market value. Start small, with a couple of
+lunches with former colleagues or schoolmates. A networking item names a *role or a
+description* ("someone two levels above in another unit"), so the plan needs no names; the
+learner may write a name if they like, and it stays in their own store and report.
+
+Examples
+--------
+>>> [s.who for s in networking_suggestions({"contacts": 12, "outside_share": 0.1})][:2]
+['a former colleague or schoolmate who now works in another sector', 'someone at least two levels above you, in another unit']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from ..store import LearnerStore
+from .model import Step, check_text, parse_date
+from .steps import add_step, list_steps
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Someone worth reaching, described by role, with the reason drawn from the audit."""
+
+    who: str
+    why: str
+    title: str
+
+
+_LUNCH_1 = Suggestion(
+    "a former colleague or schoolmate who now works in another sector",
+    "Start small: a lunch to hear how their sector sees the trends in yours.",
+    "Lunch with a former colleague or schoolmate in another sector",
+)
+_LUNCH_2 = Suggestion(
+    "someone outside your organisation who made a move like the one you want",
+    "A kindred spirit: how they made the move, and what they would do differently.",
+    "Lunch with someone who made the move you want",
+)
+_ABOVE = Suggestion(
+    "someone at least two levels above you, in another unit",
+    "See what matters to those who decide on moves, beyond your own delivery.",
+    "Coffee with someone two levels above, in another unit",
+)
+_INITIATIVE = Suggestion(
+    "the lead of a key initiative outside your own team",
+    "Contribute to visible work that gives reasons to meet senior people.",
+    "Offer help on a key initiative outside your team",
+)
+_MARKET = Suggestion(
+    "a recruiter or someone who hires for the role you want",
+    "Find out your market value and what the role asks for.",
+    "Conversation with a recruiter or hiring manager about my market value",
+)
+_STRATEGIC = Suggestion(
+    "someone outside your industry who sees where it is heading",
+    "Strategic ties: perspective on the trends shaping your field.",
+    "Meet someone outside my industry about where it is heading",
+)
+
+
+def networking_suggestions(measures: Mapping[str, Any] | None = None) -> list[Suggestion]:
+    """Whom to reach first, in order, given what the network audit found.
+
+    Parameters
+    ----------
+    measures : mapping, optional
+        What is known about the learner's network; every key is optional:
+        ``contacts`` (how many), ``outside_share`` (0-1, contacts outside the
+        organisation), ``above_two_share`` (0-1, contacts two or more levels above),
+        ``strategic_share`` (0-1, contacts of the strategic type), ``constraint``
+        (Burt's constraint). Without measures the general advice of the case is given.
+
+    Returns
+    -------
+    list of Suggestion
+        Always starting with a couple of lunches; the rest ordered by what the network
+        lacks most.
+    """
+    measures = dict(measures or {})
+    ordered = [_LUNCH_1]
+    gaps: list[tuple[float, Suggestion]] = []
+    outside = measures.get("outside_share")
+    above = measures.get("above_two_share")
+    strategic = measures.get("strategic_share")
+    # the smaller the share, the bigger the gap; unknown shares sit in the middle
+    gaps.append((outside if outside is not None else 0.5, _LUNCH_2))
+    gaps.append((above if above is not None else 0.5, _ABOVE))
+    gaps.append((strategic if strategic is not None else 0.5, _STRATEGIC))
+    gaps.sort(key=lambda pair: pair[0])
+    ordered += [s for _, s in gaps]
+    constraint = measures.get("constraint")
+    if constraint is not None and constraint >= 0.5:
+        ordered.insert(2, _INITIATIVE)
+    else:
+        ordered.append(_INITIATIVE)
+    ordered.append(_MARKET)
+    seen, unique = set(), []
+    for suggestion in ordered:
+        if suggestion.who not in seen:
+            seen.add(suggestion.who)
+            unique.append(suggestion)
+    return unique
+
+
+def add_networking(store: LearnerStore, who: str, *, why: str = "", due: Any = None,
+                   title: str | None = None) -> Step:
+    """Add someone to reach: a role or description (``who``), what for, and by when.
+
+    Raises
+    ------
+    InputError
+        ``who`` is empty, or the date is not in the form YYYY-MM-DD.
+    """
+    who = check_text(who, "person to reach (who)", required=True, limit=200)
+    return add_step(store, title or f"Reach {who}", due=due, kind="networking", who=who,
+                    why=why)
+
+
+def seed_networking(store: LearnerStore, measures: Mapping[str, Any] | None = None, *,
+                    start: Any = None, how_many: int = 3, every_days: int = 14) -> list[Step]:
+    """Start the networking plan from the audit: the first ``how_many`` suggestions.
+
+    Items are dated ``every_days`` apart from ``start`` (default today), the two lunches
+    first. Suggestions already in the plan (same ``who``) are not added again.
+    """
+    first = parse_date(start, "start date") or date.today()
+    have = {s.who for s in list_steps(store, "networking")}
+    added = []
+    for i, suggestion in enumerate(networking_suggestions(measures)[:how_many], start=1):
+        if suggestion.who in have:
+            continue
+        added.append(add_networking(store, suggestion.who, why=suggestion.why,
+                                    title=suggestion.title,
+                                    due=first + timedelta(days=every_days * i)))
+    return added
+
+
+__all__ = ["Suggestion", "add_networking", "networking_suggestions", "seed_networking"]

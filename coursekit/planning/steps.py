@@ -1,0 +1,241 @@
+"""Steps, if-then plans and check-ins: the dated part of the plan.
+
+A step can be added, edited, re-dated, marked done (and undone) and removed; each change is
+its own transaction, so a plan survives a restart of the kernel at any moment. One step can
+be marked as *the* first step. Each step can carry an if-then plan: the obstacle the learner
+expects and their response, kept apart so it can be shown in the explicit form
+"If <obstacle>, then I will <response>." (Gollwitzer and Sheeran 2006: d = .65 over 94 tests).
+
+Examples
+--------
+>>> from coursekit.store import LearnerStore
+>>> store = LearnerStore(":memory:")
+>>> s = add_step(store, "Ask Dana about the Lyon project", due="2030-03-02", first=True)
+>>> s = set_if_then(store, s.id, "Dana is travelling", "send her a two-line email")
+>>> s.if_then
+'If Dana is travelling, then I will send her a two-line email.'
+>>> mark_done(store, s.id).done
+True
+>>> redate_step(store, s.id, "2030-03-09").due
+datetime.date(2030, 3, 9)
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+from .._errors import InputError
+from ..store import LearnerStore
+from ._db import mark_progress, now
+from .model import MAX_TITLE, Step, check_kind, check_text, parse_date, parse_if_then
+
+_UNSET: Any = object()
+_COLUMNS = ("id, title, kind, due, done, done_on, if_obstacle, then_response, who, why, "
+            "notes, is_first, uid")
+_TEXT_FIELDS = {"if_obstacle": "obstacle", "then_response": "response", "who": "who",
+                "why": "why", "notes": "notes"}
+
+
+def _row_to_step(row: tuple) -> Step:
+    (sid, title, kind, due, done, done_on, obstacle, response, who, why, notes, first,
+     uid) = row
+    return Step(id=sid, title=title, kind=kind, due=parse_date(due), done=bool(done),
+                done_on=parse_date(done_on), if_obstacle=obstacle, then_response=response,
+                who=who, why=why, notes=notes, is_first=bool(first), uid=uid)
+
+
+def list_steps(store: LearnerStore, kind: str | None = None) -> list[Step]:
+    """The plan's items (optionally of one kind) in the order they were added."""
+    sql = f"SELECT {_COLUMNS} FROM plan_steps"
+    params: tuple = ()
+    if kind is not None:
+        check_kind(kind)
+        sql += " WHERE kind = ?"
+        params = (kind,)
+    return [_row_to_step(row) for row in store.read(sql + " ORDER BY position, id", params)]
+
+
+def get_step(store: LearnerStore, step_id: int) -> Step:
+    """One item by id.
+
+    Raises
+    ------
+    InputError
+        No item has that id (it may have been removed).
+    """
+    rows = store.read(f"SELECT {_COLUMNS} FROM plan_steps WHERE id = ?", (step_id,))
+    if not rows:
+        raise InputError(f"There is no plan item {step_id} (it may have been removed). "
+                         f"Fix: use an id from list_steps(store).")
+    return _row_to_step(rows[0])
+
+
+def _count(conn) -> None:
+    for part, kinds in (("steps", ("step", "check-in")), ("networking", ("networking",))):
+        marks = ",".join("?" * len(kinds))
+        n = conn.execute(f"SELECT COUNT(*) FROM plan_steps WHERE kind IN ({marks})",
+                         kinds).fetchone()[0]
+        mark_progress(conn, part, n)
+
+
+def add_step(store: LearnerStore, title: str, *, due: Any = None, kind: str = "step",
+             if_obstacle: str = "", then_response: str = "", who: str = "", why: str = "",
+             notes: str = "", first: bool = False) -> Step:
+    """Add a step, check-in or networking item and return it.
+
+    Parameters
+    ----------
+    title : str
+        What you will do, in a few words ("Lunch with a former classmate in logistics").
+    due : date or "YYYY-MM-DD", optional
+        When. Dated items go on the timeline and into the calendar file.
+    kind : {"step", "check-in", "networking"}
+    if_obstacle, then_response : str
+        The if-then plan: the obstacle you expect and what you will do then.
+    who, why : str
+        For networking: whom to reach (a role or description) and what for.
+    first : bool
+        Make this *the* first step (any other first step loses the mark).
+
+    Raises
+    ------
+    InputError
+        An empty title, a date not in the form YYYY-MM-DD, an unknown kind.
+    """
+    fields = {
+        "title": check_text(title, "step title", required=True, limit=MAX_TITLE),
+        "kind": check_kind(kind),
+        "due": _iso(parse_date(due, "due date")),
+        **{name: check_text(value, what) for name, what, value in (
+            ("if_obstacle", "obstacle", if_obstacle), ("then_response", "response",
+                                                       then_response),
+            ("who", "who", who), ("why", "why", why), ("notes", "notes", notes))},
+    }
+    stamp = now()
+    with store.transaction() as conn:
+        position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 "
+                                "FROM plan_steps").fetchone()[0]
+        if first:
+            conn.execute("UPDATE plan_steps SET is_first = 0 WHERE is_first = 1")
+        names = ", ".join(fields)
+        marks = ", ".join("?" * len(fields))
+        cur = conn.execute(
+            f"INSERT INTO plan_steps ({names}, uid, is_first, position, created_at, updated_at) "
+            f"VALUES ({marks}, ?, ?, ?, ?, ?)",
+            (*fields.values(), f"{uuid.uuid4()}@coursekit", int(bool(first)), position,
+             stamp, stamp),
+        )
+        new_id = cur.lastrowid
+        _count(conn)
+    return get_step(store, new_id)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def update_step(store: LearnerStore, step_id: int, *, title: str = _UNSET, due: Any = _UNSET,
+                kind: str = _UNSET, if_obstacle: str = _UNSET, then_response: str = _UNSET,
+                who: str = _UNSET, why: str = _UNSET, notes: str = _UNSET) -> Step:
+    """Edit some fields of an item (the others are kept), in one transaction."""
+    get_step(store, step_id)
+    clean: dict[str, Any] = {}
+    if title is not _UNSET:
+        clean["title"] = check_text(title, "step title", required=True, limit=MAX_TITLE)
+    if due is not _UNSET:
+        clean["due"] = _iso(parse_date(due, "due date"))
+    if kind is not _UNSET:
+        clean["kind"] = check_kind(kind)
+    for name, value in (("if_obstacle", if_obstacle), ("then_response", then_response),
+                        ("who", who), ("why", why), ("notes", notes)):
+        if value is not _UNSET:
+            clean[name] = check_text(value, _TEXT_FIELDS[name])
+    if clean:
+        sets = ", ".join(f"{name} = ?" for name in clean)
+        with store.transaction() as conn:
+            conn.execute(f"UPDATE plan_steps SET {sets}, updated_at = ? WHERE id = ?",
+                         (*clean.values(), now(), step_id))
+            _count(conn)
+    return get_step(store, step_id)
+
+
+def redate_step(store: LearnerStore, step_id: int, due: Any) -> Step:
+    """Move an item to another date (None or "" removes the date)."""
+    return update_step(store, step_id, due=due)
+
+
+def mark_done(store: LearnerStore, step_id: int, done: bool = True, *,
+              on: Any = None) -> Step:
+    """Tick an item off (or, with ``done=False``, open it again); ``on`` defaults to today."""
+    get_step(store, step_id)
+    day = parse_date(on, "done date") or date.today()
+    with store.transaction() as conn:
+        conn.execute("UPDATE plan_steps SET done = ?, done_on = ?, updated_at = ? WHERE id = ?",
+                     (int(bool(done)), day.isoformat() if done else None, now(), step_id))
+    return get_step(store, step_id)
+
+
+def set_first_step(store: LearnerStore, step_id: int) -> Step:
+    """Make this step *the* first step (only one item carries the mark)."""
+    get_step(store, step_id)
+    with store.transaction() as conn:
+        conn.execute("UPDATE plan_steps SET is_first = (id = ?), updated_at = ? "
+                     "WHERE is_first = 1 OR id = ?", (step_id, now(), step_id))
+    return get_step(store, step_id)
+
+
+def set_if_then(store: LearnerStore, step_id: int, obstacle: str, response: str) -> Step:
+    """Give a step its if-then plan: the obstacle you expect and what you will do then."""
+    return update_step(store, step_id, if_obstacle=obstacle, then_response=response)
+
+
+def set_if_then_sentence(store: LearnerStore, step_id: int, sentence: str) -> Step:
+    """Give a step its if-then plan written as one sentence "If ..., then I will ...".
+
+    Raises
+    ------
+    InputError
+        The sentence is not in the if-then form.
+    """
+    obstacle, response = parse_if_then(sentence)
+    return set_if_then(store, step_id, obstacle, response)
+
+
+def remove_step(store: LearnerStore, step_id: int) -> None:
+    """Remove an item from the plan."""
+    get_step(store, step_id)
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM plan_steps WHERE id = ?", (step_id,))
+        _count(conn)
+
+
+def add_check_ins(store: LearnerStore, start: Any = None, *, every_weeks: int = 4,
+                  count: int = 3) -> list[Step]:
+    """Add ``count`` check-ins, one every ``every_weeks`` weeks after ``start`` (today).
+
+    Check-ins are dates to look back: what did I do, what got in the way, what next?
+    Dates that already hold a check-in are skipped, so calling this twice adds no copies.
+    """
+    if not isinstance(every_weeks, int) or not 1 <= every_weeks <= 52:
+        raise InputError(f"every_weeks={every_weeks!r} is out of range. "
+                         f"Fix: use a whole number of weeks from 1 to 52.")
+    if not isinstance(count, int) or not 1 <= count <= 24:
+        raise InputError(f"count={count!r} is out of range. Fix: use 1 to 24 check-ins.")
+    first = parse_date(start, "start date") or date.today()
+    taken = {s.due for s in list_steps(store, "check-in")}
+    added = []
+    for i in range(1, count + 1):
+        day = first + timedelta(weeks=every_weeks * i)
+        if day in taken:
+            continue
+        added.append(add_step(store, f"Check-in {i}: look back and plan the next step",
+                              due=day, kind="check-in",
+                              notes="What did I do? What got in the way? What is next?"))
+    return added
+
+
+__all__ = ["add_check_ins", "add_step", "get_step", "list_steps", "mark_done", "redate_step",
+           "remove_step", "set_first_step", "set_if_then", "set_if_then_sentence",
+           "update_step"]

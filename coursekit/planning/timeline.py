@@ -1,0 +1,133 @@
+"""The timeline: steps, check-ins and networking items over the coming months.
+
+One lane per kind of item, markers on a date axis. Done and open items differ in *shape and
+colour* (filled bluish-green diamonds for done, open vermillion circles for open; the first
+step is a star), so the figure reads under colour blindness and in black-and-white print.
+Learner text reaches the figure only through hover and labels, escaped.
+
+Examples
+--------
+>>> from datetime import date
+>>> from coursekit.planning.model import Step
+>>> fig = timeline_figure([Step(1, "<script>x</script>", due=date(2030, 1, 5))],
+...                       today=date(2030, 1, 1))
+>>> fig.layout.title.text
+'Your plan over the coming months'
+>>> "<script>" in str(fig.data[0].hovertext)
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import plotly.graph_objects as go
+
+from .._palette import GRID, INK, OKABE_ITO
+from .._text import escape_html
+from .model import Plan, Step
+
+#: Lanes of the timeline, top to bottom.
+LANES: dict[str, str] = {"step": "Steps", "networking": "Networking", "check-in": "Check-ins"}
+
+#: How each state is drawn: (legend name, symbol, colour). Shape and colour both differ.
+STATE_STYLE: dict[str, tuple[str, str, str]] = {
+    "open": ("Open", "circle-open", OKABE_ITO["vermillion"]),
+    "done": ("Done", "diamond", OKABE_ITO["bluish_green"]),
+    "first": ("First step (open)", "star", OKABE_ITO["blue"]),
+}
+
+_LANE_Y = {kind: len(LANES) - 1 - i for i, kind in enumerate(LANES)}
+_LABEL_LIMIT = 12  # more items than this: labels would overlap, hover only
+
+
+def _short(text: str, limit: int = 28) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _state(step: Step) -> str:
+    if step.done:
+        return "done"
+    return "first" if step.is_first else "open"
+
+
+def _hover(step: Step) -> str:
+    parts = [f"<b>{escape_html(step.title)}</b>",
+             f"{LANES[step.kind][:-1] if step.kind != 'check-in' else 'Check-in'}"
+             f" \u00b7 {step.due.isoformat() if step.due else 'no date'}"
+             f" \u00b7 {'done' if step.done else 'open'}"]
+    if step.who:
+        parts.append(f"Who: {escape_html(step.who)}")
+    if step.if_then:
+        parts.append(escape_html(step.if_then))
+    return "<br>".join(parts)
+
+
+def timeline_figure(steps: Iterable[Step] | Plan, *, today: date | None = None,
+                    months: int = 4) -> go.Figure:
+    """A plotly figure of the dated items over the coming ``months`` (or further if needed).
+
+    Parameters
+    ----------
+    steps : Plan or iterable of Step
+        The items; those without a date are counted in a note below the axis.
+    today : date, optional
+        Marked with a dashed line; default today.
+    months : int
+        The least span shown after today.
+    """
+    items = list(steps.steps if isinstance(steps, Plan) else steps)
+    today = today or date.today()
+    dated = sorted((s for s in items if s.due is not None), key=lambda s: (s.due, s.id))
+    undated = len(items) - len(dated)
+    lanes = list(LANES)
+    show_labels = len(dated) <= _LABEL_LIMIT
+    fig = go.Figure()
+    for state, (name, symbol, colour) in STATE_STYLE.items():
+        group = [s for s in dated if _state(s) == state]
+        fig.add_trace(go.Scatter(
+            x=[s.due.isoformat() for s in group],
+            y=[_LANE_Y[s.kind] for s in group],
+            mode="markers+text" if show_labels else "markers",
+            name=name,
+            text=[escape_html(_short(s.title)) for s in group] if show_labels else None,
+            textposition="top center", textfont={"size": 10, "color": INK},
+            marker={"symbol": symbol, "size": 16 if state == "first" else 13, "color": colour,
+                    "line": {"width": 2.5 if state == "open" else 1,
+                             "color": colour if state == "open" else INK}},
+            hovertext=[_hover(s) for s in group], hoverinfo="text",
+            showlegend=True, visible=True if group else "legendonly",
+        ))
+    start = min([today, *(s.due for s in dated)]) - timedelta(days=7)
+    end = max([today + timedelta(days=30 * months), *(s.due for s in dated)]) + timedelta(days=10)
+    fig.add_shape(type="line", x0=today.isoformat(), x1=today.isoformat(), y0=0, y1=1,
+                  yref="paper", line={"color": INK, "width": 1, "dash": "dash"})
+    fig.add_annotation(x=today.isoformat(), y=1, yref="paper", text="today", showarrow=False,
+                       yanchor="bottom", font={"size": 10, "color": INK})
+    if undated:
+        fig.add_annotation(x=0, y=-0.32, xref="paper", yref="paper", showarrow=False,
+                           xanchor="left", font={"size": 11, "color": INK},
+                           text=f"{undated} item{'s' if undated != 1 else ''} without a date "
+                                f"(not shown): give {'them' if undated != 1 else 'it'} a date "
+                                f"to see {'them' if undated != 1 else 'it'} here.")
+    if not dated:
+        fig.add_annotation(x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                           text="No dated steps yet: give your first step a date.",
+                           font={"size": 13, "color": INK})
+    fig.update_layout(
+        title={"text": "Your plan over the coming months"},
+        xaxis={"title": {"text": "Date"}, "type": "date",
+               "range": [start.isoformat(), end.isoformat()], "gridcolor": GRID,
+               "tickformat": "%d %b %Y"},
+        yaxis={"title": {"text": "Kind of item"}, "tickvals": list(_LANE_Y.values()),
+               "ticktext": [LANES[k] for k in _LANE_Y], "range": [-0.6, len(lanes) - 0.3],
+               "zeroline": False, "showgrid": False},
+        plot_bgcolor="white", height=340, margin={"l": 100, "r": 30, "t": 60, "b": 110},
+        legend={"orientation": "h", "y": -0.45 if undated else -0.3, "x": 0},
+        hoverlabel={"align": "left"},
+    )
+    return fig
+
+
+__all__ = ["LANES", "STATE_STYLE", "timeline_figure"]

@@ -1,0 +1,149 @@
+"""Vision: three alternative five-year paths, rated and compared.
+
+After the "Odyssey plans" of Burnett and Evans (*Designing Your Life*, 2016): sketch the path
+you are on, the one you would take if it disappeared, and the one you would take if money
+and image were no object; give each a title and the questions it raises, and rate it 1-5 for
+resources, liking, confidence and coherence. The comparison is a dot plot on a common 1-5
+scale (position on a common scale reads best; Cleveland and McGill 1984).
+
+Examples
+--------
+>>> from coursekit.store import LearnerStore
+>>> store = LearnerStore(":memory:")
+>>> p = save_path(store, "current", title="Regional finance lead", liking=3)
+>>> load_paths(store)[0].title, load_paths(store)[0].liking
+('Regional finance lead', 3)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .._errors import InputError
+from .._palette import GRID, INK, QUALITATIVE
+from .._text import escape_html
+from ..store import LearnerStore
+from ._db import mark_progress, now
+from .model import (MAX_TITLE, PATH_KINDS, PATH_LABELS, RATINGS, VisionPath, check_path_kind,
+                    check_rating, check_text)
+
+_TEXT_FIELDS = ("title", "description", "questions")
+_FIELDS = _TEXT_FIELDS + tuple(RATINGS)
+
+#: Marker shapes per path, so the paths differ in shape as well as colour (grey print).
+PATH_SYMBOLS = {"current": "circle", "disappeared": "square", "unconstrained": "diamond"}
+PATH_COLOURS = dict(zip(PATH_KINDS, QUALITATIVE, strict=False))
+
+
+def _row_to_path(row: tuple) -> VisionPath:
+    return VisionPath(*row)
+
+
+def load_paths(store: LearnerStore) -> tuple[VisionPath, ...]:
+    """The three paths in order (current, disappeared, unconstrained); unsaved ones empty."""
+    rows = store.read("SELECT kind, title, description, questions, resources, liking, "
+                      "confidence, coherence FROM plan_paths")
+    saved = {row[0]: _row_to_path(row) for row in rows}
+    return tuple(saved.get(kind, VisionPath(kind)) for kind in PATH_KINDS)
+
+
+def save_path(store: LearnerStore, kind: str, **fields: Any) -> VisionPath:
+    """Save some fields of one path (the others are kept) in one transaction.
+
+    Parameters
+    ----------
+    kind : {"current", "disappeared", "unconstrained"}
+    **fields
+        Any of ``title``, ``description``, ``questions`` (text) and ``resources``,
+        ``liking``, ``confidence``, ``coherence`` (1-5, or None to clear).
+
+    Raises
+    ------
+    InputError
+        An unknown path or field, a rating out of 1-5, a title over 200 characters.
+    """
+    check_path_kind(kind)
+    unknown = set(fields) - set(_FIELDS)
+    if unknown:
+        raise InputError(f"A path has no field {', '.join(sorted(unknown))}. "
+                         f"Fix: use {', '.join(_FIELDS)}.")
+    clean: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name in RATINGS:
+            clean[name] = check_rating(value, name)
+        else:
+            clean[name] = check_text(value, f"path {name}",
+                                     limit=MAX_TITLE if name == "title" else 4000)
+    with store.transaction() as conn:
+        conn.execute("INSERT OR IGNORE INTO plan_paths (kind, updated_at) VALUES (?, ?)",
+                     (kind, now()))
+        if clean:
+            sets = ", ".join(f"{name} = ?" for name in clean)
+            conn.execute(f"UPDATE plan_paths SET {sets}, updated_at = ? WHERE kind = ?",
+                         (*clean.values(), now(), kind))
+        count = conn.execute("SELECT COUNT(*) FROM plan_paths WHERE title != '' "
+                             "OR description != ''").fetchone()[0]
+        mark_progress(conn, "vision", count)
+    return next(p for p in load_paths(store) if p.kind == kind)
+
+
+def vision_table(paths: tuple[VisionPath, ...] | list[VisionPath]) -> pd.DataFrame:
+    """The paths side by side: one column per path, one row per field and rating.
+
+    Examples
+    --------
+    >>> t = vision_table([VisionPath("current", title="Stay", liking=2)])
+    >>> t.loc["liking", "Current path"]
+    2
+    """
+    data = {}
+    for path in paths:
+        data[path.label] = {"title": path.title, "description": path.description,
+                            "questions": path.questions, **path.ratings}
+    index = list(_TEXT_FIELDS) + list(RATINGS)
+    return pd.DataFrame(data, index=index, dtype=object)
+
+
+def vision_figure(paths: tuple[VisionPath, ...] | list[VisionPath]) -> go.Figure:
+    """A dot plot comparing the paths' four ratings on the common 1-5 scale.
+
+    One row per rating, one marker per path; paths differ in colour and shape, and the
+    hover text (the learner's titles) is escaped.
+    """
+    fig = go.Figure()
+    rating_names = list(RATINGS)
+    offsets = {"current": -0.18, "disappeared": 0.0, "unconstrained": 0.18}
+    for path in paths:
+        xs, ys, hover = [], [], []
+        for i, name in enumerate(rating_names):
+            value = path.ratings[name]
+            if value is None:
+                continue
+            xs.append(value)
+            ys.append(i + offsets[path.kind])
+            hover.append(f"{escape_html(path.label)}: {escape_html(path.title) or '(no title)'}"
+                         f"<br>{name}: {value} of 5")
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="markers", name=escape_html(path.label),
+            marker={"size": 14, "symbol": PATH_SYMBOLS[path.kind],
+                    "color": PATH_COLOURS[path.kind], "line": {"width": 1, "color": INK}},
+            hovertext=hover, hoverinfo="text",
+        ))
+    fig.update_layout(
+        title={"text": "Your three paths compared (1 = low, 5 = high)"},
+        xaxis={"title": {"text": "Rating"}, "range": [0.5, 5.5], "dtick": 1,
+               "gridcolor": GRID},
+        yaxis={"title": {"text": "Rating of"}, "tickvals": list(range(len(rating_names))),
+               "ticktext": [n.capitalize() for n in rating_names],
+               "range": [len(rating_names) - 0.5, -0.5]},
+        plot_bgcolor="white", height=320, margin={"l": 100, "r": 20, "t": 50, "b": 50},
+        legend={"orientation": "h", "y": -0.25},
+    )
+    return fig
+
+
+__all__ = ["PATH_COLOURS", "PATH_LABELS", "PATH_SYMBOLS", "load_paths", "save_path",
+           "vision_figure", "vision_table"]

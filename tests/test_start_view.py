@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import json
+
+from coursekit.course import load_course, progress
+from coursekit.demo import demo_store
+from coursekit.views.start import course_plan, start_page, your_data
+
+
+def _bars(plan):
+    rows = plan.children[1].children
+    return {row.children[0].value.split("<br>")[0]: row.children[1] for row in rows}
+
+
+def test_progress_counts_started_exercises(store):
+    course = load_course()
+    before = progress(store, course)
+    assert before.started.sum() == 0
+    store.save("case:the-first-step", "decision:x", "a", kind="decision")
+    after = progress(store, course)
+    row = after[after.notebook == "01_the_first_step.ipynb"].iloc[0]
+    assert row.started == 1 and row.exercises >= 1
+
+
+def test_plan_widget_updates_when_an_answer_is_saved(store):
+    plan = course_plan(store)
+    bar = next(b for label, b in _bars(plan).items() if "first step" in label.lower())
+    assert bar.value == 0
+    store.save("case:the-first-step", "reflection:x", "text", kind="reflection")
+    bar = next(b for label, b in _bars(plan).items() if "first step" in label.lower())
+    assert bar.value == 1
+    assert bar.description == "Progress"
+
+
+def test_your_data_exports_and_erases(store, tmp_path):
+    store.save("case:x", "reflection:r", "kept for export", kind="reflection")
+    box = your_data(store, export_dir=tmp_path)
+    info, (export,), (confirm, erase), message = box.children[0], box.children[1].children, \
+        box.children[2].children, box.children[3]
+    assert "entries: 1 rows" in info.value
+    export.click()
+    files = list(tmp_path.glob("coursekit-export-*.json"))
+    assert len(files) == 1
+    assert json.loads(files[0].read_text(encoding="utf-8"))["entries"][0]["value"] == "kept for export"
+    assert erase.disabled
+    erase.click()
+    assert store.inventory()["entries"] == 1  # no confirmation, nothing erased
+    confirm.value = True
+    assert not erase.disabled
+    erase.click()
+    assert store.inventory()["entries"] == 0
+    assert "erased" in message.value
+    assert "Nothing stored yet" in info.value
+
+
+def test_start_page_in_demo_mode_shows_banner_and_no_export():
+    store = demo_store()
+    page = start_page(store)
+    assert "Demo mode" in page.children[0].value
+    data_box = page.children[3]
+    data_box.children[1].children[0].click()
+    assert "no personal data" in data_box.children[3].value
