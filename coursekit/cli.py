@@ -102,12 +102,16 @@ def lab_command(course: Path, *, port: int | None, no_browser: bool) -> list[str
     return cmd
 
 
-def course_environment(course: Path, *, demo: bool = False) -> dict[str, str]:
-    """Environment for the course's kernels: where the course and its store are."""
+def course_environment(course: Path, *, demo: str | None = None) -> dict[str, str]:
+    """Environment for the course's kernels: where the course is, and demo mode
+    (``"1"`` for the default sample person, or a sample person's id)."""
     env = dict(os.environ)
     env["COURSEKIT_COURSE"] = str(course)
     if demo:
-        env["COURSEKIT_DEMO"] = "1"
+        from .demo import demo_store
+
+        demo_store(None if demo == "1" else demo, course)  # fail now on an unknown person
+        env["COURSEKIT_DEMO"] = demo
     return env
 
 
@@ -127,15 +131,14 @@ def _cmd_start(args: argparse.Namespace) -> int:
         raise SystemExit("The installed course is read-only. Make your own copy first: "
                          "coursekit init my-course && coursekit start my-course")
     env = course_environment(course, demo=args.demo)
-    if args.app:
-        from .app import app_command
-
-        cmd = app_command(course, port=args.port, no_browser=args.no_browser)
-    else:
-        cmd = lab_command(course, port=args.port, no_browser=args.no_browser)
+    cmd = lab_command(course, port=args.port, no_browser=args.no_browser)
     store = env.get("COURSEKIT_STORE") or str(course / "learner-data" / "coursekit.sqlite")
     mode = "demo mode (sample answers, nothing saved)" if args.demo else f"answers saved in {store}"
     print(f"Starting the course in {course}: {mode}", flush=True)
+    if args.app:
+        from .app import run_app
+
+        return run_app(args, course=course, env=env)
     try:
         return subprocess.call(cmd, env=env, cwd=course)
     except KeyboardInterrupt:
@@ -187,8 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", nargs="?", help="course folder (default: this folder's course)")
     p.add_argument("--port", type=int, default=None, help="port for the local server")
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
-    p.add_argument("--demo", action="store_true",
-                   help="demo mode: sample people's answers; your own store is not touched")
+    p.add_argument("--demo", nargs="?", const="1", default=None, metavar="PERSON",
+                   help="demo mode: a sample person's answers (default: the demo learner); "
+                        "your own store is neither read nor written")
     p.add_argument("--app", action="store_true",
                    help="app mode: the notebooks as apps with the code hidden (Voila)")
     p.set_defaults(func=_cmd_start)

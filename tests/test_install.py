@@ -1,0 +1,36 @@
+"""The course works from a normal (non-editable) install: init copies it, check validates it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_non_editable_install_can_init_and_check_a_course(tmp_path):
+    env_dir = tmp_path / "venv"
+    # The venv sees the machine's packages (jupyterlab, pandas...) but gets its own coursekit.
+    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run([python, "-m", "pip", "install", "--no-deps", "--no-build-isolation",
+                    "--quiet", str(REPO)], check=True, timeout=300)
+    where = subprocess.run(
+        [python, "-c", "import coursekit, pathlib; print(pathlib.Path(coursekit.__file__).parent)"],
+        cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()
+    assert str(env_dir) in where, "the test must use the installed copy, not the checkout"
+    assert (Path(where) / "_course" / "course.yaml").is_file()
+
+    course = tmp_path / "my-course"
+    subprocess.run([env_dir / "bin" / "coursekit", "init", str(course)], check=True,
+                   cwd=tmp_path, timeout=60)
+    assert (course / "notebooks" / "00_start.ipynb").is_file()
+    assert any((course / "cases").glob("*.md"))
+    result = subprocess.run([env_dir / "bin" / "coursekit", "check", str(course)],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
