@@ -28,7 +28,7 @@ from ._case_model import (
 )
 from ._content import display_path, read_text, split_front_matter
 from ._text import slug
-from ._validate import FieldChecker
+from ._validate import FieldChecker, describe
 
 #: Ids (of cases, parts, decisions, options, prompts): lowercase letters, digits, hyphens.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -115,7 +115,7 @@ def _items(c: FieldChecker, data: Any, key: str, place: str, prefix: str = ""
     for i, item in enumerate(values):
         where = f"{prefix}{key}[{i}]"
         if not isinstance(item, Mapping):
-            c.problem(where, f"should be a set of fields, not {_kind(item)}",
+            c.problem(where, f"should be a set of fields, not {describe(item)}",
                       f"write each entry of {key} as indented 'name: value' lines after '- '")
             continue
         out.append((where, item))
@@ -130,15 +130,9 @@ def _text_list(c: FieldChecker, data: Any, key: str, place: str, prefix: str = "
         if isinstance(item, str) and item.strip():
             out.append(item.strip())
         else:
-            c.problem(f"{prefix}{key}[{i}]", f"should be text, not {_kind(item)}",
+            c.problem(f"{prefix}{key}[{i}]", f"should be text, not {describe(item)}",
                       f"write each entry of {key} as '- text' (quote text holding ': ')")
     return tuple(out)
-
-
-def _kind(value: Any) -> str:
-    from ._validate import describe
-
-    return describe(value)
 
 
 def _unique(c: FieldChecker, seen: dict[str, str], value: str, where: str, what: str) -> None:
@@ -164,6 +158,8 @@ def _after(c: FieldChecker, item: Mapping, where: str, part_ids: set[str]) -> st
 
 def _source(c: FieldChecker, meta: Mapping) -> Source:
     data = c.need(meta, "source", dict, "front matter", default={})
+    if not data:  # already reported; its fields would only repeat the problem
+        return Source("", "", "")
     place = "source"
     c.unknown_keys(data, SOURCE_FIELDS, place)
     title = c.need(data, "title", str, place, default="")
@@ -175,7 +171,7 @@ def _source(c: FieldChecker, meta: Mapping) -> Source:
     if url and not re.match(r"^https?://\S+$", url):
         c.problem(f"{place}: url", f"'{url}' is not a web address",
                   "write the full address, starting with https://")
-    if data and not url and not note:
+    if not url and not note:
         c.problem(f"{place}: url", "is missing",
                   "add 'url: https://...', or when the source has no address a "
                   "'note:' saying where a reader can find it")
@@ -263,6 +259,8 @@ def _reflections(c: FieldChecker, meta: Mapping, part_ids: set[str]
 
 def _teaching_notes(c: FieldChecker, meta: Mapping) -> TeachingNotes:
     data = c.need(meta, "teaching_notes", dict, "front matter", default={})
+    if not data:
+        return TeachingNotes((), (), ())
     place = "teaching_notes"
     c.unknown_keys(data, NOTES_FIELDS, place)
     steps = []
@@ -276,15 +274,15 @@ def _teaching_notes(c: FieldChecker, meta: Mapping) -> TeachingNotes:
         if minutes is not None:
             steps.append(TimingStep(minutes, activity))
     timing = tuple(steps)
-    if data and isinstance(data.get("timing"), list) and len(timing) == len(data["timing"]):
+    if isinstance(data.get("timing"), list) and len(timing) == len(data["timing"]):
         total = sum(s.minutes for s in timing)
         if total != SESSION_MINUTES:
             diff = SESSION_MINUTES - total
             change = f"add {diff}" if diff > 0 else f"remove {-diff}"
             c.problem(f"{place}: timing", f"adds up to {total} minutes, not {SESSION_MINUTES}",
                       f"{change} minutes so the plan fills a {SESSION_MINUTES}-minute session")
-    board = _text_list(c, data, "board_plan", place, f"{place}.") if data else ()
-    listen = _text_list(c, data, "listen_for", place, f"{place}.") if data else ()
+    board = _text_list(c, data, "board_plan", place, f"{place}.")
+    listen = _text_list(c, data, "listen_for", place, f"{place}.")
     return TeachingNotes(timing, board, listen)
 
 
@@ -327,8 +325,8 @@ def _parts(c: FieldChecker, body: str, body_line: int) -> tuple[Part, ...]:
         pid = explicit.strip() if explicit is not None else slug(title)
         if not pid or not ID_PATTERN.match(pid):
             c.problem(where, f"part id '{pid}' is not a valid id",
-                      "end the heading with {#part-id}, using lowercase letters, digits "
-                      "and hyphens")
+                      f"end the heading with {{#{slug(pid) or 'part-id'}}}: lowercase "
+                      "letters, digits and hyphens")
         _unique(c, seen, pid, where, "part id")
         if not text:
             c.problem(where, f"part '{pid or title}' has no text",

@@ -132,10 +132,10 @@ def load_case(case_id: str, course: str | Path | None = None) -> Case:
     --------
     >>> load_case("the-first-step").source.author
     'A former head of executive development at a large corporation'
-    >>> load_case("no-such-case")
+    >>> load_case("no-such-case")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    coursekit._errors.ContentError: cases: no-such-case: there is no such case. Fix: use one of: the-career-impasse, the-first-step
+    coursekit._errors.ContentError: cases: no-such-case: there is no such case. Fix: use one...
     """
     folder = content_path("cases", course)
     path = folder / f"{case_id}.md"
@@ -180,12 +180,70 @@ def check_cases(course: str | Path) -> list[Problem]:
         return [Problem(display_path(folder), "", "the cases folder is missing",
                         "create a 'cases' folder in the course with one .md file per case")]
     problems: list[Problem] = []
+    cases: dict[str, Case] = {}
     for path in case_files(course):
         try:
-            parse_case_file(path)  # not the cache: a check always reads the file afresh
+            case = parse_case_file(path)  # not the cache: a check always reads afresh
+            cases[case.id] = case
         except ContentError as exc:
             problems.extend(exc.problems)
+    return problems + _check_sample_case_entries(course, cases,
+                                                 {p.stem for p in case_files(course)})
+
+
+def _check_sample_case_entries(course: str | Path, cases: dict[str, Case],
+                               files: set[str]) -> list[Problem]:
+    """Sample people's case entries must name real decision points, options and prompts.
+
+    The sample people's own format is checked by :mod:`coursekit.demo`; this checks only
+    that their ``case:`` entries still fit the cases after an author edits one.
+    """
+    from ._content import load_yaml
+
+    problems: list[Problem] = []
+    folder = content_path("samples", course) / "people"
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            data = load_yaml(path)
+        except ContentError:
+            continue  # reported by the sample-people checker
+        entries = data.get("entries") if isinstance(data, dict) else None
+        for i, entry in enumerate(entries if isinstance(entries, list) else []):
+            if not isinstance(entry, dict) or not str(entry.get("exercise", "")).startswith(
+                    "case:"):
+                continue
+            where, file = f"entries[{i}]", display_path(path)
+            case_id = str(entry["exercise"]).removeprefix("case:")
+            case = cases.get(case_id)
+            if case is None:
+                if case_id not in files:  # a broken case file is reported on its own
+                    problems.append(Problem(file, f"{where}: exercise",
+                                            f"there is no case '{case_id}'",
+                                            f"use one of: case:{', case:'.join(sorted(cases))}"))
+                continue
+            problems.extend(_entry_problems(case, entry, file, where))
     return problems
+
+
+def _entry_problems(case: Case, entry: dict, file: str, where: str) -> list[Problem]:
+    key, value = str(entry.get("key", "")), entry.get("value")
+    kind, _, item = key.partition(":")
+    if kind == "decision":
+        ids = {d.id: d for d in case.decisions}
+        if item not in ids:
+            return [Problem(file, f"{where}: key", f"case '{case.id}' has no decision '{item}'",
+                            f"use decision:<id> with one of: {', '.join(ids)}")]
+        if value not in ids[item].option_ids:
+            return [Problem(file, f"{where}: value",
+                            f"'{value}' is not an option of decision '{item}'",
+                            f"use one of: {', '.join(ids[item].option_ids)}")]
+    elif kind == "reflection":
+        ids = {r.id for r in case.reflections}
+        if item not in ids:
+            return [Problem(file, f"{where}: key",
+                            f"case '{case.id}' has no reflection prompt '{item}'",
+                            f"use reflection:<id> with one of: {', '.join(sorted(ids))}")]
+    return []
 
 
 def narrative_html(markdown: str) -> str:
@@ -193,8 +251,8 @@ def narrative_html(markdown: str) -> str:
 
     Examples
     --------
-    >>> narrative_html("She *chose*. <script>x</script>")
-    '<p>She <em>chose</em>. &lt;script&gt;x&lt;/script&gt;</p>\\n'
+    >>> narrative_html("She *chose*. <script>x</script>").strip()
+    '<p>She <em>chose</em>. &lt;script&gt;x&lt;/script&gt;</p>'
     """
     import mistune  # a dependency of nbconvert, hence of every Jupyter install
 

@@ -1,0 +1,233 @@
+"""The case widgets, driven as a learner would: set ``.value``, ``.click()``, re-open."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pytest
+
+from coursekit.cases import load_case
+from coursekit.store import LearnerStore
+from coursekit.views import case as cv
+
+EXERCISE = "case:the-first-step"
+
+
+@pytest.fixture
+def case():
+    return load_case("the-first-step")
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    return tmp_path / "s.sqlite"
+
+
+def texts(widget) -> str:
+    """All the HTML and labels shown inside a widget tree."""
+    out = []
+    stack = [widget]
+    while stack:
+        w = stack.pop()
+        for attr in ("value", "description"):
+            value = getattr(w, attr, None)
+            if isinstance(value, str):
+                out.append(value)
+        stack.extend(getattr(w, "children", ()))
+    return "\n".join(out)
+
+
+# -- decision points ---------------------------------------------------------------------
+
+
+def test_choosing_and_committing_saves_and_reveals(store_path, case):
+    store = LearnerStore(store_path)
+    view = cv.decision_point(store, case, "the-failure-figure")
+    assert view.outcome.value == ""  # nothing revealed before a choice
+    assert view.commit.disabled
+    view.choices.value = "check"
+    assert not view.commit.disabled
+    assert store.load(EXERCISE, "decision:the-failure-figure") is None  # not before commit
+    view.commit.click()
+    assert store.load(EXERCISE, "decision:the-failure-figure") == "check"
+    rows = store.read("SELECT kind FROM entries WHERE key = 'decision:the-failure-figure'")
+    assert rows == [("decision",)]
+    assert "What actually happened" in view.outcome.value
+    assert "Harzing" in view.outcome.value
+    assert view.choices.disabled and view.commit.disabled
+    assert "Find out where the figure comes from" in view.status.value
+    store.close()
+
+
+def test_saved_choice_is_restored_from_the_same_file(store_path, case):
+    with LearnerStore(store_path) as store:
+        view = cv.decision_point(store, case, "after-the-talk")
+        view.choices.value = "build"
+        view.commit.click()
+    with LearnerStore(store_path) as reopened:  # as after a kernel restart
+        again = cv.decision_point(reopened, case, "after-the-talk")
+        assert again.choices.value == "build"
+        assert again.choices.disabled
+        assert "What actually happened" in again.outcome.value
+        assert again.commit.description == "Choice saved"
+
+
+def test_a_saved_choice_that_is_no_longer_an_option(store_path, case):
+    with LearnerStore(store_path) as store:
+        store.save(EXERCISE, "decision:after-the-talk", "emigrate", kind="decision")
+        view = cv.decision_point(store, case, "after-the-talk")
+        assert view.choices.value is None and not view.choices.disabled
+        assert "choose again" in view.status.value
+        assert view.outcome.value == ""
+
+
+def test_commit_without_a_choice_explains(store_path, case):
+    with LearnerStore(store_path) as store:
+        view = cv.decision_point(store, case, "after-the-talk")
+        view._on_commit()
+        assert "Choose one of the options first" in view.status.value
+        assert store.load_exercise(EXERCISE) == {}
+
+
+def test_decision_controls_are_labelled_and_options_are_the_cases(store_path, case):
+    with LearnerStore(store_path) as store:
+        view = cv.decision_point(store, case, "after-the-talk")
+        assert view.choices.description and view.commit.description == "Commit my choice"
+        assert [v for _, v in view.choices.options] == list(
+            case.decision("after-the-talk").option_ids)
+        assert "Pause and predict" in view.prompt.value
+
+
+def test_unknown_decision_names_the_ones_that_exist(store_path, case):
+    with LearnerStore(store_path) as store, pytest.raises(KeyError, match="after-the-talk"):
+        cv.decision_point(store, case, "no-such-point")
+
+
+# -- reflections ------------------------------------------------------------------------
+
+
+def test_reflection_autosaves_on_every_change_and_restores(store_path, case):
+    with LearnerStore(store_path) as store:
+        view = cv.reflection(store, case, "what-you-want")
+        assert view.text.description  # labelled
+        assert "Private" in texts(view)
+        view.text.value = "To lead"
+        assert store.load(EXERCISE, "reflection:what-you-want") == "To lead"
+        view.text.value = "To lead a team abroad"
+        assert store.load(EXERCISE, "reflection:what-you-want") == "To lead a team abroad"
+        assert store.read("SELECT kind FROM entries") == [("reflection",)]
+        assert "Saved" in view.status.value
+    with LearnerStore(store_path) as reopened:
+        again = cv.reflection(reopened, case, "what-you-want")
+        assert again.text.value == "To lead a team abroad"
+
+
+def test_emptied_reflection_is_removed(store_path, case):
+    with LearnerStore(store_path) as store:
+        view = cv.reflection(store, case, "your-first-step")
+        view.text.value = "Call Lena"
+        view.text.value = "   "
+        assert store.load_exercise(EXERCISE) == {}
+
+
+def test_reflection_text_is_kept_as_typed_not_as_html(store_path, case):
+    with LearnerStore(store_path) as store:
+        view = cv.reflection(store, case, "your-first-step")
+        view.text.value = "<b>bold</b> & more"
+        assert store.load(EXERCISE, "reflection:your-first-step") == "<b>bold</b> & more"
+
+
+# -- demo mode ----------------------------------------------------------------------------
+
+
+def _demo_store_with_case_entries(person: str = "amara") -> LearnerStore:
+    """A demo store holding only the sample person's case entries (the other sections
+    belong to other exercises and are tested there)."""
+    from dataclasses import replace
+
+    from coursekit._content import course_dir
+    from coursekit.demo import fill_store, load_sample_person
+
+    sample = load_sample_person(course_dir() / "samples" / "people" / f"{person}.yaml")
+    sample = replace(sample, data={"entries": sample.data["entries"]})
+    return fill_store(LearnerStore(":memory:", demo=True), sample)
+
+
+def test_demo_banner_and_sample_answers():
+    demo = _demo_store_with_case_entries()
+    header = cv.case_header(demo, "the-first-step")
+    assert "Demo mode" in texts(header)
+    view = cv.decision_point(demo, "the-first-step", "after-the-talk")
+    assert "Demo mode" in texts(view)
+    assert view.choices.value == "build"  # Amara's sample choice, shown with its outcome
+    assert "What actually happened" in view.outcome.value
+    note = cv.reflection(demo, "the-first-step", "what-you-want")
+    assert "Demo mode" in texts(note) and note.text.value
+
+
+@pytest.mark.parametrize("person", ["amara", "harris"])
+def test_every_sample_case_entry_shows_in_its_view(person):
+    demo = _demo_store_with_case_entries(person)
+    for exercise, count in demo.exercises().items():
+        case = load_case(exercise.removeprefix("case:"))
+        saved = demo.load_exercise(exercise)
+        for key in saved:
+            kind, _, item = key.partition(":")
+            if kind == "decision":
+                view = cv.decision_point(demo, case, item)
+                assert view.choices.value == saved[key] and view.outcome.value
+            else:
+                assert cv.reflection(demo, case, item).text.value == saved[key]
+        assert count == len(saved)
+
+
+def test_no_banner_for_a_learners_store(store_path, case):
+    with LearnerStore(store_path) as store:
+        assert "Demo mode" not in texts(cv.case_header(store, case))
+        assert "Demo mode" not in texts(cv.decision_point(store, case, "after-the-talk"))
+
+
+# -- reading views ------------------------------------------------------------------------
+
+
+def test_case_part_renders_markdown(case):
+    part = cv.case_part(case, "get-ready")
+    assert isinstance(part, widgets.HTML)
+    assert "<h3>Part 2 of 4: Get ready</h3>" in part.value and "<p>" in part.value
+
+
+def test_key_facts_mark_the_contested_one(case):
+    html = cv.key_facts(case).value
+    assert html.count("<b>Contested:</b>") == 1
+    assert "What the evidence says" in html and "Harzing" in html
+
+
+def test_source_citation_and_discussion():
+    impasse = load_case("the-career-impasse")
+    html = cv.source_citation(impasse).value
+    assert "Herminia Ibarra" in html and 'rel="noopener noreferrer"' in html
+    assert "knowledge.insead.edu" in html
+    assert cv.discussion(impasse).value.count("<li>") == len(impasse.discussion)
+
+
+def test_teaching_notes_show_a_ninety_minute_clock(case):
+    html = cv.teaching_notes(case).value
+    assert "Timing (90 minutes)" in html and "<td>80-90</td>" in html
+
+
+def test_timeline_views(case):
+    fig = cv.case_timeline(case)
+    assert len(fig.data) == len(case.phases)
+    out = cv.timeline_output(case)
+    assert "application/vnd.plotly.v1+json" in out.outputs[0]["data"]
+
+
+def test_present_case_puts_decisions_and_reflections_after_their_parts(store_path):
+    with LearnerStore(store_path) as store:
+        box = cv.present_case(store, "the-career-impasse", notes=True)
+        kinds = [type(w).__name__ for w in box.children]
+        assert kinds.count("DecisionPointView") == 3
+        assert kinds.count("ReflectionView") == 3
+        stuck = next(i for i, w in enumerate(box.children)
+                     if isinstance(w, widgets.HTML) and "Stuck</h3>" in w.value)
+        assert isinstance(box.children[stuck + 1], cv.DecisionPointView)
+        assert "Teaching notes" in box.children[-1].value
