@@ -103,8 +103,10 @@ class ClassStore:
                                  f"coursekit (schema {row[0]}); upgrade coursekit.")
 
     def add(self, handin: Mapping[str, Any]) -> str:
-        """Add one hand-in (validated and migrated first); return ``"added"``,
-        ``"replaced"`` or ``"kept newer"``."""
+        """Add one hand-in (validated and migrated first).
+
+        Returns ``"added"``, ``"replaced"`` or ``"kept newer"``.
+        """
         return self.add_many([handin])[0]
 
     def add_many(self, handins: Iterable[Mapping[str, Any]], *, validated: bool = False
@@ -303,8 +305,9 @@ def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
             raise StoreError(f"Cannot read the SQLite URL {target}: write sqlite:///relative/"
                              f"path.sqlite or sqlite:////absolute/path.sqlite")
         return SQLiteClassStore(target, rest[1:] or ":memory:")
-    if "://" in target:
-        scheme = target.split("://", 1)[0]
+    scheme_match = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]+):", target)
+    if "://" in target or scheme_match:
+        scheme = target.split("://", 1)[0] if "://" in target else scheme_match.group(1)
         raise StoreError(f"Unknown class database scheme '{scheme}' in {redact(target)}: "
                          f"use sqlite:///... or postgresql://...")
     return SQLiteClassStore(target, target)

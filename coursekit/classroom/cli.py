@@ -38,8 +38,11 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``coursekit collect``; exit status 0 when it ran (files may have been skipped),
-    2 when the class store cannot be used."""
+    """Run ``coursekit collect``.
+
+    Exit status 0 when it ran (files may have been skipped), 2 when the class store cannot
+    be used.
+    """
     url = class_db_url(args.into)
     if url is None:
         print(f"coursekit collect: say where to collect into: --into sqlite:///class.sqlite "

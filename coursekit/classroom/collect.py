@@ -115,6 +115,7 @@ class TextProgress:
         self._last = 0.0
 
     def __call__(self, done: int, total: int) -> None:
+        """Show that ``done`` of ``total`` files are read."""
         now = time.monotonic()
         if done < total and now - self._last < 0.1:
             return
@@ -270,8 +271,9 @@ def _read(item: _Item, limits: Limits) -> bytes:
 
 
 def parse_handin(data: bytes) -> tuple[dict[str, Any], int]:
-    """Parse and check the bytes of a hand-in file; return the clean hand-in and the version
-    it was written in.
+    """Parse and check the bytes of a hand-in file.
+
+    Returns the clean hand-in and the version it was written in.
 
     Raises
     ------

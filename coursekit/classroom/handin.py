@@ -18,7 +18,8 @@ Examples
 >>> h = make_handin(store)
 >>> h["format"], h["version"], h["reflections"]
 ('coursekit-handin', 2, [])
->>> make_handin(store, shared_reflections=[("case:the-first-step", "why")])["reflections"][0]["text"]
+>>> shared = make_handin(store, shared_reflections=[("case:the-first-step", "why")])
+>>> shared["reflections"][0]["text"]
 'My own words'
 >>> h["pseudonym"] == make_handin(store)["pseudonym"]
 True
@@ -209,8 +210,10 @@ def handin_json(handin: Mapping[str, Any]) -> str:
 
 
 def default_handin_folder(store: LearnerStore) -> Path:
-    """Where the hand-in file goes: beside the learner's store, or the working folder for an
-    in-memory (demo) store."""
+    """Where the hand-in file goes.
+
+    Beside the learner's store, or the working folder for an in-memory (demo) store.
+    """
     return store.path.parent if store.path is not None else Path.cwd()
 
 

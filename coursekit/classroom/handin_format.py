@@ -42,7 +42,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from .._errors import InputError
@@ -67,11 +67,11 @@ class ForeignFileError(HandinError):
 
 def now_utc() -> str:
     """The current time as a hand-in timestamp (UTC, milliseconds, ``Z``)."""
-    return _format_time(datetime.now(timezone.utc))
+    return _format_time(datetime.now(UTC))
 
 
 def _format_time(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.") + \
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + \
         f"{moment.microsecond // 1000:03d}Z"
 
 
@@ -90,7 +90,7 @@ def normalise_time(text: Any, field: str = "created_at") -> str:
     except ValueError:
         raise HandinError(f"{field} '{text[:40]}' is not an ISO 8601 date and time") from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return _format_time(moment)
 
 
@@ -273,8 +273,9 @@ def validate_handin(doc: Any) -> dict[str, Any]:
         comp: dict[str, Any] = {}
         for key, value in composition.items():
             _ident(key, "network.composition key")
-            comp[key] = (_numbers(value, f"network.composition.{key}")
-                         if isinstance(value, Mapping) else _number(value, f"network.composition.{key}"))
+            where = f"network.composition.{key}"
+            comp[key] = (_numbers(value, where) if isinstance(value, Mapping)
+                         else _number(value, where))
         network = {"contacts": _count(network.get("contacts", 0), "network.contacts"),
                    "measures": _numbers(network.get("measures"), "network.measures"),
                    "composition": comp,

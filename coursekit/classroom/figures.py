@@ -1,0 +1,196 @@
+"""Figures of the class picture: plotly, colour-blind-safe, sorted, titled.
+
+Each function draws one table from :mod:`coursekit.classroom.dashboard` and nothing else,
+so a figure always shows the same numbers as its table. Hidden groups (fewer than five
+learners) appear as a labelled row with the words "fewer than 5 — hidden" and no number.
+Position on a common scale (dots and bars, sorted), never a radar chart.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .._palette import GRID, INK, NETWORK_TYPE_COLOURS, OKABE_ITO, QUALITATIVE
+from .dashboard import HIDDEN
+
+_FONT = dict(family="Arial, sans-serif", size=13, color=INK)
+
+
+def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, rows: int) -> go.Figure:
+    # a series with no visible group (all hidden) is dropped, leaving only the marker
+    fig.data = tuple(t for t in fig.data if t.x is None or len(t.x))
+    fig.update_layout(
+        title=dict(text=title, x=0.01), font=_FONT, template="plotly_white",
+        height=max(260, 80 + 28 * rows), margin=dict(l=10, r=20, t=60, b=50),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0.01, title=None),
+    )
+    fig.update_xaxes(title_text=x_title, gridcolor=GRID, zeroline=False)
+    fig.update_yaxes(title_text=y_title, automargin=True, type="category")
+    return fig
+
+
+def _hidden_trace(labels: list[str], x: float) -> go.Scatter:
+    return go.Scatter(x=[x] * len(labels), y=labels, mode="text", text=[HIDDEN] * len(labels),
+                      textposition="middle right", name=HIDDEN, hoverinfo="skip",
+                      textfont=dict(color="#666666"))
+
+
+def _empty(title: str, why: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=why, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_layout(title=dict(text=title, x=0.01), font=_FONT, template="plotly_white",
+                      height=220, xaxis=dict(visible=False), yaxis=dict(visible=False))
+    return fig
+
+
+def scale_norms_figure(norms: pd.DataFrame, attempt: str = "before") -> go.Figure:
+    """The class's mean per scale (dot) and middle half of the class (bar), for one attempt.
+
+    The bar runs from the first to the third quartile; scales are sorted by mean.
+    """
+    title = f"The class's scale scores ({attempt}): mean and middle half"
+    table = norms[norms["attempt"] == attempt].copy()
+    if table.empty:
+        return _empty(title, "No questionnaire scores yet.")
+    table["label"] = table["instrument"] + " · " + table["scale"]
+    shown = table[~table["hidden"]].sort_values("mean")
+    hidden = table[table["hidden"]]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(
+        x=shown["mean"], y=shown["label"], mode="markers", name="mean",
+        marker=dict(color=OKABE_ITO["blue"], size=11),
+        error_x=dict(type="data", symmetric=False, array=shown["q3"] - shown["mean"],
+                     arrayminus=shown["mean"] - shown["q1"], color=OKABE_ITO["sky_blue"],
+                     thickness=6, width=0),
+        customdata=shown[["n", "sd", "median"]],
+        hovertemplate="%{y}<br>mean %{x:.2f}<br>n %{customdata[0]:.0f}, SD %{customdata[1]:.2f}"
+                      "<br>median %{customdata[2]:.2f}<extra></extra>"))
+    if not hidden.empty:
+        fig.add_trace(_hidden_trace(hidden["label"].tolist(), 1.0))
+    fig.update_yaxes(categoryorder="array",
+                     categoryarray=hidden["label"].tolist() + shown["label"].tolist())
+    return _layout(fig, title, "Scale score (1 = low, 5 = high)", "Questionnaire · scale",
+                   len(table))
+
+
+def before_after_figure(table: pd.DataFrame) -> go.Figure:
+    """Mean before and after per scale, for learners with both attempts, sorted by change."""
+    title = "Before and after: mean scale scores of learners who answered twice"
+    if table.empty:
+        return _empty(title, "No learner has answered a questionnaire twice yet.")
+    table = table.copy()
+    table["label"] = table["instrument"] + " · " + table["scale"]
+    shown = table[~table["hidden"]].sort_values("change")
+    hidden = table[table["hidden"]]
+    fig = go.Figure()
+    for _, row in shown.iterrows():
+        fig.add_trace(go.Scatter(x=[row["before"], row["after"]], y=[row["label"]] * 2,
+                                 mode="lines", line=dict(color=GRID, width=4),
+                                 showlegend=False, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=shown["before"], y=shown["label"], mode="markers", name="before",
+                             marker=dict(color=OKABE_ITO["orange"], size=11, symbol="circle")))
+    fig.add_trace(go.Scatter(x=shown["after"], y=shown["label"], mode="markers", name="after",
+                             marker=dict(color=OKABE_ITO["blue"], size=11, symbol="diamond")))
+    if not hidden.empty:
+        fig.add_trace(_hidden_trace(hidden["label"].tolist(), 1.0))
+    fig.update_yaxes(categoryorder="array",
+                     categoryarray=hidden["label"].tolist() + shown["label"].tolist())
+    return _layout(fig, title, "Mean scale score (1-5)", "Questionnaire · scale", len(table))
+
+
+def reliability_figure(table: pd.DataFrame, attempt: str = "before") -> go.Figure:
+    """Cronbach's alpha per scale with the .70 line, sorted."""
+    title = f"How consistent are the scales in this class? Cronbach's alpha ({attempt})"
+    table = table[table["attempt"] == attempt].copy() if not table.empty else table
+    if table.empty:
+        return _empty(title, "No item-level answers yet.")
+    table["label"] = table["instrument"] + " · " + table["scale"]
+    shown = table[~table["hidden"]].sort_values("alpha")
+    hidden = table[table["hidden"]]
+    fig = go.Figure(go.Scatter(
+        x=shown["alpha"], y=shown["label"], mode="markers", name="alpha",
+        marker=dict(color=OKABE_ITO["bluish_green"], size=11), customdata=shown[["n", "items"]],
+        hovertemplate="%{y}<br>alpha %{x:.2f}<br>%{customdata[0]:.0f} learners, "
+                      "%{customdata[1]} items<extra></extra>"))
+    if not hidden.empty:
+        fig.add_trace(_hidden_trace(hidden["label"].tolist(), 0.0))
+    fig.add_vline(x=0.7, line=dict(color=OKABE_ITO["vermillion"], dash="dash"),
+                  annotation_text=".70", annotation_position="top")
+    fig.update_yaxes(categoryorder="array",
+                     categoryarray=hidden["label"].tolist() + shown["label"].tolist())
+    return _layout(fig, title, "Cronbach's alpha", "Questionnaire · scale", len(table))
+
+
+def composition_figure(table: pd.DataFrame) -> go.Figure:
+    """Share of the class's contacts inside and outside, and by network type (sorted bars)."""
+    title = "The class's networks: where contacts are, and what kind"
+    if table.empty:
+        return _empty(title, "No networks handed in yet.")
+    table = table.copy()
+    table["label"] = table["dimension"] + ": " + table["category"]
+    colours = {"inside": OKABE_ITO["vermillion"], "outside": OKABE_ITO["sky_blue"],
+               **NETWORK_TYPE_COLOURS}
+    if table["hidden"].all():
+        fig = go.Figure(_hidden_trace(table["label"].tolist(), 0.0))
+        return _layout(fig, title, "Share of the class's contacts", "", len(table))
+    order = table.sort_values(["dimension", "share"], ascending=[False, True])
+    fig = go.Figure(go.Bar(
+        x=order["share"], y=order["label"], orientation="h", name="share of contacts",
+        marker_color=[colours.get(c, OKABE_ITO["blue"]) for c in order["category"]],
+        text=[f"{v:.0%}" for v in order["share"]], textposition="outside",
+        customdata=order[["contacts", "mean_share"]],
+        hovertemplate="%{y}<br>%{x:.0%} of the class's contacts (%{customdata[0]:.0f})"
+                      "<br>mean per learner %{customdata[1]:.0%}<extra></extra>"))
+    fig.update_yaxes(categoryorder="array", categoryarray=order["label"].tolist())
+    fig.update_xaxes(tickformat=".0%", range=[0, 1.1])
+    return _layout(fig, title, "Share of the class's contacts (a contact may have several "
+                   "types)", "", len(table))
+
+
+def indicators_figure(table: pd.DataFrame, name: str = "indicator",
+                      title: str = "Out-sight indicators across the class") -> go.Figure:
+    """Median (dot) and middle half (bar) per indicator, sorted by median."""
+    if table.empty:
+        return _empty(title, "No networks handed in yet.")
+    shown = table[~table["hidden"]].sort_values("median")
+    hidden = table[table["hidden"]]
+    fig = go.Figure(go.Scatter(
+        x=shown["median"], y=shown[name], mode="markers", name="median",
+        marker=dict(color=OKABE_ITO["reddish_purple"], size=11),
+        error_x=dict(type="data", symmetric=False, array=shown["q3"] - shown["median"],
+                     arrayminus=shown["median"] - shown["q1"], color=GRID, thickness=6, width=0),
+        customdata=shown[["n", "mean"]],
+        hovertemplate="%{y}<br>median %{x:.2f}<br>n %{customdata[0]:.0f}, "
+                      "mean %{customdata[1]:.2f}<extra></extra>"))
+    if not hidden.empty:
+        fig.add_trace(_hidden_trace(hidden[name].tolist(), 0.0))
+    fig.update_yaxes(categoryorder="array",
+                     categoryarray=hidden[name].tolist() + shown[name].tolist())
+    return _layout(fig, title, "Value (median; bar: middle half of the class)", "", len(table))
+
+
+def polls_figure(polls: pd.DataFrame) -> go.Figure:
+    """How the class chose at each decision point: share per option, sorted in each point."""
+    title = "Class polls: what would you have done?"
+    if polls.empty:
+        return _empty(title, "No decisions handed in yet.")
+    polls = polls.copy()
+    polls["question"] = polls["case"] + " · " + polls["point"]
+    polls["label"] = polls["question"] + ": " + polls["choice"]
+    shown = polls[~polls["hidden"]].sort_values(["question", "share"], ascending=[False, True])
+    hidden = polls[polls["hidden"]]
+    fig = go.Figure()
+    for i, (question, rows) in enumerate(shown.groupby("question", sort=True)):
+        fig.add_trace(go.Bar(
+            x=rows["share"], y=rows["label"], orientation="h", name=question,
+            marker_color=QUALITATIVE[i % len(QUALITATIVE)],
+            text=[f"{c:.0f} ({s:.0%})" for c, s in zip(rows["count"], rows["share"], strict=False)],
+            textposition="outside"))
+    if not hidden.empty:
+        fig.add_trace(_hidden_trace(hidden["label"].tolist(), 0.0))
+    order = polls.sort_values(["question", "hidden", "share"], ascending=[False, False, True])
+    fig.update_yaxes(categoryorder="array", categoryarray=order["label"].tolist())
+    fig.update_xaxes(tickformat=".0%", range=[0, 1.15])
+    return _layout(fig, title, "Share of the learners who answered", "Case · decision: option",
+                   len(polls))

@@ -1,0 +1,252 @@
+"""Classroom views: the learner's hand-in and the instructor's class dashboard.
+
+``handin_view(store)`` lets the learner tick reflections to share (none is ticked at
+first), read exactly what the file will hold, save it beside their store and, in a class
+with a class database (``COURSEKIT_CLASS_DB``), send it straight there.
+
+``class_dashboard(source)`` shows the class picture from a class store, a URL or a list of
+hand-ins; without one it shows a clearly labelled demo class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import display
+
+from .._errors import StoreError
+from .._text import escape_html
+from ..classroom import dashboard, figures
+from ..classroom.class_store import ClassStore, class_db_url, open_class_store, submit_handin
+from ..classroom.handin import default_handin_folder, handin_json, make_handin, preview_handin
+from ..classroom.handin_format import HandinError
+from ..classroom.handin_sections import reflections
+from ..classroom.synthetic import demo_class
+from ..store import LearnerStore
+from ._common import demo_banner
+
+__all__ = ["ClassDashboard", "HandinView", "class_dashboard", "handin_view"]
+
+_NOTE = ('<div style="border-left:4px solid #0072B2;background:#F2F8FC;padding:6px 12px;'
+         'margin:6px 0">{}</div>')
+
+
+class HandinView(widgets.VBox):
+    """Choose what to share, preview the hand-in, save it or send it to the class.
+
+    Attributes
+    ----------
+    shares : dict of (exercise, key) to Checkbox
+        One tick box per reflection; all start unticked.
+    include_items, preview, raw, save_button, submit_button, status
+        The other controls (tests set ``.value`` and call ``.click()``).
+    handin : dict
+        The hand-in as last previewed, exactly what save and submit use.
+    """
+
+    def __init__(self, store: LearnerStore, *, folder=None, class_db: str | None = None):
+        self.store = store
+        self.folder = folder
+        self.class_db = class_db_url(class_db)
+        self.shares: dict[tuple[str, str], widgets.Checkbox] = {}
+        rows: list[widgets.Widget] = []
+        for ref in reflections(store):
+            box = widgets.Checkbox(value=False, description=f"Share {ref.label}", indent=False,
+                                   layout=widgets.Layout(width="auto"))
+            box.observe(self._refresh, names="value")
+            self.shares[(ref.exercise, ref.key)] = box
+            excerpt = ref.text if len(ref.text) <= 160 else ref.text[:157] + "..."
+            rows += [box, widgets.HTML(f'<div style="margin:0 0 8px 24px;color:#555">'
+                                       f'{escape_html(excerpt)}</div>')]
+        if not rows:
+            rows = [widgets.HTML("<i>You have written no reflections yet; none will be "
+                                 "shared.</i>")]
+        self.include_items = widgets.Checkbox(
+            value=True, indent=False, layout=widgets.Layout(width="auto"),
+            description="Include my answer to each questionnaire item (lets the instructor "
+                        "check the questionnaires' reliability; the items say nothing about "
+                        "who you are)")
+        self.include_items.observe(self._refresh, names="value")
+        self.preview = widgets.HTML()
+        self.raw = widgets.HTML()
+        raw_box = widgets.Accordion(children=[self.raw], titles=("The exact file (JSON)",))
+        self.save_button = widgets.Button(description="Save my hand-in", icon="save",
+                                          button_style="primary",
+                                          tooltip="Write the hand-in file beside your answers")
+        self.save_button.on_click(self._save)
+        self.submit_button = widgets.Button(
+            description="Send to the class", icon="paper-plane",
+            tooltip="Send this hand-in to the class database your instructor set up",
+            disabled=store.demo,
+            layout=widgets.Layout(display=None if self.class_db else "none"))
+        self.submit_button.on_click(self._submit)
+        self.status = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
+        self.handin: dict[str, Any] = {}
+        intro = widgets.HTML(_NOTE.format(
+            "Your hand-in holds numbers, not names: a random pseudonym, your questionnaire "
+            "scores, counts and measures of your network (never your contacts' names, "
+            "organisations or notes), your choices at the cases' decision points and counts "
+            "from your plan. Your reflections stay private unless you tick them below."))
+        super().__init__([
+            demo_banner(store), intro,
+            widgets.HTML("<b>Reflections to share</b> (none is shared unless you tick it)"),
+            widgets.VBox(rows), self.include_items,
+            widgets.HTML("<b>What your hand-in holds</b>"), self.preview, raw_box,
+            widgets.HBox([self.save_button, self.submit_button]), self.status,
+        ])
+        self._refresh()
+
+    @property
+    def shared(self) -> list[tuple[str, str]]:
+        """The (exercise, key) of the ticked reflections."""
+        return [ref for ref, box in self.shares.items() if box.value]
+
+    def _refresh(self, *_: object) -> None:
+        self.handin = make_handin(self.store, shared_reflections=self.shared,
+                                  include_item_responses=self.include_items.value)
+        self.preview.value = (f'<pre style="white-space:pre-wrap;border:1px solid #ddd;'
+                              f'padding:8px" aria-label="Preview of your hand-in">'
+                              f"{escape_html(preview_handin(self.handin))}</pre>")
+        self.raw.value = f"<pre>{escape_html(handin_json(self.handin))}</pre>"
+
+    def _mark_progress(self, how: str) -> None:
+        # The start page counts entries of the exercise "handin"; numbers and times only.
+        self.store.save("handin", how, self.handin["created_at"])
+
+    def _save(self, _button: object = None) -> None:
+        from ..classroom.handin import save_handin
+
+        self._refresh()
+        folder = self.folder if self.folder is not None else default_handin_folder(self.store)
+        try:
+            path = save_handin(self.handin, folder)
+        except OSError as exc:
+            self.status.value = (f'<span role="alert">Could not save: '
+                                 f"{escape_html(exc.strerror or exc)}</span>")
+            return
+        self.saved_path = path
+        self._mark_progress("saved")
+        self.status.value = (f'<span role="status">Saved: <code>{escape_html(path)}</code>. '
+                             f"Upload this file where your class collects work.</span>")
+
+    def _submit(self, _button: object = None) -> None:
+        self._refresh()
+        try:
+            result = submit_handin(self.handin, self.class_db)
+        except (StoreError, HandinError) as exc:
+            self.status.value = f'<span role="alert">Not sent: {escape_html(exc)}</span>'
+            return
+        self._mark_progress("sent")
+        words = {"added": "Sent to the class.", "replaced": "Sent; it replaces your earlier "
+                 "hand-in.", "kept newer": "Not used: the class already has a later hand-in "
+                 "of yours."}
+        self.status.value = f'<span role="status">{words.get(result, result)}</span>'
+
+
+def handin_view(store: LearnerStore, **kwargs: Any) -> HandinView:
+    """The hand-in widget for a notebook cell: ``handin_view(store)``."""
+    return HandinView(store, **kwargs)
+
+
+class ClassDashboard(widgets.VBox):
+    """The class picture: tables from :mod:`coursekit.classroom.dashboard`, drawn.
+
+    Parameters
+    ----------
+    source : ClassStore, str, list of dict, or None
+        A class store, its URL, or hand-ins. None: ``$COURSEKIT_CLASS_DB`` if set,
+        otherwise a synthetic demo class (clearly labelled).
+
+    Attributes
+    ----------
+    tables : dict of DataFrame
+        The dashboard's tables (:func:`coursekit.classroom.dashboard.class_summary`).
+    figures : dict of plotly Figure
+        One figure per table that has one.
+    refresh_button : Button
+        Reads the class store again (shown for a class database).
+    """
+
+    def __init__(self, source: Any = None, *, course: str | None = None):
+        self.course = course
+        self.demo = False
+        self._store: ClassStore | None = None
+        self._handins: list[Mapping[str, Any]] = []
+        if source is None:
+            source = class_db_url()
+        if source is None:
+            self.demo = True
+            self._handins = demo_class()
+        elif isinstance(source, ClassStore):
+            self._store = source
+        elif isinstance(source, (str, bytes)) or hasattr(source, "__fspath__"):
+            self._store = open_class_store(source)
+        elif isinstance(source, Sequence):
+            self._handins = list(source)
+            self.demo = bool(self._handins) and all(h.get("demo") for h in self._handins)
+        else:
+            raise TypeError("give a class store, a class database URL or a list of hand-ins")
+        self.header = widgets.HTML()
+        self.refresh_button = widgets.Button(
+            description="Refresh", icon="refresh", tooltip="Read the class database again",
+            layout=widgets.Layout(display=None if self._store else "none"))
+        self.refresh_button.on_click(self.refresh)
+        self.output = widgets.Output()
+        self.tables: dict[str, pd.DataFrame] = {}
+        self.figures: dict[str, Any] = {}
+        super().__init__([widgets.HBox([self.header, self.refresh_button]), self.output])
+        self.refresh()
+
+    def handins(self) -> list[Mapping[str, Any]]:
+        """The hand-ins shown (read again from the class store on refresh)."""
+        if self._store is not None:
+            return self._store.handins(self.course)
+        return [h for h in self._handins if self.course is None or h["course"] == self.course]
+
+    def refresh(self, _button: object = None) -> None:
+        """Read the hand-ins again and redraw every table and figure."""
+        handins = self.handins()
+        self.tables = dashboard.class_summary(handins)
+        t = self.tables
+        self.figures = {
+            "scale_norms": figures.scale_norms_figure(t["scale_norms"]),
+            "before_after": figures.before_after_figure(t["before_after"]),
+            "reliability": figures.reliability_figure(t["reliability"]),
+            "network_composition": figures.composition_figure(t["network_composition"]),
+            "outsight": figures.indicators_figure(t["outsight"]),
+            "polls": figures.polls_figure(t["polls"]),
+        }
+        label = (" <b>DEMO CLASS: synthetic hand-ins made from sample data, no real "
+                 "learner.</b>" if self.demo else "")
+        where = f" from {escape_html(repr(self._store))}" if self._store else ""
+        self.header.value = (f'<div role="status">{len(handins)} hand-ins{where}. Groups '
+                             f"of fewer than {dashboard.MIN_GROUP} are hidden.{label}</div>")
+        self.output.clear_output()
+        with self.output:
+            for name, fig in self.figures.items():
+                display(fig)
+                if name == "network_composition":
+                    display(figures.indicators_figure(
+                        t["network_measures"], "measure",
+                        "Network measures across the class"))
+            display(_table(t["plans"], "Plan counts across the class"))
+
+    def show_table(self, name: str) -> None:
+        """Display one of the tables (e.g. ``"scale_norms"``) with its hidden rows marked."""
+        display(_table(self.tables[name], name.replace("_", " ").capitalize()))
+
+
+def _table(table: pd.DataFrame, caption: str):
+    return table.style.set_caption(caption).format(precision=2, na_rep="—").hide(axis="index")
+
+
+def class_dashboard(source: Any = None, **kwargs: Any) -> ClassDashboard:
+    """The class dashboard for a notebook cell.
+
+    ``class_dashboard()`` (demo class), ``class_dashboard("sqlite:///class.sqlite")`` or
+    ``class_dashboard(class_store)``.
+    """
+    return ClassDashboard(source, **kwargs)

@@ -1,0 +1,171 @@
+"""The hand-in: what goes in, what never does, preview and save."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from coursekit.classroom.handin import (
+    PSEUDONYM_META,
+    handin_json,
+    make_handin,
+    preview_handin,
+    pseudonym,
+    save_handin,
+)
+from coursekit.classroom.handin_format import validate_handin
+from coursekit.store import LearnerStore
+
+CONTACTS = [
+    dict(name="Zebulon Quixotewright", organisation="Frobozz Holdings", role="Night oracle",
+         sector="Underground banking", function="Wizardry", notes="owes me 40 zorkmids",
+         inside=False, types=("strategic",)),
+    dict(name="Xanthippe Mbeki-Lindqvist", organisation="Acme Widgets of Nowhere",
+         sector="Widgets", function="Sales", notes="met at the Pelican conference",
+         inside=True, types=("operational", "personal")),
+    dict(name="Ørjan Þórisdóttir", organisation="Vexillology Partners", sector="Flags",
+         function="Design", notes="call about Yggdrasil project", inside=False,
+         types=("personal",)),
+]
+SECRET_WORDS = ["Zebulon", "Quixotewright", "Frobozz", "Night oracle", "zorkmids",
+                "Xanthippe", "Mbeki", "Acme Widgets", "Pelican", "Ørjan", "Þórisdóttir",
+                "Vexillology", "Yggdrasil", "Underground banking", "Wizardry"]
+PRIVATE_REFLECTION = "I have never told anyone: the Marrakesh offer scares me"
+SHARED_REFLECTION = "Two lunches outside my group before June"
+
+
+@pytest.fixture
+def full_store(tmp_path):
+    store = LearnerStore(tmp_path / "learner.sqlite")
+    from coursekit.network.storage import add_contact, save_tie
+
+    people = [add_contact(store, **c) for c in CONTACTS]
+    save_tie(store, people[0].id, people[1].id, 2)
+    store.save("case:the-first-step", "reflection:what-you-want", PRIVATE_REFLECTION,
+               kind="reflection")
+    store.save("case:the-first-step", "reflection:your-first-step", SHARED_REFLECTION,
+               kind="reflection")
+    store.save("case:the-first-step", "decision:after-the-talk", "build", kind="decision")
+    # free text where a choice belongs, and an option that does not exist: both left out
+    store.save("case:the-first-step", "decision:alone-abroad", "ask Zebulon", kind="decision")
+    store.save("case:the-career-impasse", "decision:what-broke-it", "Quixotewright",
+               kind="decision")
+    store.save("network", "note", "Zebulon is key", kind="answer")
+    from coursekit.assessment import current_attempt, load_instrument, save_response, start_attempt
+
+    inst = load_instrument("outsight-audit")
+    first = current_attempt(store, inst.id)
+    for item in inst.item_ids:
+        save_response(store, inst, first, item, 2)
+    second = start_attempt(store, inst.id)
+    for item in inst.item_ids:
+        save_response(store, inst, second, item, 4)
+    from coursekit.planning import add_step, mark_done
+
+    step = add_step(store, "Lunch with Zebulon Quixotewright", due="2030-01-15",
+                    if_obstacle="Frobozz cancels", then_response="rebook")
+    add_step(store, "Call Xanthippe")
+    mark_done(store, step.id)
+    yield store
+    store.close()
+
+
+def test_no_contact_name_or_unticked_reflection_ever(full_store, tmp_path):
+    shared = [("case:the-first-step", "reflection:your-first-step")]
+    for handin in (make_handin(full_store), make_handin(full_store, shared_reflections=shared)):
+        text = handin_json(handin)
+        for word in SECRET_WORDS:
+            assert word.lower() not in text.lower(), word
+        assert "Marrakesh" not in text
+        preview = preview_handin(handin)
+        for word in [*SECRET_WORDS, "Marrakesh"]:
+            assert word.lower() not in preview.lower(), word
+    path = save_handin(full_store, tmp_path / "out", shared_reflections=shared)
+    raw = path.read_bytes().decode("utf-8")
+    assert SHARED_REFLECTION in raw and "Marrakesh" not in raw
+    assert not any(w.lower() in raw.lower() for w in SECRET_WORDS)
+
+
+def test_the_sections_hold_the_learners_numbers(full_store):
+    h = make_handin(full_store)
+    assert h["network"]["contacts"] == 3
+    comp = h["network"]["composition"]
+    assert (comp["inside"], comp["outside"]) == (1, 2)
+    assert comp["types"] == {"operational": 1, "personal": 2, "strategic": 1}
+    assert comp["share_outside"] == pytest.approx(2 / 3)
+    assert h["network"]["outsight"]["outside_share"] == pytest.approx(2 / 3)
+    assert h["decisions"] == [{"case": "the-first-step", "point": "after-the-talk",
+                               "choice": "build"}]
+    assert h["plan"] == {"steps": 2, "if_then": 1, "done": 1}
+    attempts = {(a["instrument"], a["attempt"]): a for a in h["assessments"]}
+    assert set(attempts) == {("outsight-audit", "before"), ("outsight-audit", "after")}
+    before = attempts[("outsight-audit", "before")]
+    assert before["scales"]["reach"] == pytest.approx(8 / 3)  # 2, 2 and reverse-keyed 2 -> 4
+    assert before["items"]["reach"]["oa03"] == 4.0
+    no_items = make_handin(full_store, include_item_responses=False)
+    assert all(a["items"] == {} for a in no_items["assessments"])
+
+
+def test_pseudonym_is_random_stable_and_kept_in_meta(tmp_path):
+    a, b = LearnerStore(tmp_path / "a.sqlite"), LearnerStore(tmp_path / "b.sqlite")
+    first = pseudonym(a)
+    assert first.startswith("p-") and len(first) == 18
+    assert a.meta(PSEUDONYM_META) == first
+    assert make_handin(a)["pseudonym"] == first == make_handin(a)["pseudonym"]
+    assert pseudonym(b) != first
+    a.close()
+    assert pseudonym(LearnerStore(tmp_path / "a.sqlite")) == first
+
+
+def test_empty_store(tmp_path):
+    h = make_handin(LearnerStore(":memory:"))
+    assert h["format"] == "coursekit-handin" and h["version"] == 2
+    assert h["assessments"] == [] and h["network"] is None and h["plan"] is None
+    assert h["decisions"] == [] and h["reflections"] == []
+    assert h["demo"] is False and h["course"] == "take-charge-of-your-career"
+
+
+def test_preview_shows_every_value(full_store):
+    shared = [("case:the-first-step", "reflection:your-first-step")]
+    h = make_handin(full_store, shared_reflections=shared)
+    preview = preview_handin(h)
+
+    def leaves(value, path=()):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                yield from leaves(v, (*path, k))
+        elif isinstance(value, list):
+            for v in value:
+                yield from leaves(v, path)
+        else:
+            yield path, value
+
+    for path, value in leaves(h):
+        if path[-1] in ("format", "version", "demo") or value is None:
+            continue
+        shown = f"{value:.2f}" if isinstance(value, float) else str(value)
+        assert shown in preview, (path, value)
+        if len(path) > 1 and path[0] != "plan":  # plan counts are worded ("if-then plans")
+            assert str(path[-1]) in preview or path[-1] in ("text", "exercise", "key",
+                                                            "case", "point", "choice",
+                                                            "instrument", "attempt"), path
+
+
+def test_saved_file_is_the_handin(full_store, tmp_path):
+    path = save_handin(full_store)
+    assert path.parent == full_store.path.parent
+    assert path.name == f"handin-{pseudonym(full_store)}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data == validate_handin(data)
+    assert list(data)[:2] == ["format", "version"]
+    with pytest.raises(TypeError, match="give a path"):
+        save_handin(data)
+
+
+def test_demo_handin_is_marked(tmp_path):
+    from coursekit.demo import demo_store
+
+    h = make_handin(demo_store())
+    assert h["demo"] is True
+    assert save_handin(h, tmp_path).name.startswith("handin-demo-")
