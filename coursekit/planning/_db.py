@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 #: Exercise ids of the plan's parts (course.yaml), used for progress.
 PARTS = {"vision": "plan:vision", "goal": "plan:goal", "steps": "plan:steps",
@@ -13,7 +13,7 @@ PARTS = {"vision": "plan:vision", "goal": "plan:goal", "steps": "plan:steps",
 
 def now() -> str:
     """The current time as ISO UTC text (as the store writes it)."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def mark_progress(conn: sqlite3.Connection, part: str, items: int) -> None:

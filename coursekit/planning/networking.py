@@ -9,8 +9,10 @@ learner may write a name if they like, and it stays in their own store and repor
 
 Examples
 --------
->>> [s.who for s in networking_suggestions({"contacts": 12, "outside_share": 0.1})][:2]
-['a former colleague or schoolmate who now works in another sector', 'someone at least two levels above you, in another unit']
+>>> for s in networking_suggestions({"outside_share": 0.6, "above_two_share": 0.0})[:2]:
+...     print(s.who)
+a former colleague or schoolmate who now works in another sector
+someone at least two levels above you, in another unit
 """
 
 from __future__ import annotations

@@ -22,4 +22,26 @@ def load_plan(store: LearnerStore) -> Plan:
                 skills=tuple(list_skills(store)), steps=tuple(list_steps(store)))
 
 
-__all__ = ["load_plan"]
+
+
+def plan_counts(plan: Plan) -> dict[str, int]:
+    """Counts only (no text), e.g. for an anonymised hand-in: items, if-then plans, done.
+
+    ``steps`` counts steps and networking items (check-ins are dates, not actions);
+    ``if_then`` how many of those carry an if-then plan; ``done`` how many are ticked off.
+
+    Examples
+    --------
+    >>> from coursekit.planning.model import Step
+    >>> plan_counts(Plan(steps=(Step(1, "a", if_obstacle="x", then_response="y"),
+    ...                         Step(2, "b", kind="check-in", done=True))))
+    {'steps': 1, 'if_then': 1, 'done': 0, 'check_ins': 1, 'dated': 0}
+    """
+    actions = [s for s in plan.steps if s.kind in ("step", "networking")]
+    return {"steps": len(actions), "if_then": sum(1 for s in actions if s.if_then),
+            "done": sum(1 for s in actions if s.done),
+            "check_ins": sum(1 for s in plan.steps if s.kind == "check-in"),
+            "dated": sum(1 for s in plan.steps if s.due is not None)}
+
+
+__all__ = ["load_plan", "plan_counts"]

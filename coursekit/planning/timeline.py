@@ -39,7 +39,37 @@ STATE_STYLE: dict[str, tuple[str, str, str]] = {
 }
 
 _LANE_Y = {kind: len(LANES) - 1 - i for i, kind in enumerate(LANES)}
-_LABEL_LIMIT = 12  # more items than this: labels would overlap, hover only
+_LABEL_CHARS = 24
+_LABEL_PX = 130     # width of a label of _LABEL_CHARS characters at 10 px
+_PLOT_PX = 540      # width of the plotting area in the report
+
+
+def _place_labels(dated: list[Step], span_days: int) -> dict[int, tuple[str, str]]:
+    """A short label above or below each marker, alternating within a lane.
+
+    A label that would overlap the previous one on the same side is left out (the hover
+    still has it).
+    """
+    gap = max(1, span_days * _LABEL_PX / _PLOT_PX)
+    out: dict[int, tuple[str, str]] = {}
+    for kind in LANES:
+        last = {"top center": None, "bottom center": None}
+        side = "top center"
+        for step in (s for s in dated if s.kind == kind):
+            for candidate in (side, _other(side)):
+                previous = last[candidate]
+                if previous is None or (step.due - previous).days >= gap:
+                    out[step.id] = (escape_html(_short(step.title, _LABEL_CHARS)), candidate)
+                    last[candidate] = step.due
+                    side = _other(candidate)
+                    break
+            else:
+                out[step.id] = ("", "top center")
+    return out
+
+
+def _other(side: str) -> str:
+    return "bottom center" if side == "top center" else "top center"
 
 
 def _short(text: str, limit: int = 28) -> str:
@@ -82,25 +112,25 @@ def timeline_figure(steps: Iterable[Step] | Plan, *, today: date | None = None,
     dated = sorted((s for s in items if s.due is not None), key=lambda s: (s.due, s.id))
     undated = len(items) - len(dated)
     lanes = list(LANES)
-    show_labels = len(dated) <= _LABEL_LIMIT
+    start = min([today, *(s.due for s in dated)]) - timedelta(days=10)
+    end = max([today + timedelta(days=30 * months), *(s.due for s in dated)]) + timedelta(days=10)
+    labels = _place_labels(dated, (end - start).days)
     fig = go.Figure()
     for state, (name, symbol, colour) in STATE_STYLE.items():
         group = [s for s in dated if _state(s) == state]
         fig.add_trace(go.Scatter(
             x=[s.due.isoformat() for s in group],
             y=[_LANE_Y[s.kind] for s in group],
-            mode="markers+text" if show_labels else "markers",
+            mode="markers+text",
             name=name,
-            text=[escape_html(_short(s.title)) for s in group] if show_labels else None,
-            textposition="top center", textfont={"size": 10, "color": INK},
+            text=[labels[s.id][0] for s in group],
+            textposition=[labels[s.id][1] for s in group], textfont={"size": 10, "color": INK},
             marker={"symbol": symbol, "size": 16 if state == "first" else 13, "color": colour,
                     "line": {"width": 2.5 if state == "open" else 1,
                              "color": colour if state == "open" else INK}},
-            hovertext=[_hover(s) for s in group], hoverinfo="text",
+            hovertext=[_hover(s) for s in group], hoverinfo="text", cliponaxis=False,
             showlegend=True, visible=True if group else "legendonly",
         ))
-    start = min([today, *(s.due for s in dated)]) - timedelta(days=7)
-    end = max([today + timedelta(days=30 * months), *(s.due for s in dated)]) + timedelta(days=10)
     fig.add_shape(type="line", x0=today.isoformat(), x1=today.isoformat(), y0=0, y1=1,
                   yref="paper", line={"color": INK, "width": 1, "dash": "dash"})
     fig.add_annotation(x=today.isoformat(), y=1, yref="paper", text="today", showarrow=False,
@@ -123,7 +153,7 @@ def timeline_figure(steps: Iterable[Step] | Plan, *, today: date | None = None,
         yaxis={"title": {"text": "Kind of item"}, "tickvals": list(_LANE_Y.values()),
                "ticktext": [LANES[k] for k in _LANE_Y], "range": [-0.6, len(lanes) - 0.3],
                "zeroline": False, "showgrid": False},
-        plot_bgcolor="white", height=340, margin={"l": 100, "r": 30, "t": 60, "b": 110},
+        plot_bgcolor="white", height=400, margin={"l": 100, "r": 30, "t": 60, "b": 110},
         legend={"orientation": "h", "y": -0.45 if undated else -0.3, "x": 0},
         hoverlabel={"align": "left"},
     )

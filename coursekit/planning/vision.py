@@ -27,8 +27,16 @@ from .._palette import GRID, INK, QUALITATIVE
 from .._text import escape_html
 from ..store import LearnerStore
 from ._db import mark_progress, now
-from .model import (MAX_TITLE, PATH_KINDS, PATH_LABELS, RATINGS, VisionPath, check_path_kind,
-                    check_rating, check_text)
+from .model import (
+    MAX_TITLE,
+    PATH_KINDS,
+    PATH_LABELS,
+    RATINGS,
+    VisionPath,
+    check_path_kind,
+    check_rating,
+    check_text,
+)
 
 _TEXT_FIELDS = ("title", "description", "questions")
 _FIELDS = _TEXT_FIELDS + tuple(RATINGS)

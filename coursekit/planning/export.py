@@ -1,0 +1,209 @@
+r"""Taking the plan away: a Markdown plan and an iCalendar file of the dated items.
+
+The calendar file follows RFC 5545 through the ``icalendar`` library, which escapes commas,
+semicolons and line breaks in the learner's text: each dated step, check-in and networking
+item is an all-day event with a stable UID (re-importing updates the events rather than
+doubling them), a DTSTAMP, a SUMMARY and a DESCRIPTION holding the if-then plan.
+
+Examples
+--------
+>>> from datetime import date
+>>> from coursekit.planning.model import Plan, Step
+>>> plan = Plan(steps=(Step(1, "Lunch, then notes; done", due=date(2030, 5, 2), uid="a@x"),))
+>>> b"SUMMARY:Lunch\\, then notes\\; done" in calendar_bytes(plan)
+True
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import icalendar
+
+from ..store import LearnerStore
+from .goal import STATUS_WORDS
+from .model import RATINGS, Plan, Step
+from .plan import load_plan
+
+PRODID = "-//coursekit//Career action plan//EN"
+DASH = "\u2013"
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+
+
+def md_escape(text: object) -> str:
+    r"""Learner text made safe for Markdown.
+
+    HTML characters become entities, Markdown marks are backslash-escaped, and line breaks
+    become spaces (so the text cannot start a heading or a list).
+
+    Examples
+    --------
+    >>> md_escape("<script>*bold*</script>")
+    '&lt;script&gt;\\*bold\\*&lt;/script&gt;'
+    """
+    value = "" if text is None else str(text)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = " ".join(value.split())
+    return _MD_SPECIAL.sub(r"\\\1", value)
+
+
+def _when(step: Step) -> str:
+    return step.due.isoformat() if step.due else "no date yet"
+
+
+def plan_markdown(plan: Plan, *, heading_level: int = 1) -> str:
+    """The plan as Markdown.
+
+    Vision, goal, skills gap, steps with if-then plans, networking and check-ins; all
+    learner text goes through :func:`md_escape`.
+    """
+    h = "#" * heading_level
+    out: list[str] = [f"{h} My action plan", ""]
+    out += [f"{h}# Three five-year paths", ""]
+    if all(p.is_empty for p in plan.paths):
+        out += ["_Not written yet._", ""]
+    else:
+        out += ["| | " + " | ".join(p.label for p in plan.paths) + " |",
+                "|---|" + "---|" * len(plan.paths)]
+        out.append("| Title | " + " | ".join(md_escape(p.title) for p in plan.paths) + " |")
+        out.append("| Description | " + " | ".join(md_escape(p.description)
+                                                   for p in plan.paths) + " |")
+        out.append("| Questions it raises | " + " | ".join(md_escape(p.questions)
+                                                           for p in plan.paths) + " |")
+        for name in RATINGS:
+            cells = [str(p.ratings[name]) if p.ratings[name] is not None else DASH
+                     for p in plan.paths]
+            out.append(f"| {name.capitalize()} (1-5) | " + " | ".join(cells) + " |")
+        out.append("")
+    out += [f"{h}# Goal", ""]
+    if plan.goal.goal:
+        out.append(f"**Goal:** {md_escape(plan.goal.goal)}")
+        if plan.goal.outcome:
+            out.append(f"\n**Best outcome:** {md_escape(plan.goal.outcome)}")
+        if plan.goal.target_date:
+            out.append(f"\n**By:** {plan.goal.target_date.isoformat()}")
+    else:
+        out.append("_Not written yet._")
+    out.append("")
+    out += [f"{h}# Skills gap", ""]
+    if plan.skills:
+        out += ["| Skill or experience | My evidence | What would build it | Status |",
+                "|---|---|---|---|"]
+        for s in plan.skills:
+            out.append(f"| {md_escape(s.skill)} | {md_escape(s.evidence) or DASH} | "
+                       f"{md_escape(s.builder) or DASH} | {STATUS_WORDS[s.status]} |")
+    else:
+        out.append("_No skills listed yet._")
+    out.append("")
+    for kind, title in (("step", "Steps"), ("networking", "Networking plan"),
+                        ("check-in", "Check-ins")):
+        items = plan.of_kind(kind)
+        out += [f"{h}# {title}", ""]
+        if not items:
+            out += ["_None yet._", ""]
+            continue
+        for s in items:
+            box = "x" if s.done else " "
+            first = " **(first step)**" if s.is_first else ""
+            line = f"- [{box}] {_when(s)}: {md_escape(s.title)}{first}"
+            if s.done and s.done_on:
+                line += f" (done {s.done_on.isoformat()})"
+            out.append(line)
+            if s.who:
+                out.append(f"  - Who: {md_escape(s.who)}")
+            if s.why:
+                out.append(f"  - Why: {md_escape(s.why)}")
+            if s.if_then:
+                out.append(f"  - {md_escape(s.if_then)}")
+            if s.notes and kind != "check-in":
+                out.append(f"  - Notes: {md_escape(s.notes)}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _description(step: Step) -> str:
+    kind = {"step": "Step", "check-in": "Check-in", "networking": "Networking"}[step.kind]
+    lines = [f"{kind} of my career action plan (coursekit)."]
+    if step.is_first:
+        lines.append("This is my first step.")
+    if step.who:
+        lines.append(f"Who: {step.who}")
+    if step.why:
+        lines.append(f"Why: {step.why}")
+    if step.if_then:
+        lines.append(step.if_then)
+    if step.notes:
+        lines.append(step.notes)
+    if step.done:
+        lines.append(f"Done{' on ' + step.done_on.isoformat() if step.done_on else ''}.")
+    return "\n".join(lines)
+
+
+def plan_calendar(plan: Plan | list[Step], *, stamp: datetime | None = None
+                  ) -> icalendar.Calendar:
+    """An iCalendar with one all-day event per dated item of the plan.
+
+    Parameters
+    ----------
+    plan : Plan or list of Step
+    stamp : datetime, optional
+        The DTSTAMP of every event (UTC); default now.
+    """
+    steps = plan.steps if isinstance(plan, Plan) else list(plan)
+    stamp = (stamp or datetime.now(UTC)).astimezone(UTC)
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", "My career action plan")
+    for step in sorted((s for s in steps if s.due is not None), key=lambda s: (s.due, s.id)):
+        event = icalendar.Event()
+        event.add("uid", step.uid or f"coursekit-step-{step.id}@coursekit")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", step.due)
+        event.add("dtend", step.due + timedelta(days=1))
+        event.add("summary", ("Done: " if step.done else "") + step.title)
+        event.add("description", _description(step))
+        event.add("categories", ["Career plan", {"step": "Step", "check-in": "Check-in",
+                                                 "networking": "Networking"}[step.kind]])
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    return cal
+
+
+def calendar_bytes(plan: Plan | list[Step], *, stamp: datetime | None = None) -> bytes:
+    """The plan's calendar as ``.ics`` bytes (CRLF line ends, folded lines, UTF-8)."""
+    return plan_calendar(plan, stamp=stamp).to_ical()
+
+
+def _write_atomic(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return path
+
+
+def write_calendar(store_or_plan: LearnerStore | Plan, path: str | Path) -> Path:
+    """Write the ``.ics`` file of the plan's dated items and return its path."""
+    plan = load_plan(store_or_plan) if isinstance(store_or_plan, LearnerStore) else store_or_plan
+    return _write_atomic(Path(path), calendar_bytes(plan))
+
+
+def write_plan_markdown(store_or_plan: LearnerStore | Plan, path: str | Path) -> Path:
+    """Write the plan as a Markdown file and return its path."""
+    plan = load_plan(store_or_plan) if isinstance(store_or_plan, LearnerStore) else store_or_plan
+    return _write_atomic(Path(path), plan_markdown(plan).encode("utf-8"))
+
+
+def dated_count(plan: Plan) -> int:
+    """How many items of the plan have a date (and so are in the calendar)."""
+    return sum(1 for s in plan.steps if s.due is not None)
+
+
+__all__ = ["PRODID", "calendar_bytes", "dated_count", "md_escape", "plan_calendar",
+           "plan_markdown", "write_calendar", "write_plan_markdown"]

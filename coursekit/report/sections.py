@@ -1,0 +1,264 @@
+"""What the report takes from the other parts of the course, in one place.
+
+The report reads reflections (``entries`` of kind ``reflection``), self-assessment results
+(:mod:`coursekit.assessment`) and the network (:mod:`coursekit.network`) only through the
+functions here, so a change in those packages is met in this one module. A part the
+learner has not done yet (or a package not installed) gives an empty result, never an error.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..store import LearnerStore
+
+#: Where the report view keeps the learner's choice of reflections (a list of ids).
+CHOICE_EXERCISE = "report"
+CHOICE_KEY = "include_reflections"
+
+
+# -- reflections -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """One private reflection, with an id (``exercise/key``) and a readable heading."""
+
+    exercise: str
+    key: str
+    text: str
+    heading: str
+    prompt: str = ""
+
+    @property
+    def id(self) -> str:
+        """``exercise/key``: how the learner's choice names this reflection."""
+        return f"{self.exercise}/{self.key}"
+
+
+def _case_prompts(exercise: str) -> tuple[str, dict[str, str]]:
+    """A case's title and its reflection prompts by id ("" and {} when unknown)."""
+    if not exercise.startswith("case:"):
+        return "", {}
+    try:
+        from ..cases import load_case
+
+        case = load_case(exercise.split(":", 1)[1])
+    except Exception:  # a case removed or renamed since: fall back to the raw id
+        return "", {}
+    return case.title, {r.id: r.prompt for r in case.reflections}
+
+
+def list_reflections(store: LearnerStore) -> list[Reflection]:
+    """Every reflection the learner wrote, in exercise order (empty ones left out)."""
+    rows = store.read("SELECT exercise, key, value FROM entries WHERE kind = 'reflection' "
+                      "ORDER BY exercise, key")
+    import json
+
+    out = []
+    cache: dict[str, tuple[str, dict[str, str]]] = {}
+    for exercise, key, value in rows:
+        text = json.loads(value)
+        if not isinstance(text, str):
+            text = "" if text is None else json.dumps(text, ensure_ascii=False)
+        if not text.strip():
+            continue
+        if exercise not in cache:
+            cache[exercise] = _case_prompts(exercise)
+        title, prompts = cache[exercise]
+        prompt_id = key.split(":", 1)[1] if key.startswith("reflection:") else key
+        prompt = prompts.get(prompt_id, prompts.get(key, ""))
+        heading = title if (prompt and title) else f"{title or exercise}: {prompt_id}"
+        out.append(Reflection(exercise, key, text, heading, prompt))
+    return out
+
+
+def saved_reflection_choice(store: LearnerStore) -> list[str]:
+    """The reflection ids the learner ticked for their report (none until they tick)."""
+    value = store.load(CHOICE_EXERCISE, CHOICE_KEY, [])
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def save_reflection_choice(store: LearnerStore, ids: Iterable[str]) -> None:
+    """Keep the learner's choice of reflections for the report."""
+    store.save(CHOICE_EXERCISE, CHOICE_KEY, sorted(set(ids)), kind="answer")
+
+
+def choose_reflections(store: LearnerStore, include: str | Iterable[str] | None
+                       ) -> list[Reflection]:
+    """The reflections to put in the report.
+
+    Parameters
+    ----------
+    include : "all", "none", an iterable of ids (``exercise/key``), or None
+        None uses the choice the learner saved in the report view: none until they tick.
+        Ids that name no reflection are ignored.
+    """
+    everything = list_reflections(store)
+    if include is None:
+        wanted = set(saved_reflection_choice(store))
+    elif isinstance(include, str):
+        if include == "all":
+            return everything
+        if include == "none":
+            return []
+        wanted = {part.strip() for part in include.split(",") if part.strip()}
+    else:
+        wanted = set(include)
+    return [r for r in everything if r.id in wanted]
+
+
+# -- self-assessment -----------------------------------------------------------------------
+
+
+@dataclass
+class AssessmentResult:
+    """One questionnaire's latest results: score table, feedback figure and words."""
+
+    instrument_id: str
+    title: str
+    table: pd.DataFrame
+    figure: go.Figure
+    html: str
+    next_steps_html: str = ""
+
+
+def assessment_results(store: LearnerStore) -> list[AssessmentResult]:
+    """The latest attempt of every questionnaire the learner answered (empty when none)."""
+    try:
+        from ..assessment import (
+            list_attempts,
+            load_instrument,
+            load_responses,
+            next_steps_html,
+            results_figure,
+            results_html,
+            score_responses,
+        )
+    except ImportError:
+        return []
+    if "assessment_attempts" not in store.tables():
+        return []
+    out = []
+    seen: list[str] = []
+    for attempt in list_attempts(store):
+        if attempt.instrument not in seen:
+            seen.append(attempt.instrument)
+    for instrument_id in seen:
+        responses = load_responses(store, instrument_id)
+        if not responses:
+            continue
+        try:
+            instrument = load_instrument(instrument_id)
+        except Exception:  # an instrument removed from the course: its answers stay stored
+            continue
+        table = score_responses(instrument, responses)
+        out.append(AssessmentResult(instrument_id, instrument.title, table,
+                                    results_figure(instrument, table),
+                                    results_html(instrument, table),
+                                    next_steps_html(instrument, table)))
+    return out
+
+
+# -- network -----------------------------------------------------------------------------
+
+
+@dataclass
+class NetworkResult:
+    """The learner's network: measures table, map and out-sight summary (names inside)."""
+
+    size: int
+    measures: dict[str, Any]
+    table: pd.DataFrame
+    figure: go.Figure | None = None
+    outsight_html: str = ""
+    outsight_markdown: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _load_network(store: LearnerStore):
+    try:
+        from ..network.storage import load_network
+    except ImportError:
+        return None
+    if "network_contacts" not in store.tables():
+        return None
+    network = load_network(store)
+    return network if network.size else None
+
+
+def network_result(store: LearnerStore) -> NetworkResult | None:
+    """The network section's content, or None when the learner has no contacts yet."""
+    network = _load_network(store)
+    if network is None:
+        return None
+    from ..network import egogram, measures_table, network_measures, outsight
+
+    measures = network_measures(network)
+    audit = outsight(network, measures=measures)
+    return NetworkResult(network.size, measures.as_dict(), measures_table(measures),
+                         egogram(network), outsight_html(audit), outsight_markdown(audit))
+
+
+def outsight_html(audit) -> str:
+    """The out-sight audit as an HTML table of indicators and a list of advice (escaped)."""
+    from .._text import escape_html as esc
+
+    rows = "".join(
+        f"<tr><th scope='row'>{esc(i.label)}</th><td>{esc(i.reading)}</td>"
+        f"<td>{'look at this' if i.flag else 'fine'}</td><td><code>{esc(i.formula)}</code>"
+        f"</td></tr>" for i in audit.indicators)
+    advice = "".join(f"<li><strong>{esc(a.title)}</strong>: {esc(a.text)} "
+                     f"<span class='meta'>({esc(a.because)})</span></li>"
+                     for a in audit.advice)
+    return ("<table class='grid'><caption>Out-sight indicators (rules of thumb for "
+            "discussion, not norms)</caption><thead><tr><th scope='col'>Indicator</th>"
+            "<th scope='col'>Reading</th><th scope='col'>Flag</th><th scope='col'>Formula"
+            f"</th></tr></thead><tbody>{rows}</tbody></table>"
+            + (f"<h4>What to try</h4><ul>{advice}</ul>" if advice else ""))
+
+
+def outsight_markdown(audit) -> str:
+    """The out-sight audit as Markdown (no names in it)."""
+    from ..planning import md_escape
+
+    lines = ["| Indicator | Reading | Flag |", "|---|---|---|"]
+    lines += [f"| {md_escape(i.label)} | {md_escape(i.reading)} | "
+              f"{'look at this' if i.flag else 'fine'} |" for i in audit.indicators]
+    if audit.advice:
+        lines += ["", "**What to try**", ""]
+        lines += [f"- **{md_escape(a.title)}**: {md_escape(a.text)}" for a in audit.advice]
+    return "\n".join(lines)
+
+
+def plan_measures(store: LearnerStore) -> dict[str, Any] | None:
+    """What the networking plan's suggestions need from the network audit, or None.
+
+    Keys (each may be missing): ``contacts``, ``outside_share``, ``above_two_share``,
+    ``strategic_share``, ``constraint``; see
+    :func:`coursekit.planning.networking_suggestions`.
+    """
+    network = _load_network(store)
+    if network is None:
+        return None
+    from ..network.measures import network_measures
+
+    m = network_measures(network)
+    known = m.inside + m.outside
+    values = {"contacts": m.size,
+              "outside_share": m.outside / known if known else None,
+              "above_two_share": m.above_share, "strategic_share": m.strategic_share,
+              "constraint": m.constraint}
+    return {k: v for k, v in values.items()
+            if v is not None and not (isinstance(v, float) and math.isnan(v))}
+
+
+__all__ = ["AssessmentResult", "NetworkResult", "Reflection", "assessment_results",
+           "choose_reflections", "list_reflections", "network_result", "plan_measures",
+           "save_reflection_choice", "saved_reflection_choice"]

@@ -1,0 +1,241 @@
+"""Planning views (notebook 04): vision, goal and skills gap, timeline, and the whole plan.
+
+Every control is labelled and saves on change, each save its own transaction; errors show
+as a sentence under the control, never a traceback. The steps, if-then coach and
+networking plan are in :mod:`coursekit.views.plan_steps`.
+
+Examples
+--------
+>>> from coursekit.store import LearnerStore
+>>> store = LearnerStore(":memory:")
+>>> v = VisionView(store)
+>>> v.titles["current"].value = "Head of quality"
+>>> v.sliders["current"]["liking"].value = 4
+>>> from coursekit.planning import load_paths
+>>> load_paths(store)[0].title, load_paths(store)[0].liking
+('Head of quality', 4)
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .._text import escape_html
+from ..planning import (
+    PATH_LABELS,
+    PATH_PROMPTS,
+    RATINGS,
+    add_skill,
+    list_skills,
+    load_goal,
+    load_paths,
+    load_plan,
+    remove_skill,
+    save_goal,
+    save_path,
+    timeline_figure,
+    update_skill,
+    vision_figure,
+)
+from ..planning.goal import STATUS_WORDS
+from ..store import LearnerStore
+from ._common import demo_banner
+from ._plan_common import WIDE, Status, date_picker, guarded, heading, show_figure, text_box
+
+_RATING_OPTIONS = [("not rated", 0), ("1 low", 1), ("2", 2), ("3", 3), ("4", 4), ("5 high", 5)]
+
+
+class VisionView(widgets.VBox):
+    """Three paths side by side, each with title, description, questions and four ratings.
+
+    Attributes
+    ----------
+    titles, descriptions, questions : dict of path kind to Text / Textarea
+    sliders : dict of path kind to dict of rating name to SelectionSlider (0 = not rated)
+    chart : Output
+        The comparison dot plot, redrawn after each rating.
+    """
+
+    def __init__(self, store: LearnerStore):
+        self.store = store
+        self.status = Status()
+        self.chart = widgets.Output()
+        self.titles: dict = {}
+        self.descriptions: dict = {}
+        self.questions: dict = {}
+        self.sliders: dict = {}
+        columns = []
+        for path in load_paths(store):
+            kind = path.kind
+            self.titles[kind] = text_box(path.title, "Title", "a few words, like a headline")
+            self.descriptions[kind] = text_box(path.description, "What it looks like",
+                                               "where you are in five years", area=True)
+            self.questions[kind] = text_box(path.questions, "Questions it raises",
+                                            "one question per line", area=True)
+            for name, control in (("title", self.titles[kind]),
+                                  ("description", self.descriptions[kind]),
+                                  ("questions", self.questions[kind])):
+                control.observe(self._saver(kind, name), names="value")
+            self.sliders[kind] = {}
+            for name, question in RATINGS.items():
+                slider = widgets.SelectionSlider(
+                    options=_RATING_OPTIONS, value=path.ratings[name] or 0,
+                    description=name.capitalize(), tooltip=question,
+                    style={"description_width": "6rem"}, layout=WIDE,
+                    continuous_update=False)
+                slider.observe(self._saver(kind, name, rating=True), names="value")
+                self.sliders[kind][name] = slider
+            columns.append(widgets.VBox(
+                [heading(PATH_LABELS[kind], 4),
+                 widgets.HTML(f"<i>{escape_html(PATH_PROMPTS[kind])}</i>"),
+                 self.titles[kind], self.descriptions[kind], self.questions[kind],
+                 widgets.HTML("<small>Rate it, 1 (low) to 5 (high):</small>"),
+                 *self.sliders[kind].values()],
+                layout=widgets.Layout(width="33%", padding="0 8px 0 0")))
+        questions = "".join(f"<li><b>{n.capitalize()}</b>: {escape_html(q)}</li>"
+                            for n, q in RATINGS.items())
+        super().__init__([
+            demo_banner(store), heading("Three five-year paths"),
+            widgets.HTML(f"<ul>{questions}</ul>"),
+            widgets.HBox(columns, layout=WIDE), self.status, self.chart])
+        self.redraw()
+
+    def _saver(self, kind: str, name: str, *, rating: bool = False):
+        def save(change) -> None:
+            value = change["new"]
+            if rating:
+                value = value or None
+            guarded(self.status, lambda: save_path(self.store, kind, **{name: value}),
+                    f"Saved: {PATH_LABELS[kind]}, {name}.")
+            if rating:
+                self.redraw()
+        return save
+
+    def redraw(self) -> None:
+        """Redraw the comparison chart from the store."""
+        show_figure(self.chart, vision_figure(load_paths(self.store)))
+
+
+class SkillRow(widgets.HBox):
+    """One row of the skills-gap matrix: skill, evidence, builder, status, remove."""
+
+    def __init__(self, view: GoalView, skill):
+        self.skill_id = skill.id
+        self.skill = text_box(skill.skill, "Skill", "a skill or experience the goal needs")
+        self.evidence = text_box(skill.evidence, "My evidence", "when did you show it?")
+        self.builder = text_box(skill.builder, "What would build it",
+                                "an assignment or project")
+        self.status_label = widgets.HTML(self._status_text(skill.status),
+                                         layout=widgets.Layout(width="9rem"))
+        self.remove = widgets.Button(description="Remove", tooltip=f"Remove {skill.skill}",
+                                     icon="trash", layout=widgets.Layout(width="7rem"))
+        for name in ("skill", "evidence", "builder"):
+            getattr(self, name).observe(self._saver(view, name), names="value")
+        self.remove.on_click(lambda _b: view.remove_row(self.skill_id))
+        super().__init__([self.skill, self.evidence, self.builder, self.status_label,
+                          self.remove], layout=WIDE)
+
+    @staticmethod
+    def _status_text(status: str) -> str:
+        return f"<small>{escape_html(STATUS_WORDS[status])}</small>"
+
+    def _saver(self, view: GoalView, name: str):
+        def save(change) -> None:
+            saved = guarded(view.status, lambda: update_skill(view.store, self.skill_id,
+                                                              **{name: change["new"]}))
+            if saved is not None:
+                self.status_label.value = self._status_text(saved.status)
+        return save
+
+
+class GoalView(widgets.VBox):
+    """The goal (wish, outcome, target date) and the skills-gap matrix (add/remove rows).
+
+    Attributes
+    ----------
+    goal, outcome : Textarea
+    target_date : DatePicker
+    new_skill : Text
+    add_button : Button
+    rows : VBox of SkillRow
+    """
+
+    def __init__(self, store: LearnerStore):
+        self.store = store
+        self.status = Status()
+        goal = load_goal(store)
+        self.goal = text_box(goal.goal, "My goal", "specific and a stretch: what, where, "
+                             "by when", area=True, rows=2)
+        self.outcome = text_box(goal.outcome, "Best outcome", "what would be best about "
+                                "reaching it?", area=True, rows=2)
+        self.target_date = date_picker(goal.target_date, "By when")
+        self.goal.observe(lambda c: self._save(goal=c["new"]), names="value")
+        self.outcome.observe(lambda c: self._save(outcome=c["new"]), names="value")
+        self.target_date.observe(lambda c: self._save(target_date=c["new"]), names="value")
+        self.new_skill = text_box("", "New skill", "e.g. Leading a team across cultures")
+        self.new_skill.continuous_update = True
+        self.add_button = widgets.Button(description="Add row", icon="plus",
+                                         tooltip="Add this skill to the matrix")
+        self.add_button.on_click(lambda _b: self.add_row())
+        self.rows = widgets.VBox()
+        self.refresh_rows()
+        super().__init__([
+            demo_banner(store), heading("Know what you want: your goal"),
+            self.goal, self.outcome, self.target_date,
+            heading("Get ready: the skills gap"),
+            widgets.HTML("<p>List the skills and experiences your goal needs. For each, "
+                         "write your evidence that you have it, or the assignment or "
+                         "project that would build it.</p>"),
+            self.rows, widgets.HBox([self.new_skill, self.add_button]), self.status])
+
+    def _save(self, **fields) -> None:
+        guarded(self.status, lambda: save_goal(self.store, **fields))
+
+    def refresh_rows(self) -> None:
+        """Rebuild the matrix rows from the store."""
+        self.rows.children = [SkillRow(self, s) for s in list_skills(self.store)]
+
+    def add_row(self) -> None:
+        """Add the skill typed in ``new_skill``."""
+        if guarded(self.status, lambda: add_skill(self.store, self.new_skill.value),
+                   "Row added.") is not None:
+            self.new_skill.value = ""
+            self.refresh_rows()
+
+    def remove_row(self, skill_id: int) -> None:
+        """Remove one row."""
+        guarded(self.status, lambda: remove_skill(self.store, skill_id), "Row removed.")
+        self.refresh_rows()
+
+
+class TimelineView(widgets.VBox):
+    """The timeline figure, redrawn after every change to the store."""
+
+    def __init__(self, store: LearnerStore):
+        self.store = store
+        self.output = widgets.Output()
+        self.redraws = 0
+        store.on_change(lambda _s: self.redraw())
+        super().__init__([heading("Your timeline"), self.output])
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Redraw from the store."""
+        self.redraws += 1
+        show_figure(self.output, timeline_figure(load_plan(self.store)))
+
+
+def plan_view(store: LearnerStore) -> widgets.Tab:
+    """Every part of the plan in tabs, with the timeline under the steps."""
+    from .plan_steps import IfThenCoach, NetworkingView, StepsView
+
+    tabs = widgets.Tab(children=[VisionView(store), GoalView(store), StepsView(store),
+                                 IfThenCoach(store), NetworkingView(store),
+                                 TimelineView(store)])
+    for i, title in enumerate(["Vision", "Goal and skills", "Steps", "If-then plans",
+                               "Networking", "Timeline"]):
+        tabs.set_title(i, title)
+    return tabs
+
+
+__all__ = ["GoalView", "SkillRow", "TimelineView", "VisionView", "plan_view"]

@@ -1,0 +1,135 @@
+"""The report view (notebook 05): choose reflections, make the report, see where it is.
+
+Reflections are private: every box starts unticked (or as the learner last left it), and
+only ticked ones go into the report. "Make my report" writes the HTML report, its Markdown
+copy and the plan's calendar into ``learner-data/report/`` beside the store.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from coursekit.store import LearnerStore
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> store = LearnerStore(folder / "s.sqlite")
+>>> store.save("case:x", "why", "My own words", kind="reflection")
+>>> v = ReportView(store)
+>>> [c.value for c in v.checks.values()]
+[False]
+>>> v.make_button.click()
+>>> sorted(p.name for p in (folder / "report").iterdir())
+['my-plan.ics', 'my-report.html', 'my-report.md']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from .._text import escape_html
+from ..report import (
+    list_reflections,
+    make_report_files,
+    report_folder,
+    save_reflection_choice,
+    saved_reflection_choice,
+)
+from ..report.files import ReportFiles
+from ..store import LearnerStore
+from ._common import demo_banner
+from ._plan_common import Status, heading
+
+
+def _snippet(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+class ReportView(widgets.VBox):
+    """Checkboxes for the reflections to include, and a button that makes the report.
+
+    Attributes
+    ----------
+    checks : dict of reflection id (``exercise/key``) to Checkbox
+    make_button : Button
+    result : HTML showing the files written
+    files : ReportFiles or None, after the button is clicked
+    """
+
+    def __init__(self, store: LearnerStore, folder: str | Path | None = None):
+        self.store = store
+        self.folder = Path(folder) if folder is not None else report_folder(store)
+        self.status = Status()
+        self.result = widgets.HTML()
+        self.files: ReportFiles | None = None
+        chosen = set(saved_reflection_choice(store))
+        self.checks: dict[str, widgets.Checkbox] = {}
+        rows = []
+        for r in list_reflections(store):
+            check = widgets.Checkbox(value=r.id in chosen, indent=False,
+                                     description=f"{r.heading}: {_snippet(r.text)}",
+                                     tooltip=r.prompt or r.heading,
+                                     layout=widgets.Layout(width="100%"))
+            check.observe(lambda _c: self._save_choice(), names="value")
+            self.checks[r.id] = check
+            rows.append(check)
+        if not rows:
+            rows = [widgets.HTML("<i>You have written no reflections yet.</i>")]
+        self.make_button = widgets.Button(description="Make my report", icon="file",
+                                          button_style="primary",
+                                          tooltip="Write the report, a Markdown copy and "
+                                                  "a calendar of your dated steps")
+        self.make_button.on_click(lambda _b: self.make())
+        super().__init__([
+            demo_banner(store), heading("Which reflections go in?"),
+            widgets.HTML("<p>Your reflections are private. Tick only those you want in your "
+                         "report; nothing is ticked unless you tick it.</p>"),
+            widgets.VBox(rows, layout=widgets.Layout(width="100%")),
+            heading("Make your report"), self.make_button, self.status, self.result])
+
+    @property
+    def chosen(self) -> list[str]:
+        """The ids of the ticked reflections."""
+        return [rid for rid, check in self.checks.items() if check.value]
+
+    def _save_choice(self) -> None:
+        save_reflection_choice(self.store, self.chosen)
+        self.status.ok(f"{len(self.chosen)} reflection{'s' if len(self.chosen) != 1 else ''} "
+                       f"will be included.")
+
+    def make(self) -> None:
+        """Write the report files and show where they are."""
+        try:
+            self.files = make_report_files(self.store, self.folder,
+                                           include_reflections=self.chosen)
+        except OSError as exc:
+            self.status.error(f"The report could not be written to {self.folder} "
+                              f"({exc.strerror}). Check the folder can be written.")
+            return
+        files = self.files
+        self.status.ok("Report made.")
+        items = "".join(
+            f"<li><b>{label}</b>: <a href='{escape_html(_link(path))}' target='_blank'>"
+            f"<code>{escape_html(path)}</code></a></li>"
+            for label, path in (("Report (open in a browser, print or save as PDF)", files.html),
+                                ("Markdown copy", files.markdown),
+                                (f"Calendar ({files.dated_items} dated items; import it "
+                                 f"into your calendar app)", files.calendar)))
+        demo = ("<p><b>Demo mode:</b> these files hold the sample person's answers and are in "
+                "a temporary folder.</p>" if self.store.demo else "")
+        self.result.value = f"{demo}<ul>{items}</ul>"
+
+
+def _link(path: Path) -> str:
+    """A link Jupyter can open: relative to the working folder when the file is under it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return Path(path).resolve().as_uri()
+
+
+def report_view(store: LearnerStore, folder: str | Path | None = None) -> ReportView:
+    """The report view for ``store`` (see :class:`ReportView`)."""
+    return ReportView(store, folder)
+
+
+__all__ = ["ReportView", "report_view"]

@@ -1,0 +1,164 @@
+"""Planning and report widgets driven as a learner would: set .value, click()."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coursekit.demo import demo_store
+from coursekit.planning import list_skills, list_steps, load_goal, load_paths
+from coursekit.store import LearnerStore
+from coursekit.views.plan import GoalView, TimelineView, VisionView, plan_view
+from coursekit.views.plan_steps import IfThenCoach, NetworkingView, StepsView
+from coursekit.views.report import ReportView
+
+
+@pytest.fixture
+def store():
+    return LearnerStore(":memory:")
+
+
+def _labelled(widget) -> bool:
+    return bool(getattr(widget, "description", "") or getattr(widget, "tooltip", ""))
+
+
+def test_vision_autosaves_and_redraws(store):
+    v = VisionView(store)
+    v.titles["disappeared"].value = "Product manager"
+    v.questions["disappeared"].value = "Who hires a QA lead?"
+    v.sliders["disappeared"]["confidence"].value = 3
+    path = load_paths(store)[1]
+    assert (path.title, path.questions, path.confidence) == ("Product manager",
+                                                             "Who hires a QA lead?", 3)
+    fig = v.chart.figure
+    assert fig.layout.title.text and sum(len(t.x) for t in fig.data) == 1
+    v.sliders["disappeared"]["confidence"].value = 0
+    assert load_paths(store)[1].confidence is None
+    assert all(_labelled(s) for d in v.sliders.values() for s in d.values())
+
+
+def test_goal_and_skills_matrix(store):
+    g = GoalView(store)
+    g.goal.value = "Product manager in two years"
+    g.target_date.value = date(2031, 1, 1)
+    assert load_goal(store).target_date == date(2031, 1, 1)
+    g.new_skill.value = "Customer interviews"
+    g.add_button.click()
+    g.new_skill.value = "French"
+    g.add_button.click()
+    row = g.rows.children[0]
+    row.evidence.value = "Ran 12 interviews"
+    assert "have it" in row.status_label.value
+    g.rows.children[1].remove.click()
+    assert [s.skill for s in list_skills(store)] == ["Customer interviews"]
+    g.new_skill.value = "   "
+    g.add_button.click()
+    assert "skill is empty" in g.status.value and len(list_skills(store)) == 1
+
+
+def test_steps_first_step_edit_done_redate(store):
+    v = StepsView(store)
+    v.first_title.value = "Email Lena"
+    v.first_due.value = date(2030, 3, 1)
+    v.first_button.click()
+    first = list_steps(store)[0]
+    assert first.is_first and first.due == date(2030, 3, 1)
+    v.first_title.value = "Email Lena today"
+    v.first_button.click()
+    assert [s.title for s in list_steps(store)] == ["Email Lena today"]
+    row = v.rows[first.id]
+    row.due.value = date(2030, 3, 8)
+    row.done.value = True
+    row.title.value = "Email Lena (sent)"
+    step = list_steps(store)[0]
+    assert (step.due, step.done, step.title) == (date(2030, 3, 8), True, "Email Lena (sent)")
+    row.title.value = ""
+    assert "empty" in v.status.value and list_steps(store)[0].title == "Email Lena (sent)"
+    v.check_in_button.click()
+    assert len(list_steps(store, "check-in")) == 3
+    v.new_title.value = "<script>x</script>"
+    v.add_button.click()
+    assert list_steps(store, "step")[-1].title == "<script>x</script>"
+    v.rows[list_steps(store, "step")[-1].id].remove.click()
+    assert len(list_steps(store, "step")) == 1
+
+
+def test_if_then_coach_walks_through_woop(store):
+    StepsView(store)
+    from coursekit.planning import add_step
+
+    add_step(store, "Lunch with Tomás")
+    coach = IfThenCoach(store)
+    assert [s.layout.display for s in coach.stages] == ["", "none", "none", "none"]
+    coach.wish.value = "Product manager"
+    coach.next_buttons[0].click()
+    coach.outcome.value = "I own a product"
+    coach.next_buttons[1].click()
+    coach.next_buttons[2].click()
+    assert all(s.layout.display == "" for s in coach.stages)
+    assert load_goal(store).outcome == "I own a product"
+    coach.obstacle.value = "he cancels"
+    coach.save_button.click()
+    assert "Write both" in coach.status.value
+    coach.response.value = "rebook within a week"
+    assert "If he cancels, then I will rebook within a week." in coach.sentence.value
+    coach.save_button.click()
+    assert list_steps(store)[0].if_then == "If he cancels, then I will rebook within a week."
+    assert "say it to yourself" in coach.rehearse.value
+
+
+def test_if_then_coach_without_steps(store):
+    coach = IfThenCoach(store)
+    coach.save_button.click()
+    assert "Add a step first" in coach.status.value
+
+
+def test_networking_checklist(store):
+    v = NetworkingView(store)
+    v.suggest_button.click()
+    assert len(v.checks) == 3 and "3 suggestions added" in v.status.value
+    step_id = next(iter(v.checks))
+    v.checks[step_id].value = True
+    assert [s.done for s in list_steps(store, "networking")][0] is True
+    v.who.value = "a former schoolmate in another sector"
+    v.why.value = "how they see the market"
+    v.due.value = date(2030, 5, 1)
+    v.add_button.click()
+    assert len(list_steps(store, "networking")) == 4
+    v.who.value = ""
+    v.add_button.click()
+    assert "empty" in v.status.value
+    assert all(_labelled(c) for c in v.checks.values())
+
+
+def test_timeline_updates_as_the_learner_edits(store):
+    t = TimelineView(store)
+    before = t.redraws
+    from coursekit.planning import add_step
+
+    add_step(store, "Dated", due="2030-01-01")
+    assert t.redraws > before
+    assert sum(len(tr.x) for tr in t.output.figure.data) == 1
+
+
+def test_plan_view_tabs_and_demo_banner():
+    tabs = plan_view(demo_store("amara"))
+    assert len(tabs.children) == 6
+    assert "Demo mode" in tabs.children[0].children[0].value
+
+
+def test_report_view_reflections_unticked_and_files(tmp_path):
+    store = LearnerStore(tmp_path / "learner-data" / "s.sqlite")
+    store.save("case:x", "r1", "private words", kind="reflection")
+    store.save("case:x", "r2", "shared words", kind="reflection")
+    v = ReportView(store)
+    assert [c.value for c in v.checks.values()] == [False, False]
+    v.checks["case:x/r2"].value = True
+    v.make_button.click()
+    html = v.files.html.read_text(encoding="utf-8")
+    assert "shared words" in html and "private words" not in html
+    assert v.files.html.parent == tmp_path / "learner-data" / "report"
+    assert "my-report.html" in v.result.value
+    again = ReportView(store)  # the choice is remembered
+    assert [c.value for c in again.checks.values()] == [False, True]

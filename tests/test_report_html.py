@@ -1,0 +1,135 @@
+"""The personal report: offline, escaped, private by default, complete, printable."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from coursekit.demo import demo_store
+from coursekit.planning import add_networking, add_step, save_goal, save_path
+from coursekit.report import (
+    build_report,
+    list_reflections,
+    make_report_files,
+    report_markdown,
+    save_reflection_choice,
+    write_report,
+)
+from coursekit.store import LearnerStore
+
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+FORMULA = '=HYPERLINK("http://evil.example","click")'
+
+_EXTERNAL = [
+    r"<script[^>]*\bsrc\s*=",                       # any external script
+    r"<link[^>]*\bhref\s*=",                        # any linked style sheet / icon / font
+    r"url\(\s*['\"]?(https?:)?//",                  # CSS fetching a remote file
+    r"<(img|iframe|embed|object|video|audio|source)[^>]*\bsrc\s*=\s*['\"]?(https?:)?//",
+    r"@import",
+]
+
+
+@pytest.fixture
+def store():
+    s = LearnerStore(":memory:")
+    save_path(s, "current", title=EVIL, description=FORMULA, liking=3, resources=2)
+    save_goal(s, goal=EVIL, outcome=FORMULA)
+    add_step(s, EVIL, due="2030-05-01", first=True, if_obstacle=EVIL, then_response=FORMULA)
+    add_networking(s, "someone </script> two levels above", due="2030-05-10")
+    s.save("case:the-first-step", "reflection:what-you-want", "My private hope " + EVIL,
+           kind="reflection")
+    s.save("case:the-career-impasse", "reflection:last-ten", "Nine of ten inside",
+           kind="reflection")
+    return s
+
+
+def _visible(page: str) -> str:
+    """The page without the embedded plotly.js bundle (learner text never goes there)."""
+    return re.sub(r"<script>/\*\*.*?</script>", "", page, count=1, flags=re.S)
+
+
+def test_report_is_offline(store):
+    page = build_report(store, include_reflections="all", today=date(2030, 4, 1))
+    for pattern in _EXTERNAL:
+        assert not re.search(pattern, page, re.I), pattern
+    assert page.count("Plotly.newPlot(") >= 2          # vision and timeline figures
+    assert "<meta charset='utf-8'>" in page
+
+
+def test_learner_text_is_escaped(store):
+    page = _visible(build_report(store, include_reflections="all", today=date(2030, 4, 1)))
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "</script> two levels" not in page
+    # figure data: plotly's JSON writes < as \u003c, so text cannot close the script
+    scripts = re.findall(r"<script>(Plotly\.newPlot.*?)</script>", page, re.S)
+    assert scripts and all("<" not in s for s in scripts)
+
+
+def test_reflections_private_by_default(store):
+    page = build_report(store)
+    assert "My private hope" not in page and "Nine of ten inside" not in page
+    assert "No reflections included" in page
+    chosen = build_report(store, include_reflections=["case:the-career-impasse/"
+                                                       "reflection:last-ten"])
+    assert "Nine of ten inside" in chosen and "My private hope" not in chosen
+    assert "My private hope" in build_report(store, include_reflections="all")
+    assert "My private hope" not in build_report(store, include_reflections="none")
+    save_reflection_choice(store, ["case:the-first-step/reflection:what-you-want"])
+    saved = build_report(store)  # None: the learner's saved choice
+    assert "My private hope" in saved and "Nine of ten inside" not in saved
+    assert "My private hope" not in report_markdown(store, include_reflections="none")
+
+
+def test_reflection_headings_come_from_the_case(store):
+    by_id = {r.id: r for r in list_reflections(store)}
+    r = by_id["case:the-first-step/reflection:what-you-want"]
+    assert r.heading == "The first step" and r.prompt
+
+
+def test_report_holds_every_part_and_prints_well(store):
+    page = build_report(store, today=date(2030, 4, 1))
+    for anchor in ("reflections", "assessment", "network", "vision", "goal", "steps",
+                   "networking", "timeline"):
+        assert f"<section class='report' id='{anchor}'" in page
+    assert "@media print" in page and "break-before: page" in page
+    assert "break-inside: avoid" in page and ".modebar-container" in page
+    assert "If &lt;script&gt;" in page  # the if-then plan, escaped
+
+
+def test_demo_report_has_assessment_and_plan():
+    store = demo_store("amara")
+    page = build_report(store, today=date.today())
+    assert "Demo: this report shows a sample person" in page
+    assert "your scores" in page.lower()
+    assert "Email Lena at the Lyon site" in page
+    md = report_markdown(store)
+    assert "## Self-assessment results" in md and "| Scale | Score | Band |" in md
+
+
+def test_network_section_with_contacts():
+    from coursekit.network.storage import add_contact
+
+    store = LearnerStore(":memory:")
+    add_contact(store, name="Ana <b>Bold</b>", inside=True, strength=3)
+    add_contact(store, name="Ben", inside=False, types=("strategic",))
+    page = _visible(build_report(store))
+    assert "No network mapped yet" not in page
+    assert "Your network&#x27;s measures" in page or "Your network's measures" in page
+    assert "<b>Bold</b>" not in page
+    assert "E-I index" in page
+
+
+def test_files_written_next_to_the_store(tmp_path, store):
+    disk = LearnerStore(tmp_path / "learner-data" / "coursekit.sqlite")
+    add_step(disk, "Only step", due="2030-01-01")
+    files = make_report_files(disk)
+    assert files.html.parent == tmp_path / "learner-data" / "report"
+    assert files.html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "Only step" in files.markdown.read_text(encoding="utf-8")
+    assert b"SUMMARY:Only step" in files.calendar.read_bytes()
+    assert files.dated_items == 1
+    out = write_report(store, tmp_path / "x" / "r.html")
+    assert out.is_file() and not list(out.parent.glob("*.tmp"))
