@@ -17,6 +17,8 @@ CHECKERS: list[tuple[str, str]] = [
     ("course plan", "coursekit.course:check_course_file"),
     ("cases", "coursekit.cases:check_cases"),
     ("sample people", "coursekit.demo:check_sample_people"),
+    ("instruments", "coursekit.assessment.instruments:check_instruments"),
+    ("sample networks", "coursekit.network.samples:check_sample_networks"),
 ]
 
 

@@ -119,8 +119,8 @@ def check_course_file(course: str | Path) -> list[Problem]:
 #: How to count what a learner saved for an exercise, by exercise-id prefix. Each probe
 #: takes the store and the exercise id and returns a count; the default counts entries.
 _TABLE_PROBES: dict[str, str] = {
-    "assessment:": "SELECT COUNT(*) FROM responses r JOIN attempts a ON a.id = r.attempt_id "
-                   "WHERE a.instrument_id = ?",
+    "assessment:": "SELECT COUNT(*) FROM assessment_responses r "
+                   "JOIN assessment_attempts a USING (attempt_id) WHERE a.instrument = ?",
     "network": "SELECT COUNT(*) FROM contacts WHERE ? = 'network'",
 }
 

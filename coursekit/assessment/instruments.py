@@ -85,11 +85,26 @@ def _closest(word: str, known: list[str]) -> str:
     return f" (did you mean '{hint}'?)" if hint else ""
 
 
+def _unknown(check: FieldChecker, data: Mapping, allowed: set[str], place: str) -> None:
+    """Record unknown fields, with a clearer word for the commonest slip.
+
+    An unquoted text with a comma inside ``{ }`` is split by YAML into a stray field.
+    """
+    stray = {k for k, v in data.items() if v is None and isinstance(k, str)
+             and k not in allowed and not re.fullmatch(r"[A-Za-z_]+", k)}
+    for key in sorted(stray):
+        check.problem(f"{place}: {key}" if place else key,
+                      "looks like the end of a text cut off at a comma",
+                      "put the whole text in double quotes, or write one field per line")
+    check.unknown_keys({k: v for k, v in data.items() if k not in stray}, allowed, place)
+
+
 def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _range(check: FieldChecker, value: Any, place: str, lo: int, hi: int) -> tuple[float, float] | None:
+def _range(check: FieldChecker, value: Any, place: str, lo: int,
+           hi: int) -> tuple[float, float] | None:
     """A ``[from, to]`` band range, checked to lie inside the response scale."""
     if not (isinstance(value, list) and len(value) == 2 and all(_number(v) for v in value)):
         check.problem(place, f"should be two numbers [from, to], not {value!r}",
@@ -112,7 +127,7 @@ def _response_scale(check: FieldChecker, data: Mapping) -> ResponseScale | None:
     if raw is None:
         return None
     place = "response_scale"
-    check.unknown_keys(raw, {"min", "max", "labels"}, place)
+    _unknown(check, raw, {"min", "max", "labels"}, place)
     lo = check.need(raw, "min", int, place)
     hi = check.need(raw, "max", int, place)
     labels = check.need(raw, "labels", dict, place)
@@ -127,7 +142,8 @@ def _response_scale(check: FieldChecker, data: Mapping) -> ResponseScale | None:
     clean: dict[int, str] = {}
     given: set[int] = set()
     for key, text in labels.items():
-        point = int(key) if isinstance(key, int) or (isinstance(key, str) and key.isdigit()) else None
+        digits = isinstance(key, int) or (isinstance(key, str) and key.isdigit())
+        point = int(key) if digits else None
         if point is None or not lo <= point <= hi:
             check.problem(f"{place}: labels: {key}", f"is not a point of the scale {lo}-{hi}",
                           f"label only the points {lo} to {hi}")
@@ -163,7 +179,7 @@ def _bands(check: FieldChecker, raw: Any, place: str, defaults: dict[str, tuple[
         if not isinstance(spec, Mapping):
             check.problem(where, "is not a mapping", "write label, meaning and next_step under it")
             continue
-        check.unknown_keys(spec, _BAND_FIELDS, where)
+        _unknown(check, spec, _BAND_FIELDS, where)
         meaning = check.need(spec, "meaning", str, where)
         next_step = check.need(spec, "next_step", str, where)
         label = check.need(spec, "label", str, where, required=False) or name.capitalize()
@@ -195,7 +211,7 @@ def _bands(check: FieldChecker, raw: Any, place: str, defaults: dict[str, tuple[
         check.problem(f"{place}: bands: {bands[-1].name}: range",
                       f"ends at {bands[-1].upper:g}, so scores up to {rs.max} are in no band",
                       f"end the highest band at {rs.max}")
-    for below, above in zip(bands, bands[1:]):
+    for below, above in zip(bands, bands[1:], strict=False):
         if below.upper != above.lower:
             what = "a gap" if below.upper < above.lower else "an overlap"
             check.problem(f"{place}: bands: {above.name}: range",
@@ -206,14 +222,16 @@ def _bands(check: FieldChecker, raw: Any, place: str, defaults: dict[str, tuple[
 
 
 def parse_instrument(data: Any, file: str, stem: str | None = None) -> Instrument:
-    """Build an :class:`Instrument` from parsed YAML, raising one ContentError listing
-    every problem (file, place, fix)."""
+    """Build an :class:`Instrument` from parsed YAML.
+
+    Raises one ContentError listing every problem (file, place, fix).
+    """
     check = FieldChecker(file)
     if not isinstance(data, Mapping):
         check.problem("", "is not a set of 'field: value' lines",
                       "write the instrument as YAML fields (id, title, scales, items, ...)")
         check.raise_if_any()
-    check.unknown_keys(data, _TOP_FIELDS, "")
+    _unknown(check, data, _TOP_FIELDS, "")
     iid = check.need(data, "id", str, "")
     if iid and not _ID.match(iid):
         check.problem("id", f"'{iid}' is not a simple id",
@@ -252,6 +270,7 @@ def parse_instrument(data: Any, file: str, stem: str | None = None) -> Instrumen
     items: list[Item] = []
     raw_items = check.need(data, "items", list, "") or []
     seen_items: dict[str, int] = {}
+    written: dict[str, int] = {}
     for i, raw in enumerate(raw_items):
         place = f"items[{i}]"
         if not isinstance(raw, Mapping):
@@ -264,10 +283,12 @@ def parse_instrument(data: Any, file: str, stem: str | None = None) -> Instrumen
         else:
             check.need(raw, "id", str, place)
             item_id = None
-        check.unknown_keys(raw, _ITEM_FIELDS, place)
+        _unknown(check, raw, _ITEM_FIELDS, place)
         text = check.need(raw, "text", str, place)
         scale_id = check.need(raw, "scale", str, place)
         reverse = check.need(raw, "reverse", bool, place, required=False, default=False)
+        if isinstance(scale_id, str):  # counted even for a faulty item: no knock-on errors
+            written[scale_id] = written.get(scale_id, 0) + 1
         if item_id is None:
             continue
         if item_id in seen_items:
@@ -302,7 +323,7 @@ def parse_instrument(data: Any, file: str, stem: str | None = None) -> Instrumen
         sid = check.need(raw, "id", str, place)
         if sid:
             place = f"scales[{i}] (id {sid})"
-        check.unknown_keys(raw, _SCALE_FIELDS, place)
+        _unknown(check, raw, _SCALE_FIELDS, place)
         name = check.need(raw, "name", str, place)
         description = check.need(raw, "description", str, place)
         min_answered = check.need(raw, "min_answered", int, place, required=False,
@@ -315,12 +336,14 @@ def parse_instrument(data: Any, file: str, stem: str | None = None) -> Instrumen
             continue
         seen_scales.add(sid)
         its = tuple(item.id for item in items if item.scale == sid)
-        if not its:
-            check.problem(place, "has no items", f"add items with scale: {sid}, or remove the scale")
-        elif min_answered is not None and not 1 <= min_answered <= len(its):
+        count = written.get(sid, 0)
+        if not count:
+            check.problem(place, "has no items",
+                          f"add items with scale: {sid}, or remove the scale")
+        elif min_answered is not None and not 1 <= min_answered <= count:
             check.problem(f"{place}: min_answered",
-                          f"is {min_answered} but the scale has {len(its)} item(s)",
-                          f"use a number from 1 to {len(its)}")
+                          f"is {min_answered} but the scale has {count} item(s)",
+                          f"use a number from 1 to {count}")
         if name and description and bands:
             scales.append(Scale(sid, name.strip(), " ".join(description.split()), bands,
                                 min(min_answered or 1, max(len(its), 1)), its))
@@ -331,7 +354,8 @@ def parse_instrument(data: Any, file: str, stem: str | None = None) -> Instrumen
                           f"use one of: {', '.join(sorted(seen_scales))}"
                           f"{_closest(item.scale, sorted(seen_scales))}")
     if layout == "hexagon" and len(raw_scales) != 6:
-        check.problem("layout", f"hexagon needs exactly six scales, this file has {len(raw_scales)}",
+        check.problem("layout",
+                      f"hexagon needs exactly six scales, this file has {len(raw_scales)}",
                       "list the six RIASEC types in hexagon order, or use layout: bars")
     check.raise_if_any()
     return Instrument(iid, title.strip(), framework.strip(), " ".join(citation.split()),
@@ -401,8 +425,9 @@ def check_response_value(instrument: Instrument, item_id: str, value: Any) -> in
 
 def responses_problems(data: Any, file: str, instruments: Mapping[str, Instrument | None],
                        place: str = "responses") -> list[Problem]:
-    """Problems in a sample person's ``responses`` section (see
-    :func:`coursekit.assessment.demo.fill_responses` for the format).
+    """Problems in a sample person's ``responses`` section.
+
+    See :func:`coursekit.assessment.demo.fill_responses` for the format.
 
     ``instruments`` maps ids to instruments; an id mapped to None is an instrument whose
     own file has problems, and its responses are not checked.

@@ -101,8 +101,10 @@ class Scale:
 
 @dataclass(frozen=True)
 class Item:
-    """One statement the learner answers, on one scale; ``reverse`` items are scored
-    ``(min + max) - answer``."""
+    """One statement the learner answers, on one scale.
+
+    A ``reverse`` item scores ``(min + max) - answer``.
+    """
 
     id: str
     text: str

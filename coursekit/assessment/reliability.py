@@ -23,8 +23,9 @@ from .scoring import _as_matrix
 
 
 def cronbach_alpha(items: pd.DataFrame) -> float:
-    """Cronbach's alpha of one scale: ``k / (k - 1) * (1 - sum(item variances) /
-    variance(total))``.
+    """Cronbach's alpha of one scale.
+
+    ``alpha = k / (k - 1) * (1 - sum(item variances) / variance(total))``.
 
     Parameters
     ----------

@@ -18,8 +18,8 @@ Examples
 >>> inst = load_instrument("career-adaptability")
 >>> answers = {item: 4 for item in inst.item_ids}
 >>> table = score_responses(inst, answers)
->>> table.loc["concern", ["score", "status", "band"]].tolist()
-[4.0, 'complete', 'high']
+>>> float(table.at["concern", "score"]), table.at["concern", "band"]
+(4.0, 'high')
 """
 
 from __future__ import annotations
@@ -51,18 +51,17 @@ def reverse_key(values, instrument: Instrument):
     return instrument.response_scale.reverse(values)
 
 
-def _keys(instrument: Instrument) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Scoring key as arrays: sign and offset per item, item-by-scale membership, minima."""
+def _keys(instrument: Instrument) -> tuple[np.ndarray, np.ndarray, list[np.ndarray], np.ndarray]:
+    """Scoring key as arrays: sign and offset per item, item positions per scale, minima."""
     rs = instrument.response_scale
     rev = np.array([item.reverse for item in instrument.items])
     sign = np.where(rev, -1.0, 1.0)
     offset = np.where(rev, float(rs.min + rs.max), 0.0)
-    scale_pos = {sid: j for j, sid in enumerate(instrument.scale_ids)}
-    member = np.zeros((len(instrument.items), len(instrument.scales)))
-    for i, item in enumerate(instrument.items):
-        member[i, scale_pos[item.scale]] = 1.0
+    position = {item_id: i for i, item_id in enumerate(instrument.item_ids)}
+    rows = [np.array([position[i] for i in scale.item_ids], dtype=np.intp)
+            for scale in instrument.scales]
     need = np.array([scale.min_answered for scale in instrument.scales], dtype=float)
-    return sign, offset, member, need
+    return sign, offset, rows, need
 
 
 def _as_matrix(instrument: Instrument, responses: pd.DataFrame) -> np.ndarray:
@@ -74,6 +73,10 @@ def _as_matrix(instrument: Instrument, responses: pd.DataFrame) -> np.ndarray:
             f"column(s) {', '.join(unknown[:5])} are not items of {instrument.id}. Fix: keep "
             f"only item columns ({', '.join(instrument.item_ids[:3])}, ...); put learner ids in "
             f"the index, e.g. df.set_index('learner')")
+    if responses.columns.duplicated().any():
+        twice = sorted({str(c) for c in responses.columns[responses.columns.duplicated()]})
+        raise InputError(f"item column(s) {', '.join(twice)} appear more than once. Fix: keep "
+                         "one column per item")
     if list(responses.columns) != list(instrument.item_ids):
         responses = responses.reindex(columns=list(instrument.item_ids))
     try:
@@ -133,25 +136,34 @@ def score_many(instrument: Instrument, responses: pd.DataFrame) -> pd.DataFrame:
     >>> inst = load_instrument("outsight-audit")
     >>> df = pd.DataFrame([{i: 5 for i in inst.item_ids}, {}], index=["ann", "bob"])
     >>> scores = score_many(inst, df)
-    >>> scores.loc["bob"].isna().all(), float(scores.loc["ann", "reach"])
-    (np.True_, 5.0)
+    >>> bool(scores.loc["bob"].isna().all()), float(scores.loc["ann", "senior"])
+    (True, 5.0)
+    >>> float(scores.loc["ann", "reach"])  # oa03 is reverse-keyed: (5 + 5 + 1) / 3
+    3.6666666666666665
     """
-    values = _as_matrix(instrument, responses)
-    sign, offset, member, need = _keys(instrument)
+    # Work on items x learners: pandas stores a float frame that way, so this is usually a
+    # view, and each scale's items are a few contiguous rows to add up. Plain numpy sums,
+    # no BLAS: matrix products spawn threads that stall on a busy two-core laptop.
+    values = np.ascontiguousarray(_as_matrix(instrument, responses).T)
+    sign, offset, rows, need = _keys(instrument)
     answered = ~np.isnan(values)
-    keyed = np.where(answered, values * sign + offset, 0.0)
-    counts = answered.astype(float) @ member
+    keyed = values * sign[:, None]
+    keyed += offset[:, None]
+    keyed[~answered] = 0.0
+    sums = np.stack([keyed[r].sum(axis=0) for r in rows])
+    counts = np.stack([answered[r].sum(axis=0) for r in rows])
     with np.errstate(invalid="ignore", divide="ignore"):
-        means = (keyed @ member) / counts
-    means[counts < need] = np.nan
+        means = sums / counts
+    means[counts < need[:, None]] = np.nan
+    means = means.T
     return pd.DataFrame(means, index=responses.index, columns=list(instrument.scale_ids))
 
 
 def answered_counts(instrument: Instrument, responses: pd.DataFrame) -> pd.DataFrame:
     """How many items of each scale each learner answered (same shape as :func:`score_many`)."""
-    values = _as_matrix(instrument, responses)
-    _, _, member, _ = _keys(instrument)
-    counts = (~np.isnan(values)).astype(float) @ member
+    answered = ~np.isnan(np.ascontiguousarray(_as_matrix(instrument, responses).T))
+    _, _, rows, _ = _keys(instrument)
+    counts = np.stack([answered[r].sum(axis=0) for r in rows]).T
     return pd.DataFrame(counts.astype(int), index=responses.index,
                         columns=list(instrument.scale_ids))
 
@@ -185,13 +197,18 @@ def score_responses(instrument: Instrument,
     >>> t = score_responses(inst, {"oa01": 3, "oa02": 2, "oa03": 2})
     >>> float(t.loc["reach", "score"])  # (3 + 2 + (6 - 2)) / 3
     3.0
-    >>> t.loc["senior", ["answered", "needed", "status"]].tolist()
-    [0, 2, 'incomplete']
+    >>> int(t.at["senior", "answered"]), t.at["senior", "status"]
+    (0, 'incomplete')
     """
     unknown = [k for k in responses if k not in set(instrument.item_ids)]
     if unknown:
         raise InputError(f"{', '.join(map(str, unknown))} is not an item of {instrument.id}. "
                          f"Fix: use the item ids of {instrument.id}")
+    flags = [k for k, v in responses.items() if isinstance(v, bool)]
+    if flags:
+        raise InputError(f"item {flags[0]}: answer {responses[flags[0]]!r} is not a number. "
+                         f"Fix: answer with a whole number from {instrument.response_scale.min}"
+                         f" to {instrument.response_scale.max}")
     row = pd.DataFrame([{k: (np.nan if v is None else v) for k, v in responses.items()}],
                        index=["learner"], columns=list(instrument.item_ids), dtype=object)
     scores = score_many(instrument, row).iloc[0]
@@ -245,8 +262,9 @@ def class_norms(scores: pd.DataFrame, *, min_group: int = 5) -> pd.DataFrame:
 
 
 def next_steps(instrument: Instrument, table: pd.DataFrame, n: int = 2) -> pd.DataFrame:
-    """The scales to act on first: the ``n`` lowest (or highest, per the instrument's
-    ``focus``) complete scales of a :func:`score_responses` table, in that order.
+    """The scales to act on first, from a :func:`score_responses` table.
+
+    The ``n`` lowest complete scales (or highest, per the instrument's ``focus``), in order.
 
     Examples
     --------

@@ -101,8 +101,10 @@ def finish_attempt(store: LearnerStore, attempt_id: int) -> None:
 
 def load_responses(store: LearnerStore, instrument_id: str,
                    attempt_id: int | None = None) -> dict[str, int]:
-    """The answers of an attempt (default: the latest) as ``{item id: answer}``;
-    empty when there is no attempt yet."""
+    """The answers of an attempt (default: the latest) as ``{item id: answer}``.
+
+    Empty when there is no attempt yet.
+    """
     if attempt_id is None:
         attempt_id = latest_attempt(store, instrument_id)
         if attempt_id is None:

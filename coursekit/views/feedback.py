@@ -1,0 +1,116 @@
+"""The results of a questionnaire.
+
+Sorted scores, the band's words, what to do next, and the first and latest attempts side
+by side.
+
+Examples
+--------
+>>> from coursekit.store import LearnerStore
+>>> from coursekit.assessment import load_instrument, current_attempt, save_response
+>>> store = LearnerStore(":memory:")
+>>> inst = load_instrument("outsight-audit")
+>>> attempt = current_attempt(store, inst.id)
+>>> for item in inst.item_ids:
+...     save_response(store, inst, attempt, item, 3)
+>>> view = feedback(store, "outsight-audit")
+>>> view.table.loc["reach", "band"], view.comparison is None
+('middle', True)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython import get_ipython
+from IPython.display import display
+
+from .._text import escape_html
+from ..assessment import (
+    comparison_figure,
+    hexagon_figure,
+    list_attempts,
+    load_instrument,
+    load_responses,
+    next_steps_html,
+    results_figure,
+    results_html,
+    score_responses,
+)
+from ..store import LearnerStore
+from ._common import demo_banner
+
+
+def _figure_output(fig) -> widgets.Output:
+    out = widgets.Output()
+    if get_ipython() is not None:  # outside a kernel (scripts, tests) there is no front end
+        with out:
+            display(fig)
+    return out
+
+
+class Feedback(widgets.VBox):
+    """A learner's results on one instrument (a widget; the parts are attributes).
+
+    Attributes
+    ----------
+    table : DataFrame
+        The latest attempt's scores (:func:`~coursekit.assessment.score_responses`).
+    figure : plotly Figure
+        The sorted bar chart.
+    hexagon : plotly Figure or None
+        Holland's hexagon, for instruments with ``layout: hexagon``.
+    comparison : plotly Figure or None
+        First and latest attempt, when the learner has answered twice or more.
+    before : DataFrame or None
+        The first attempt's scores, when compared.
+    """
+
+    def __init__(self, store: LearnerStore, instrument_id: str, *,
+                 course: str | Path | None = None, norms: pd.DataFrame | None = None):
+        inst = load_instrument(instrument_id, course)
+        self.instrument = inst
+        attempts = [a for a in list_attempts(store, inst.id) if a.answered > 0]
+        latest = attempts[-1].id if attempts else None
+        self.table = score_responses(inst, load_responses(store, inst.id, latest)
+                                     if latest is not None else {})
+        self.figure = results_figure(inst, self.table, norms)
+        self.hexagon = hexagon_figure(inst, self.table) if inst.layout == "hexagon" else None
+        self.before = self.comparison = None
+        if len(attempts) >= 2:
+            self.before = score_responses(inst, load_responses(store, inst.id, attempts[0].id))
+            first, last = attempts[0], attempts[-1]
+            self.comparison = comparison_figure(
+                inst, self.before, self.table,
+                labels=(f"Attempt {first.number} ({first.started_at[:10]})",
+                        f"Attempt {last.number} ({last.started_at[:10]})"))
+        parts: list[widgets.Widget] = [demo_banner(store)]
+        parts.append(widgets.HTML(f"<h3>Your results: {escape_html(inst.title)}</h3>"))
+        if latest is None:
+            parts.append(widgets.HTML("<p>No answers yet: answer the questions above, then "
+                                      "press <em>See my results</em>.</p>"))
+        if self.hexagon is not None:
+            parts.append(_figure_output(self.hexagon))
+        parts += [_figure_output(self.figure), widgets.HTML(results_html(inst, self.table)),
+                  widgets.HTML(next_steps_html(inst, self.table))]
+        if self.comparison is not None:
+            parts += [widgets.HTML("<h4>How your answers changed</h4><p>Your first and latest "
+                                   "attempts on the same scale.</p>"),
+                      _figure_output(self.comparison)]
+        elif latest is not None:
+            parts.append(widgets.HTML(
+                "<p><em>To see how you change, come back after working on your next steps "
+                "and press <strong>Start a new attempt</strong>; both attempts are kept and "
+                "compared here.</em></p>"))
+        parts.append(widgets.HTML(
+            f"<p style='font-size:smaller'>Framework: {escape_html(inst.framework)}<br>"
+            f"Source: {escape_html(inst.citation)}<br>A prompt for reflection, not a "
+            "validated test. Scores are the mean of your answers on each scale.</p>"))
+        super().__init__(children=parts)
+
+
+def feedback(store: LearnerStore, instrument_id: str, *, course: str | Path | None = None,
+             norms: pd.DataFrame | None = None) -> Feedback:
+    """The results view of one instrument for the learner in ``store``."""
+    return Feedback(store, instrument_id, course=course, norms=norms)
