@@ -35,8 +35,9 @@ _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 
 
 def normalise_name(name: str) -> str:
-    """A person's name reduced for comparison: lower case, no accents or punctuation,
-    words sorted.
+    """A person's name reduced for comparison.
+
+    lower case, no accents or punctuation, words sorted.
 
     Examples
     --------

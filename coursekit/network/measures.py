@@ -35,6 +35,7 @@ Examples
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
@@ -134,8 +135,10 @@ def constraint(network: Network, weighted: bool = True) -> float:
 
 
 def local_constraints(network: Network, weighted: bool = True) -> pd.Series:
-    r""":math:`c_{ij}` for each contact :math:`j` (see :func:`constraint`), by contact id:
-    how much each contact constrains the learner."""
+    r""":math:`c_{ij}` for each contact :math:`j` (see :func:`constraint`), by contact id.
+
+    how much each contact constrains the learner.
+    """
     n = network.size
     ids = network.contacts["id"]
     if n == 0:
@@ -207,10 +210,23 @@ def ei_index(network: Network) -> float:
     return NAN if e + i == 0 else (e - i) / (e + i)
 
 
-def _categories(values: Iterable[object]) -> pd.Series:
-    cats = pd.Series(list(values), dtype=object).dropna().astype(str)
-    cats = cats.str.split().str.join(" ").str.casefold()
-    return cats[cats != ""]
+def _counts(values: Iterable[object]) -> list[int]:
+    """How many values fall in each category (case and spacing ignored, blanks dropped)."""
+    counts: Counter[str] = Counter()
+    for value in values:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            continue
+        key = " ".join(str(value).split()).casefold()
+        if key:
+            counts[key] += 1
+    return list(counts.values())
+
+
+def _blau(counts: list[int]) -> float:
+    total = sum(counts)
+    if total == 0:
+        return NAN
+    return 1.0 - sum((c / total) ** 2 for c in counts)
 
 
 def blau(values: Iterable[object]) -> float:
@@ -226,11 +242,7 @@ def blau(values: Iterable[object]) -> float:
     >>> blau(["Banking", "banking", "Retail", "Health"])   # 1 - (.5² + .25² + .25²)
     0.625
     """
-    cats = _categories(values)
-    if cats.empty:
-        return NAN
-    p = cats.value_counts(normalize=True).to_numpy()
-    return float(1 - np.sum(p ** 2))
+    return _blau(_counts(values))
 
 
 def iqv(values: Iterable[object], categories: int | None = None) -> float:
@@ -247,13 +259,13 @@ def iqv(values: Iterable[object], categories: int | None = None) -> float:
     >>> round(iqv(["Banking", "banking", "Retail", "Health"]), 4)   # .625 / (1 - 1/3)
     0.9375
     """
-    cats = _categories(values)
-    if cats.empty:
+    counts = _counts(values)
+    if not counts:
         return NAN
-    k = categories if categories is not None else cats.nunique()
+    k = categories if categories is not None else len(counts)
     if k <= 1:
         return 0.0
-    return min(1.0, blau(cats) / (1 - 1 / k))
+    return min(1.0, _blau(counts) / (1 - 1 / k))
 
 
 def type_shares(network: Network) -> dict[str, float]:
@@ -291,14 +303,12 @@ def stale_share(network: Network, today: date | None = None,
     ``stale / known``. Returns ``(share, unknown)`` where ``unknown`` is how many contacts
     have no date; the share is ``nan`` when no date is known.
     """
-    today = today or date.today()
-    dates = pd.to_datetime(network.contacts["last_contact"], errors="coerce")
-    known = dates.notna()
-    if not known.any():
-        return NAN, int((~known).sum())
-    cutoff = pd.Timestamp(today - timedelta(days=days))
-    stale = int((dates[known] < cutoff).sum())
-    return stale / int(known.sum()), int((~known).sum())
+    cutoff = (today or date.today()) - timedelta(days=days)
+    dates = [d for d in network.contacts["last_contact"] if isinstance(d, date)]
+    unknown = network.size - len(dates)
+    if not dates:
+        return NAN, unknown
+    return sum(d < cutoff for d in dates) / len(dates), unknown
 
 
 # -- everything at once ---------------------------------------------------------------------
@@ -354,12 +364,14 @@ def network_measures(network: Network, *, today: date | None = None,
     above, above_share = reach_above(network, above_levels)
     stale, undated = stale_share(network, today, stale_days)
     contacts = network.contacts
+    n = network.size
+    es, es_binary = effective_size(network), effective_size(network, False)
     return NetworkMeasures(
         size=network.size, ties=tie_count(network), density=density(network),
         constraint=constraint(network), constraint_unweighted=constraint(network, False),
-        effective_size=effective_size(network),
-        effective_size_unweighted=effective_size(network, False),
-        efficiency=efficiency(network), efficiency_unweighted=efficiency(network, False),
+        effective_size=es, effective_size_unweighted=es_binary,
+        efficiency=NAN if n == 0 else es / n,
+        efficiency_unweighted=NAN if n == 0 else es_binary / n,
         ei_index=ei_index(network),
         inside=int((inside == True).sum()), outside=int((inside == False).sum()),  # noqa: E712
         sector_blau=blau(contacts["sector"]), sector_iqv=iqv(contacts["sector"]),
@@ -390,8 +402,11 @@ MEASURE_ROWS: tuple[tuple[str, str, str], ...] = (
 
 
 def measures_table(measures: NetworkMeasures) -> pd.DataFrame:
-    """The main measures as a small table: measure, value (rounded; "not defined" for
-    ``nan``) and how it is computed. Holds no names, so it can be shared."""
+    """The main measures as a small table.
+
+    measure, value (rounded; "not defined" for ``nan``) and how it is computed. Holds no
+    names, so it can be shared.
+    """
     rows = []
     for key, label, how in MEASURE_ROWS:
         value = getattr(measures, key)
@@ -403,3 +418,25 @@ def measures_table(measures: NetworkMeasures) -> pd.DataFrame:
             shown = str(value)
         rows.append({"measure": label, "value": shown, "how it is computed": how})
     return pd.DataFrame(rows)
+
+
+def compare_measures(networks: dict[str, Network], *, today: date | None = None
+                     ) -> pd.DataFrame:
+    """The main measures of several networks side by side (one column per network).
+
+    Examples
+    --------
+    >>> from coursekit.network.samples import load_sample_network
+    >>> table = compare_measures({"before": load_sample_network("harris-before"),
+    ...                           "after": load_sample_network("harris-after")})
+    >>> table.loc["E-I index", ["before", "after"]].tolist()
+    ['-0.73', '-0.19']
+    """
+    columns = {}
+    for label, network in networks.items():
+        table = measures_table(network_measures(network, today=today))
+        columns[label] = table.set_index("measure")["value"]
+    frame = pd.DataFrame(columns)
+    frame["how it is computed"] = [how for _, _, how in MEASURE_ROWS]
+    frame.index.name = "measure"
+    return frame

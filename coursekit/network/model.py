@@ -46,7 +46,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from functools import cached_property
@@ -136,6 +137,25 @@ class Circle:
     name: str
     strength: int = DEFAULT_CIRCLE_STRENGTH
     notes: str = ""
+
+
+_ID = re.compile(r"^c(\d+)$")
+
+
+def next_contact_id(existing: Iterable[str], count: int = 1) -> list[str]:
+    """``count`` new ids of the form ``c<number>`` that are not in ``existing``.
+
+    Examples
+    --------
+    >>> next_contact_id(["c1", "c7", "x"], 2)
+    ['c8', 'c9']
+    """
+    top = 0
+    for cid in existing:
+        match = _ID.match(str(cid))
+        if match:
+            top = max(top, int(match.group(1)))
+    return [f"c{top + k}" for k in range(1, count + 1)]
 
 
 # -- checking single values ------------------------------------------------------------------
@@ -334,8 +354,8 @@ class Network:
         contacts = [check_contact(c) for c in contacts] if check else list(contacts)
         ties = [check_tie(t) for t in ties] if check else list(ties)
         circles = [check_circle(c) for c in circles] if check else list(circles)
-        frame = pd.DataFrame([asdict(c) for c in contacts], columns=list(CONTACT_COLUMNS)) \
-            if contacts else _empty_contacts()
+        frame = pd.DataFrame([asdict(c) for c in contacts], columns=list(CONTACT_COLUMNS),
+                             dtype=object) if contacts else _empty_contacts()
         if contacts:
             frame["types"] = [c.types for c in contacts]
             frame["circles"] = [c.circles for c in contacts]
@@ -384,12 +404,12 @@ class Network:
 
     def names(self) -> dict[str, str]:
         """Contact names by id."""
-        return dict(zip(self.contacts["id"], self.contacts["name"]))
+        return dict(zip(self.contacts["id"], self.contacts["name"], strict=False))
 
     def circle_members(self) -> dict[str, list[str]]:
         """Contact ids in each circle (circles named only on contacts included)."""
         members: dict[str, list[str]] = {name: [] for name in self.circles["name"]}
-        for cid, names in zip(self.contacts["id"], self.contacts["circles"]):
+        for cid, names in zip(self.contacts["id"], self.contacts["circles"], strict=False):
             for name in names or ():
                 members.setdefault(name, []).append(cid)
         return members
@@ -407,16 +427,23 @@ class Network:
     def _tie_table(self) -> pd.DataFrame:
         i, j, w, pair = self.tie_arrays
         ids = self.contacts["id"].to_numpy(dtype=object)
-        return pd.DataFrame({"a": ids[i], "b": ids[j], "strength": w, "i": i, "j": j,
+        first, second = ids[i], ids[j]
+        swap = np.array([x > y for x, y in zip(first, second, strict=False)], dtype=bool)
+        a = np.where(swap, second, first)
+        b = np.where(swap, first, second)
+        i, j = np.where(swap, j, i), np.where(swap, i, j)
+        return pd.DataFrame({"a": a, "b": b, "strength": w, "i": i, "j": j,
                              "source": np.where(pair, "pair", "circle")})
 
     @cached_property
     def tie_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Ties with strength > 0 as arrays ``(i, j, strength, is_pairwise)``, ``i < j``
-        being row positions in :attr:`contacts`. Computed once per network."""
+        """Ties with strength > 0 as arrays ``(i, j, strength, is_pairwise)``.
+
+        ``i < j`` are row positions in :attr:`contacts`. Computed once per network.
+        """
         n = self.size
         index = {cid: k for k, cid in enumerate(self.contacts["id"])}
-        strength_of = dict(zip(self.circles["name"], self.circles["strength"]))
+        strength_of = dict(zip(self.circles["name"], self.circles["strength"], strict=False))
         codes: list[np.ndarray] = []
         weights: list[np.ndarray] = []
         members = self.circle_members()
@@ -466,8 +493,11 @@ class Network:
 
 @dataclass(frozen=True)
 class NetworkProblem:
-    """A problem in a network, with what to do. ``blocking`` problems stop a save or import;
-    the others (a likely duplicate) are offered to the learner, e.g. as a merge."""
+    """A problem in a network, with what to do.
+
+    ``blocking`` problems stop a save or import; the others (a likely duplicate) are offered
+    to the learner, e.g. as a merge.
+    """
 
     place: str
     problem: str
@@ -479,8 +509,10 @@ class NetworkProblem:
 
 
 def network_problems(network: Network) -> list[NetworkProblem]:
-    """Every problem of a network: repeated ids, ties to missing contacts or to the same
-    contact, circles of unknown names, values out of range, and likely duplicates.
+    """Every problem of a network.
+
+    repeated ids, ties to missing contacts or to the same contact, circles of unknown names,
+    values out of range, and likely duplicates.
 
     Nothing is changed or dropped: the learner decides (see :func:`find_duplicates` and
     :func:`merge_contacts` in :mod:`coursekit.network.duplicates`).

@@ -1,0 +1,319 @@
+"""The map: an "egogram" of the learner's network, drawn with plotly.
+
+The learner sits at the centre. Each contact is a dot placed
+
+* on a **ring** by closeness: strength 5 (very close) on the inner ring, 1 (acquaintance)
+  on the outer one;
+* in a **sector** by group (``group_by``): inside / outside the organisation by default,
+  or circle, sector, function or network type; each sector's angle grows with its size;
+* **coloured** by network type (Okabe-Ito colours from :mod:`coursekit._palette`, safe for
+  colour-blind readers), with a **shape** for inside (circle), outside (diamond) and
+  unknown (square), so colour is never the only cue.
+
+Ties among contacts are drawn as light lines (the strongest :data:`MAX_TIES_DRAWN` at most).
+Names are labelled when there are few contacts, otherwise only the closest ones; every dot
+has hover text with its attributes, escaped because names and notes are user text. An
+empty network shows a message, not a blank plot; a star (no ties) says so.
+
+The figure always has the same traces in the same order (:data:`TRACE_NAMES`), so a view
+can update a ``go.FigureWidget`` in place.
+
+Examples
+--------
+>>> from coursekit.network.model import Contact, Ego, Network
+>>> fig = egogram(Network.from_records(Ego(), [Contact("c1", "<b>Ana</b>", strength=5)]))
+>>> [t.name for t in fig.data][:2]
+['ties among contacts', 'operational']
+>>> "&lt;b&gt;Ana" in fig.data[5].hovertext[0]
+True
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from .._palette import EGO_COLOUR, GRID, INK, NETWORK_TYPE_COLOURS
+from .._text import escape_html
+from .model import STRENGTH_MAX, STRENGTH_SCALE, Network
+
+#: Type categories in legend order; a contact with several types is "mixed".
+TYPE_KEYS: tuple[str, ...] = ("operational", "personal", "strategic", "mixed", "unknown")
+TYPE_LABELS = {"operational": "operational", "personal": "personal", "strategic": "strategic",
+               "mixed": "several types", "unknown": "no type yet"}
+SHAPES = {True: "circle", False: "diamond", None: "square"}
+SHAPE_LABELS = {True: "inside your organisation", False: "outside", None: "inside/outside unknown"}
+#: The traces of every egogram, in order.
+TRACE_NAMES: tuple[str, ...] = ("ties among contacts", *(TYPE_LABELS[k] for k in TYPE_KEYS), "you",
+                                *(SHAPE_LABELS[k] for k in (True, False, None)))
+GROUPINGS = ("inside", "circle", "sector", "function", "type")
+#: At most this many ties among contacts are drawn (the strongest); all count in measures.
+MAX_TIES_DRAWN = 1500
+#: Label every contact up to this many contacts; above it, label the closest ones only.
+LABEL_ALL_UP_TO = 15
+MAX_LABELS = 12
+OUTER = STRENGTH_MAX + 0.9
+
+
+def ring_radius(strength: np.ndarray | int) -> np.ndarray | int:
+    """Radius of a contact's ring: 1 for strength 5 (very close) ... 5 for strength 1."""
+    return STRENGTH_MAX + 1 - np.asarray(strength)
+
+
+def _type_key(types: tuple[str, ...]) -> str:
+    if not types:
+        return "unknown"
+    return types[0] if len(types) == 1 else "mixed"
+
+
+def _groups(network: Network, group_by: str) -> pd.Series:
+    c = network.contacts
+    if group_by == "inside":
+        return c["inside"].map({True: "inside", False: "outside"}).fillna("unknown")
+    if group_by == "circle":
+        return c["circles"].map(lambda v: v[0] if v else "no circle")
+    if group_by in ("sector", "function"):
+        return c[group_by].map(lambda v: v if v else f"no {group_by}")
+    if group_by == "type":
+        return c["types"].map(lambda v: TYPE_LABELS[_type_key(tuple(v or ()))])
+    raise ValueError(f"group_by must be one of {', '.join(GROUPINGS)}, not {group_by!r}")
+
+
+def positions(network: Network, group_by: str = "inside"
+              ) -> tuple[np.ndarray, np.ndarray, list[tuple[str, float, float]]]:
+    """Map coordinates of the contacts, and the sectors.
+
+    Returns ``(x, y, sectors)``: ``x`` and ``y`` in :attr:`Network.contacts` order, the
+    sectors as ``(label, start_angle, end_angle)`` in radians.
+
+    Sectors start at the top and run clockwise; each gets a share of the circle in
+    proportion to its contacts (at least 6 %). Within a sector, contacts on the same ring
+    are spread evenly; a crowded ring is split into staggered rows so dots do not overlap.
+    """
+    n = network.size
+    x = np.zeros(n)
+    y = np.zeros(n)
+    if n == 0:
+        return x, y, []
+    groups = _groups(network, group_by)
+    counts = groups.value_counts()
+    order = sorted(counts.index, key=lambda g: (g in ("unknown", "no circle") or
+                                                 g.startswith("no "), -counts[g], g))
+    share = np.array([counts[g] for g in order], dtype=float) / n
+    share = np.maximum(share, 0.06 if len(order) > 1 else 1.0)
+    share /= share.sum()
+    sectors = []
+    start = 0.0
+    radius = ring_radius(network.contacts["strength"].to_numpy(dtype=int)).astype(float)
+    names = network.contacts["name"].to_numpy(dtype=object)
+    for g, part in zip(order, share, strict=False):
+        span = part * 2 * math.pi
+        sectors.append((g, start, start + span))
+        members = np.flatnonzero((groups == g).to_numpy())
+        for r in np.unique(radius[members]):
+            cell = members[radius[members] == r]
+            cell = cell[np.argsort(names[cell].astype(str), kind="stable")]
+            usable = span * 0.86 if len(order) > 1 else span
+            # How many dots fit on this arc with a gap of ~0.42 units between them.
+            fit = max(1, int(usable * r / 0.42))
+            rows = min(3, math.ceil(len(cell) / fit))
+            k = np.arange(len(cell))
+            per_row = math.ceil(len(cell) / rows)
+            row = k % rows
+            slot = k // rows
+            frac = (slot + 0.5 + (row % 2) * 0.5 / max(1, rows)) / per_row
+            theta = start + (span - usable) / 2 + frac * usable
+            rad = r + (row - (rows - 1) / 2) * 0.28
+            # Clockwise from the top.
+            x[cell] = rad * np.sin(theta)
+            y[cell] = rad * np.cos(theta)
+        start += span
+    return x, y, sectors
+
+
+def _hover(network: Network) -> list[str]:
+    c = network.contacts
+    out = []
+    for row in c.itertuples(index=False):
+        where = {True: "inside", False: "outside", None: "inside/outside unknown"}.get(
+            row.inside, "inside/outside unknown")
+        lines = [f"<b>{escape_html(row.name)}</b>",
+                 escape_html(" · ".join(v for v in (where, row.organisation) if v))]
+        if row.role:
+            lines.append(f"Role: {escape_html(row.role)}")
+        if row.sector or row.function:
+            lines.append(escape_html(" · ".join(v for v in (row.sector, row.function) if v)))
+        if row.seniority is not None and not pd.isna(row.seniority):
+            s = int(row.seniority)
+            level = "your level" if s == 0 else (f"{abs(s)} level{'s' if abs(s) > 1 else ''} "
+                                                  f"{'above' if s > 0 else 'below'} you")
+            lines.append(f"Seniority: {level}")
+        lines.append(f"Types: {escape_html(', '.join(row.types) or 'none yet')}")
+        lines.append(f"Closeness: {int(row.strength)} ({STRENGTH_SCALE[int(row.strength)]})")
+        if row.last_contact:
+            lines.append(f"Last contact: {row.last_contact.isoformat()}")
+        if row.circles:
+            lines.append(f"Circles: {escape_html(', '.join(row.circles))}")
+        out.append("<br>".join(lines))
+    return out
+
+
+def _labels(network: Network, max_labels: int) -> np.ndarray:
+    c = network.contacts
+    n = network.size
+    text = np.array([""] * n, dtype=object)
+    if n == 0:
+        return text
+    if n <= LABEL_ALL_UP_TO:
+        chosen = np.arange(n)
+    else:
+        score = c["strength"].to_numpy(dtype=float) * 10 + \
+            c["types"].map(lambda t: "strategic" in (t or ())).to_numpy(dtype=float)
+        chosen = np.argsort(-score, kind="stable")[:max_labels]
+    for k in chosen:
+        name = str(c["name"].iat[k])
+        text[k] = escape_html(name if len(name) <= 18 else name[:17] + "…")
+    return text
+
+
+def egogram_spec(network: Network, *, group_by: str = "inside", title: str | None = None,
+                 max_labels: int = MAX_LABELS, height: int = 620) -> dict:
+    """The egogram as plain plotly data: ``{"data": [trace dicts], "layout": dict}``.
+
+    Arguments as in :func:`egogram`. Views use it to update a figure in place.
+    """
+    n = network.size
+    x, y, sectors = positions(network, group_by)
+    c = network.contacts
+    keys = c["types"].map(lambda t: _type_key(tuple(t or ()))).to_numpy(dtype=object) \
+        if n else np.array([], dtype=object)
+    symbols = c["inside"].map(lambda v: SHAPES.get(v, "square")).to_numpy(dtype=object) \
+        if n else np.array([], dtype=object)
+    hover = np.array(_hover(network), dtype=object)
+    labels = _labels(network, max_labels)
+    dot = 15 if n <= 20 else (11 if n <= 80 else (8 if n <= 300 else 5))
+    traces: list[dict] = [_tie_trace(network, x, y)]
+    for key in TYPE_KEYS:
+        mask = keys == key
+        traces.append(dict(
+            type="scatter", name=TYPE_LABELS[key], x=x[mask], y=y[mask],
+            mode="markers+text", text=labels[mask], textposition="top center",
+            textfont=dict(size=11, color=INK), hovertext=hover[mask], hoverinfo="text",
+            marker=dict(color=NETWORK_TYPE_COLOURS[key], size=dot, symbol=symbols[mask],
+                        line=dict(color="white", width=1)),
+            legendgroup="type", legendgrouptitle=dict(text="Network type") if key ==
+            "operational" else None, showlegend=bool(mask.any())))
+    traces.append(dict(type="scatter", name="you", x=[0.0], y=[0.0], mode="markers+text",
+                       text=[escape_html(network.ego.label or "You")],
+                       textposition="bottom center", hoverinfo="text",
+                       hovertext=[_ego_hover(network)],
+                       marker=dict(color=EGO_COLOUR, size=22, symbol="star"),
+                       showlegend=False))
+    present = set(symbols.tolist())
+    for inside in (True, False, None):
+        traces.append(dict(type="scatter", name=SHAPE_LABELS[inside], x=[None], y=[None],
+                           mode="markers", hoverinfo="skip", legendgroup="shape",
+                           legendgrouptitle=dict(text="Shape") if inside is True else None,
+                           marker=dict(color="#777777", size=10, symbol=SHAPES[inside]),
+                           showlegend=SHAPES[inside] in present))
+    layout = _layout(network, sectors, title, height, group_by)
+    return {"data": traces, "layout": layout}
+
+
+def egogram(network: Network, *, group_by: str = "inside", title: str | None = None,
+            max_labels: int = MAX_LABELS, height: int = 620) -> go.Figure:
+    """The egogram of ``network`` as a plotly figure (see the module docstring).
+
+    Parameters
+    ----------
+    network : Network
+    group_by : {"inside", "circle", "sector", "function", "type"}
+        What the sectors show.
+    title : str, optional
+        Figure title; default "Your network: n contacts".
+    max_labels : int
+        How many names to show on a crowded map (the closest contacts).
+    height : int
+        Figure height in pixels.
+    """
+    spec = egogram_spec(network, group_by=group_by, title=title, max_labels=max_labels,
+                        height=height)
+    # The dicts are built to plotly's schema (a test validates them); skipping the
+    # validation here keeps an edit well under the 50 ms budget.
+    return go.Figure(data=spec["data"], layout=spec["layout"], _validate=False)
+
+
+def _ego_hover(network: Network) -> str:
+    ego = network.ego
+    parts = [v for v in (ego.organisation, ego.sector, ego.function) if v]
+    return "<b>You</b>" + (f"<br>{escape_html(' · '.join(parts))}" if parts else "")
+
+
+def _tie_trace(network: Network, x: np.ndarray, y: np.ndarray) -> dict:
+    i, j, w, _ = network.tie_arrays
+    if len(i) > MAX_TIES_DRAWN:
+        keep = np.argsort(-w, kind="stable")[:MAX_TIES_DRAWN]
+        i, j = i[keep], j[keep]
+    xs = np.full(len(i) * 3, np.nan)
+    ys = np.full(len(i) * 3, np.nan)
+    xs[0::3], xs[1::3] = x[i], x[j]
+    ys[0::3], ys[1::3] = y[i], y[j]
+    return dict(type="scatter", name="ties among contacts", x=xs, y=ys, mode="lines",
+                line=dict(color="rgba(90,90,90,0.28)", width=0.8), hoverinfo="skip",
+                connectgaps=False, showlegend=bool(len(i)))
+
+
+def _layout(network: Network, sectors, title, height, group_by) -> dict:
+    n = network.size
+    shapes = [dict(type="circle", xref="x", yref="y", x0=-r, y0=-r, x1=r, y1=r,
+                   line=dict(color=GRID, width=1), layer="below")
+              for r in range(1, STRENGTH_MAX + 1)]
+    annotations = [dict(x=0.12, y=-(STRENGTH_MAX + 1 - s) - 0.02, xref="x", yref="y",
+                        text=STRENGTH_SCALE[s].split(":")[0], showarrow=False,
+                        font=dict(size=9, color="#777777"), xanchor="left", yanchor="top")
+                   for s in range(STRENGTH_MAX, 0, -1)]
+    if len(sectors) > 1:
+        for _label, start, _end in sectors:
+            shapes.append(dict(type="line", xref="x", yref="y", x0=0.6 * math.sin(start),
+                               y0=0.6 * math.cos(start), x1=OUTER * math.sin(start),
+                               y1=OUTER * math.cos(start), line=dict(color="#BBBBBB", width=1,
+                                                                      dash="dot"),
+                               layer="below"))
+    for label, start, end in sectors:
+        mid = (start + end) / 2
+        annotations.append(dict(x=(OUTER + 0.25) * math.sin(mid),
+                                y=(OUTER + 0.25) * math.cos(mid), xref="x", yref="y",
+                                text=f"<b>{escape_html(label)}</b>", showarrow=False,
+                                font=dict(size=12, color=INK)))
+    if n == 0:
+        annotations.append(dict(
+            x=0, y=-1.6, xref="x", yref="y", showarrow=False, font=dict(size=14, color=INK),
+            text="No contacts yet.<br>Add the people you turn to, or import a file,<br>"
+                 "and your map appears here."))
+    elif network.size > 1 and len(network.tie_arrays[0]) == 0:
+        annotations.append(dict(
+            x=0.5, y=-0.02, xref="paper", yref="paper", showarrow=False,
+            font=dict(size=12, color=INK),
+            text="No ties among your contacts recorded yet: a star. Put people who know "
+                 "each other in a circle."))
+    caption = (f"Rings: closeness (inner = closer). Sectors: {group_by}. "
+               f"Colour: network type. Shape: inside ● / outside ◆ / unknown ■.")
+    annotations.append(dict(x=0, y=-0.08 if n else -0.02, xref="paper", yref="paper",
+                            showarrow=False, text=caption, font=dict(size=11, color="#555555"),
+                            xanchor="left"))
+    lim = OUTER + 0.9
+    axis = dict(visible=False, range=[-lim, lim], fixedrange=False, zeroline=False)
+    return dict(
+        title=dict(text=escape_html(title) if title else
+                   f"Your network: {n} contact{'s' if n != 1 else ''}", x=0.02),
+        xaxis=dict(axis, title=dict(text="")),
+        yaxis=dict(axis, scaleanchor="x", scaleratio=1, title=dict(text="")),
+        shapes=shapes, annotations=annotations, height=height,
+        margin=dict(l=10, r=10, t=60, b=60), plot_bgcolor="white", paper_bgcolor="white",
+        legend=dict(orientation="v", x=1.0, y=1.0, xanchor="left",
+                    groupclick="toggleitem"),
+        hoverlabel=dict(align="left"), dragmode="pan",
+    )

@@ -1,0 +1,164 @@
+"""Exporting a network: CSV files (the import template's columns) and GraphML (Gephi).
+
+CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+``@``) get a leading apostrophe (:func:`~coursekit._text.spreadsheet_safe`); the importer
+removes it again, so an exported file imports back unchanged.
+
+The GraphML file holds the learner as a node (``ego``, with organisation, sector and
+function), every contact with its attributes, the learner's ties to each contact (weight =
+strength) and the ties among contacts (``kind`` ``pair`` or ``circle``). Circles and their
+strengths are kept as a graph attribute, so :func:`read_graphml` restores the network.
+These files hold contact names: they stay on the learner's machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from .._errors import InputError
+from .._text import spreadsheet_safe
+from .model import CONTACT_COLUMNS, Circle, Contact, Ego, Network, Tie
+
+EGO_NODE = "ego"
+
+
+def _cell(key: str, value: object) -> object:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if key == "inside":
+        return "inside" if value else "outside"
+    if key in ("types", "circles"):
+        value = "; ".join(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return spreadsheet_safe(value)
+
+
+def contacts_csv(network: Network) -> str:
+    """The contacts as CSV text in the template's columns (formula cells neutralised).
+
+    Examples
+    --------
+    >>> net = Network.from_records(Ego(), [Contact("c1", "=HYPERLINK(1)", sector="-x")])
+    >>> print(contacts_csv(net).splitlines()[1])
+    c1,'=HYPERLINK(1),,,'-x,,,,,1,,,
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    header = [c.replace("_", " ") for c in CONTACT_COLUMNS]
+    writer.writerow(header)
+    for row in network.contacts.itertuples(index=False):
+        writer.writerow([_cell(key, value)
+                         for key, value in zip(CONTACT_COLUMNS, row, strict=True)])
+    return out.getvalue()
+
+
+def ties_csv(network: Network) -> str:
+    """The pairwise ties as CSV text, columns ``a``, ``b``, ``strength``.
+
+    Circle ties are in the contacts' ``circles`` column.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["a", "b", "strength"])
+    for tie in network.ties.itertuples(index=False):
+        writer.writerow([spreadsheet_safe(tie.a), spreadsheet_safe(tie.b), int(tie.strength)])
+    return out.getvalue()
+
+
+def write_csv(network: Network, contacts_path: str | Path,
+              ties_path: str | Path | None = None) -> list[Path]:
+    """Write the contacts and the ties as CSV files; return the paths written.
+
+    The ties go next to the contacts by default. Files are UTF-8 with a BOM, so that
+    spreadsheet programs read accents right.
+    """
+    contacts_path = Path(contacts_path)
+    ties_path = Path(ties_path) if ties_path else contacts_path.with_name(
+        contacts_path.stem + "-ties.csv")
+    contacts_path.write_text(contacts_csv(network), encoding="utf-8-sig")
+    ties_path.write_text(ties_csv(network), encoding="utf-8-sig")
+    return [contacts_path, ties_path]
+
+
+def to_networkx(network: Network, *, include_ego: bool = True) -> nx.Graph:
+    """The network as a networkx graph.
+
+    contacts as nodes (by id) with their attributes, ties among contacts with ``weight``;
+    with ``include_ego`` also the learner's node ``"ego"`` tied to every contact (weight =
+    strength).
+    """
+    graph = nx.Graph()
+    ego = network.ego
+    graph.graph.update(
+        circles=json.dumps([[str(c.name), int(c.strength), str(c.notes or "")]
+                            for c in network.circles.itertuples(index=False)]),
+        ego_organisation=ego.organisation, ego_sector=ego.sector, ego_function=ego.function)
+    if include_ego:
+        graph.add_node(EGO_NODE, label=ego.label or "You", ego=True,
+                       organisation=ego.organisation, sector=ego.sector, function=ego.function)
+    for c in network.contact_list():
+        attrs = {"label": c.name, "ego": False, "organisation": c.organisation,
+                 "sector": c.sector, "function": c.function, "role": c.role,
+                 "types": ";".join(c.types), "strength": c.strength,
+                 "circles": ";".join(c.circles), "notes": c.notes,
+                 "inside": {True: "inside", False: "outside", None: "unknown"}[c.inside],
+                 "last_contact": c.last_contact.isoformat() if c.last_contact else ""}
+        if c.seniority is not None:
+            attrs["seniority"] = c.seniority
+        graph.add_node(c.id, **attrs)
+        if include_ego:
+            graph.add_edge(EGO_NODE, c.id, weight=c.strength, kind="ego")
+    pairwise = {(t.a, t.b) for t in network.ties.itertuples(index=False)}
+    for tie in network.all_ties().itertuples(index=False):
+        graph.add_edge(tie.a, tie.b, weight=int(tie.strength),
+                       kind="pair" if (tie.a, tie.b) in pairwise else "circle")
+    # Zero-weight pairwise ties ("these two do not know each other") are kept for a round
+    # trip; measures treat them as no tie.
+    for tie in network.ties[network.ties["strength"] == 0].itertuples(index=False):
+        graph.add_edge(tie.a, tie.b, weight=0, kind="pair")
+    return graph
+
+
+def write_graphml(network: Network, path: str | Path) -> Path:
+    """Write the network, the learner included, as GraphML (opens in Gephi, yEd, R igraph)."""
+    path = Path(path)
+    nx.write_graphml(to_networkx(network), path, encoding="utf-8")
+    return path
+
+
+def read_graphml(path: str | Path) -> Network:
+    """Read a GraphML file written by :func:`write_graphml` back into a :class:`Network`."""
+    try:
+        graph = nx.read_graphml(path)
+    except (nx.NetworkXError, OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot be read as GraphML ({exc}). Fix: choose a file "
+                         f"exported by coursekit") from None
+    data = graph.graph
+    ego = Ego(data.get("ego_organisation", ""), data.get("ego_sector", ""),
+              data.get("ego_function", ""))
+    contacts = []
+    for node, attrs in graph.nodes(data=True):
+        if node == EGO_NODE or attrs.get("ego"):
+            ego = Ego(attrs.get("organisation", ""), attrs.get("sector", ""),
+                      attrs.get("function", ""), attrs.get("label", "You"))
+            continue
+        contacts.append(Contact(
+            id=node, name=attrs.get("label", node),
+            inside={"inside": True, "outside": False}.get(attrs.get("inside")),
+            organisation=attrs.get("organisation", ""), sector=attrs.get("sector", ""),
+            function=attrs.get("function", ""), role=attrs.get("role", ""),
+            seniority=attrs.get("seniority"), types=attrs.get("types", ""),
+            strength=attrs.get("strength", 1), last_contact=attrs.get("last_contact") or None,
+            circles=attrs.get("circles", ""), notes=attrs.get("notes", "")))
+    ties = [Tie(a, b, d.get("weight", 1)) for a, b, d in graph.edges(data=True)
+            if d.get("kind") == "pair"]
+    circles = [Circle(*c) for c in json.loads(data.get("circles", "[]"))]
+    return Network.from_records(ego, contacts, ties, circles)

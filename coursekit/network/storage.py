@@ -1,0 +1,325 @@
+"""Keeping the learner's network in the learner store (tables from migration 0003).
+
+Every edit is one ``store.transaction()``: a contact saved, a tie recorded, a circle
+changed or a whole import happen completely or not at all. Each edit also refreshes the
+``network`` / ``size`` entry (counts only, no names) so that the course's progress sees the
+exercise as started.
+
+Examples
+--------
+>>> from coursekit.store import LearnerStore
+>>> store = LearnerStore(":memory:")
+>>> ana = add_contact(store, name="Ana", inside=True, strength=3)
+>>> ben = add_contact(store, name="Ben", inside=False, types=("strategic",))
+>>> save_tie(store, ana.id, ben.id, 2)
+>>> net = load_network(store)
+>>> net.size, net.ties.values.tolist()
+(2, [['c1', 'c2', 2]])
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pandas as pd
+
+from .._errors import InputError
+from .duplicates import merge_contacts
+from .model import (
+    CIRCLE_COLUMNS,
+    CONTACT_COLUMNS,
+    DEFAULT_CIRCLE_STRENGTH,
+    TIE_COLUMNS,
+    Circle,
+    Contact,
+    Ego,
+    Network,
+    Tie,
+    check_circle,
+    check_contact,
+    check_tie,
+    network_problems,
+    next_contact_id,
+)
+
+EXERCISE = "network"
+
+_CONTACT_SQL = (
+    "INSERT INTO network_contacts (id, position, name, inside, organisation, sector, function, "
+    "role, seniority, types, strength, last_contact, notes, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET name = excluded.name, inside = excluded.inside, "
+    "organisation = excluded.organisation, sector = excluded.sector, "
+    "function = excluded.function, role = excluded.role, seniority = excluded.seniority, "
+    "types = excluded.types, strength = excluded.strength, "
+    "last_contact = excluded.last_contact, notes = excluded.notes, "
+    "updated_at = excluded.updated_at"
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _contact_row(c: Contact, position: int, now: str) -> tuple:
+    return (c.id, position, c.name, None if c.inside is None else int(c.inside),
+            c.organisation, c.sector, c.function, c.role, c.seniority, ",".join(c.types),
+            c.strength, c.last_contact.isoformat() if c.last_contact else None, c.notes, now)
+
+
+def _touch(conn) -> None:
+    """Refresh the progress entry: counts only, never names."""
+    counts = {
+        "contacts": conn.execute("SELECT COUNT(*) FROM network_contacts").fetchone()[0],
+        "ties": conn.execute("SELECT COUNT(*) FROM network_ties").fetchone()[0],
+        "circles": conn.execute("SELECT COUNT(*) FROM network_circles").fetchone()[0],
+    }
+    conn.execute(
+        "INSERT INTO entries (exercise, key, kind, value, updated_at) VALUES (?, 'size', "
+        "'answer', ?, ?) ON CONFLICT (exercise, key) DO UPDATE SET value = excluded.value, "
+        "updated_at = excluded.updated_at", (EXERCISE, json.dumps(counts), _now()))
+
+
+def _set_circles(conn, contact_id: str, circles: Iterable[str], now: str) -> None:
+    conn.execute("DELETE FROM network_circle_members WHERE contact = ?", (contact_id,))
+    for k, name in enumerate(circles):
+        conn.execute("INSERT OR IGNORE INTO network_circles (name, strength, notes, updated_at) "
+                     "VALUES (?, ?, '', ?)", (name, DEFAULT_CIRCLE_STRENGTH, now))
+        conn.execute("INSERT INTO network_circle_members (circle, contact, position) "
+                     "VALUES (?, ?, ?)", (name, contact_id, k))
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+def load_ego(store) -> Ego:
+    """The learner's own organisation, sector and function (empty when not given yet)."""
+    rows = store.read("SELECT organisation, sector, function, label FROM network_ego")
+    return Ego(*rows[0]) if rows else Ego()
+
+
+def load_network(store) -> Network:
+    """The whole network in the store as a :class:`Network` (DataFrames)."""
+    ego = load_ego(store)
+    rows = store.read(
+        "SELECT id, name, inside, organisation, sector, function, role, seniority, types, "
+        "strength, last_contact, notes FROM network_contacts ORDER BY position, id")
+    members = store.read("SELECT contact, circle FROM network_circle_members "
+                         "ORDER BY contact, position, circle")
+    circles_of: dict[str, list[str]] = {}
+    for cid, circle in members:
+        circles_of.setdefault(cid, []).append(circle)
+    type_cache: dict[str, tuple[str, ...]] = {}
+    date_cache: dict[str, date] = {}
+    records = []
+    for (cid, name, inside, org, sector, function, role, seniority, types, strength, last,
+         notes) in rows:
+        if types not in type_cache:
+            type_cache[types] = tuple(t for t in types.split(",") if t)
+        if last is not None and last not in date_cache:
+            date_cache[last] = date.fromisoformat(last)
+        records.append((cid, name, None if inside is None else bool(inside), org, sector,
+                        function, role, seniority, type_cache[types], strength,
+                        None if last is None else date_cache[last],
+                        tuple(circles_of.get(cid, ())), notes))
+    contacts = pd.DataFrame.from_records(records, columns=list(CONTACT_COLUMNS)).astype(object) \
+        if records else Network().contacts
+    ties = pd.DataFrame(store.read("SELECT a, b, strength FROM network_ties ORDER BY a, b"),
+                        columns=list(TIE_COLUMNS)).astype({"strength": "int64"})
+    circles = pd.DataFrame(store.read("SELECT name, strength, notes FROM network_circles "
+                                      "ORDER BY name"),
+                           columns=list(CIRCLE_COLUMNS)).astype({"strength": "int64"})
+    return Network(ego, contacts, ties, circles)
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+def save_ego(store, ego: Ego) -> None:
+    """Save the learner's organisation, sector and function."""
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO network_ego (id, organisation, sector, function, label, updated_at) "
+            "VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "organisation = excluded.organisation, sector = excluded.sector, "
+            "function = excluded.function, label = excluded.label, "
+            "updated_at = excluded.updated_at",
+            (" ".join(ego.organisation.split()), " ".join(ego.sector.split()),
+             " ".join(ego.function.split()), ego.label or "You", _now()))
+        _touch(conn)
+
+
+def save_contact(store, contact: Contact) -> Contact:
+    """Add a contact or update the one with the same id; return the checked contact.
+
+    Its circles are set as given (a circle not seen before is created).
+    """
+    contact = check_contact(contact)
+    now = _now()
+    with store.transaction() as conn:
+        position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM network_contacts"
+                                ).fetchone()[0]
+        # The upsert keeps an existing contact's position in the list.
+        conn.execute(_CONTACT_SQL, _contact_row(contact, position, now))
+        _set_circles(conn, contact.id, contact.circles, now)
+        _touch(conn)
+    return contact
+
+
+def add_contact(store, **fields) -> Contact:
+    """Add a new contact with a fresh id; ``fields`` are those of :class:`Contact`."""
+    ids = [r[0] for r in store.read("SELECT id FROM network_contacts")]
+    return save_contact(store, Contact(id=next_contact_id(ids)[0], **fields))
+
+
+def delete_contact(store, contact_id: str) -> None:
+    """Remove a contact with its ties and circle memberships."""
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM network_contacts WHERE id = ?", (contact_id,))
+        _touch(conn)
+
+
+def save_tie(store, a: str, b: str, strength: int = 1) -> None:
+    """Record (or change) the tie between contacts ``a`` and ``b``.
+
+    Strength 0 means they do not know each other (it overrides a shared circle).
+    """
+    tie = check_tie(Tie(a, b, strength))
+    known = {r[0] for r in store.read("SELECT id FROM network_contacts WHERE id IN (?, ?)",
+                                      (tie.a, tie.b))}
+    missing = [x for x in (tie.a, tie.b) if x not in known]
+    if missing:
+        raise InputError(f"no contact with id {', '.join(missing)}. Fix: add the contact "
+                         f"before recording a tie to them")
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO network_ties (a, b, strength, updated_at) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT (a, b) DO UPDATE SET strength = excluded.strength, "
+                     "updated_at = excluded.updated_at", (tie.a, tie.b, tie.strength, _now()))
+        _touch(conn)
+
+
+def delete_tie(store, a: str, b: str) -> None:
+    """Forget the pairwise tie between ``a`` and ``b`` (circles apply again)."""
+    lo, hi = sorted((a, b))
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM network_ties WHERE a = ? AND b = ?", (lo, hi))
+        _touch(conn)
+
+
+def save_circle(store, circle: Circle, members: Iterable[str] | None = None) -> Circle:
+    """Add or change a circle; with ``members`` (contact ids), set exactly who is in it."""
+    circle = check_circle(circle)
+    now = _now()
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO network_circles (name, strength, notes, updated_at) "
+                     "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                     "strength = excluded.strength, notes = excluded.notes, "
+                     "updated_at = excluded.updated_at",
+                     (circle.name, circle.strength, circle.notes, now))
+        if members is not None:
+            members = list(dict.fromkeys(members))
+            known = {r[0] for r in conn.execute("SELECT id FROM network_contacts")}
+            missing = [m for m in members if m not in known]
+            if missing:
+                raise InputError(f"circle {circle.name}: no contact with id "
+                                 f"{', '.join(missing)}. Fix: add them first")
+            conn.execute("DELETE FROM network_circle_members WHERE circle = ?", (circle.name,))
+            conn.executemany("INSERT INTO network_circle_members (circle, contact, position) "
+                             "VALUES (?, ?, 0)", [(circle.name, m) for m in members])
+        _touch(conn)
+    return circle
+
+
+def delete_circle(store, name: str) -> None:
+    """Remove a circle (its members stay, only the circle's ties go)."""
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM network_circles WHERE name = ?", (name,))
+        _touch(conn)
+
+
+def add_network(store, network: Network, *, replace_all: bool = False) -> Network:
+    """Write a whole network (an import) in one transaction and return what is stored.
+
+    Contacts get fresh ids after those in the store unless ``replace_all`` is true, in
+    which case the stored network is replaced. The imported network is checked first; a
+    blocking problem raises :class:`InputError` and nothing is written. Likely duplicates
+    are kept (see :func:`coursekit.network.duplicates.find_duplicates` to merge them).
+    """
+    blocking = [p for p in network_problems(network) if p.blocking]
+    if blocking:
+        raise InputError("nothing was imported:\n" + "\n".join(str(p) for p in blocking))
+    now = _now()
+    with store.transaction() as conn:
+        if replace_all:
+            for table in ("network_ties", "network_circle_members", "network_circles",
+                          "network_contacts", "network_ego"):
+                conn.execute(f"DELETE FROM {table}")
+        existing = [r[0] for r in conn.execute("SELECT id FROM network_contacts")]
+        new_ids = next_contact_id(existing, network.size)
+        renamed = dict(zip(network.contacts["id"], new_ids, strict=False))
+        start = conn.execute("SELECT COALESCE(MAX(position), 0) FROM network_contacts"
+                             ).fetchone()[0]
+        contacts = network.contact_list()
+        conn.executemany(_CONTACT_SQL, [
+            _contact_row(replace(c, id=renamed[c.id]), start + k + 1, now)
+            for k, c in enumerate(contacts)])
+        for circle in network.circles.itertuples(index=False):
+            conn.execute("INSERT INTO network_circles (name, strength, notes, updated_at) "
+                         "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                         (circle.name, int(circle.strength), circle.notes or "", now))
+        conn.executemany(
+            "INSERT OR IGNORE INTO network_circles (name, strength, notes, updated_at) "
+            "VALUES (?, ?, '', ?)",
+            [(name, DEFAULT_CIRCLE_STRENGTH, now) for c in contacts for name in c.circles])
+        conn.executemany(
+            "INSERT OR IGNORE INTO network_circle_members (circle, contact, position) "
+            "VALUES (?, ?, ?)",
+            [(name, renamed[c.id], k) for c in contacts for k, name in enumerate(c.circles)])
+        rows = []
+        for tie in network.ties.itertuples(index=False):
+            a, b = sorted((renamed[tie.a], renamed[tie.b]))
+            rows.append((a, b, int(tie.strength), now))
+        conn.executemany("INSERT INTO network_ties (a, b, strength, updated_at) "
+                         "VALUES (?, ?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET "
+                         "strength = excluded.strength", rows)
+        if replace_all or not conn.execute("SELECT 1 FROM network_ego").fetchone():
+            ego = network.ego
+            conn.execute(
+                "INSERT OR REPLACE INTO network_ego (id, organisation, sector, function, "
+                "label, updated_at) VALUES (1, ?, ?, ?, ?, ?)",
+                (ego.organisation, ego.sector, ego.function, ego.label or "You", now))
+        _touch(conn)
+    return load_network(store)
+
+
+def merge_stored_contacts(store, ids: list[str]) -> Contact:
+    """Merge contacts ``ids`` into the first, in one transaction.
+
+    See :func:`~coursekit.network.duplicates.merge_contacts`: nothing is lost.
+    """
+    network = load_network(store)
+    merged_net = merge_contacts(network, ids)
+    kept = merged_net.contact(ids[0])
+    keep_ties = merged_net.ties[(merged_net.ties["a"] == ids[0]) | (merged_net.ties["b"] == ids[0])]
+    now = _now()
+    with store.transaction() as conn:
+        conn.execute(_CONTACT_SQL, _contact_row(kept, 0, now))
+        _set_circles(conn, kept.id, kept.circles, now)
+        conn.executemany("DELETE FROM network_contacts WHERE id = ?", [(c,) for c in ids[1:]])
+        conn.execute("DELETE FROM network_ties WHERE a = ? OR b = ?", (kept.id, kept.id))
+        conn.executemany("INSERT INTO network_ties (a, b, strength, updated_at) "
+                         "VALUES (?, ?, ?, ?)",
+                         [(t.a, t.b, int(t.strength), now)
+                          for t in keep_ties.itertuples(index=False)])
+        _touch(conn)
+    return kept
+
+
+def clear_network(store) -> None:
+    """Remove the whole network (contacts, ties, circles, the learner's profile)."""
+    with store.transaction() as conn:
+        for table in ("network_ties", "network_circle_members", "network_circles",
+                      "network_contacts", "network_ego"):
+            conn.execute(f"DELETE FROM {table}")
+        _touch(conn)

@@ -1,0 +1,84 @@
+"""The egogram: readable at 5 and 150 contacts, safe with user text, defined when empty."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from coursekit._palette import NETWORK_TYPE_COLOURS
+from coursekit.network import Contact, Ego, Network, egogram, load_sample_network
+from coursekit.network.egogram import GROUPINGS, MAX_LABELS, TRACE_NAMES, positions
+
+
+def contacts(n: int, **fields) -> Network:
+    return Network.from_records(Ego(), [Contact(f"c{k}", f"Person {k}", strength=1 + k % 5,
+                                                **fields) for k in range(n)])
+
+
+def test_figure_is_valid_plotly_with_title_and_fixed_traces():
+    fig = egogram(load_sample_network("harris-before"))
+    go.Figure(fig.to_dict())  # full validation of what was built unvalidated
+    assert [t.name for t in fig.data] == list(TRACE_NAMES)
+    assert "30 contacts" in fig.layout.title.text
+
+
+def test_colours_come_from_the_palette_and_shapes_back_them_up():
+    fig = egogram(load_sample_network("harris-after"))
+    by_name = {t.name: t for t in fig.data}
+    assert by_name["operational"].marker.color == NETWORK_TYPE_COLOURS["operational"]
+    assert by_name["strategic"].marker.color == NETWORK_TYPE_COLOURS["strategic"]
+    assert set(by_name["strategic"].marker.symbol) <= {"circle", "diamond"}
+    assert by_name["ties among contacts"].showlegend
+
+
+def test_hover_and_labels_escape_user_text():
+    net = Network.from_records(Ego("<b>Org</b>"), [
+        Contact("c1", "<script>alert(1)</script>", notes="x", sector="<i>s</i>",
+                circles=("<img src=x>",))])
+    fig = egogram(net)
+    text = str(fig.to_dict())
+    assert "<script>" not in text and "<img" not in text and "<i>s" not in text
+    assert "&lt;script&gt;" in text
+
+
+def test_empty_network_shows_a_message_not_a_blank_plot():
+    fig = egogram(Network())
+    notes = " ".join(a.text for a in fig.layout.annotations)
+    assert "No contacts yet" in notes
+    assert list(fig.data[TRACE_NAMES.index("you")].x) == [0.0]
+
+
+def test_star_network_says_so():
+    fig = egogram(contacts(6))
+    assert any("a star" in a.text for a in fig.layout.annotations)
+    assert len(fig.data[0].x) == 0
+
+
+def test_rings_by_closeness():
+    net = contacts(5)
+    x, y, _ = positions(net)
+    radius = (x ** 2 + y ** 2) ** 0.5
+    strengths = net.contacts["strength"].to_numpy(dtype=int)
+    assert radius[strengths == 5].max() < radius[strengths == 1].min()
+
+
+def test_labels_all_when_few_and_only_closest_when_many():
+    few = egogram(contacts(5))
+    assert sum(1 for t in few.data[1:6] for s in list(t.text) if s) == 5
+    many = egogram(contacts(150))
+    labelled = sum(1 for t in many.data[1:6] for s in list(t.text) if s)
+    assert labelled == MAX_LABELS
+
+
+@pytest.mark.parametrize("group_by", GROUPINGS)
+def test_every_grouping_places_everyone_without_overlap(group_by):
+    net = load_sample_network("harris-after")
+    x, y, sectors = positions(net, group_by)
+    points = {(round(a, 3), round(b, 3)) for a, b in zip(x, y, strict=False)}
+    assert len(points) == net.size
+    assert sectors
+
+
+def test_unknown_grouping_is_refused():
+    with pytest.raises(ValueError, match="group_by"):
+        egogram(contacts(2), group_by="colour")
