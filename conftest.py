@@ -14,6 +14,7 @@ _SESSION_DIR = Path(tempfile.mkdtemp(prefix="coursekit-tests-"))
 
 
 def pytest_configure(config):
+    """Point every store of the test session at a temporary file."""
     os.environ["COURSEKIT_STORE"] = str(_SESSION_DIR / "learner.sqlite")
     os.environ.pop("COURSEKIT_DEMO", None)
     os.environ.pop("COURSEKIT_COURSE", None)

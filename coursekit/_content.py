@@ -98,7 +98,8 @@ def read_text(path: str | Path) -> str:
             "save the file with UTF-8 encoding in your editor",
         ) from None
     if not text.strip():
-        raise ContentError.at(shown, "", "the file is empty", "write the content or remove the file")
+        raise ContentError.at(shown, "", "the file is empty",
+                              "write the content or remove the file")
     return text.replace("\r\n", "\n")
 
 
@@ -115,7 +116,8 @@ def parse_yaml(text: str, file: str, *, first_line: int = 1) -> Any:
             "check indentation, colons and quotes on that line (quote text that holds ': ' or '#')",
         ) from None
     except yaml.YAMLError as exc:
-        raise ContentError.at(file, "", f"YAML error: {exc}", "check the file's YAML syntax") from None
+        raise ContentError.at(file, "", f"YAML error: {exc}",
+                              "check the file's YAML syntax") from None
 
 
 def load_yaml(path: str | Path) -> Any:

@@ -25,15 +25,15 @@ def escape_html(text: object) -> str:
 
 
 def spreadsheet_safe(value: object) -> object:
-    """Neutralise a cell that a spreadsheet would run as a formula.
+    r"""Neutralise a cell that a spreadsheet would run as a formula.
 
     Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
     apostrophe; numbers and other values pass unchanged.
 
     Examples
     --------
-    >>> spreadsheet_safe("=HYPERLINK(\\"http://x\\")")
-    '\\'=HYPERLINK("http://x")'
+    >>> spreadsheet_safe('=HYPERLINK("http://x")')
+    '\'=HYPERLINK("http://x")'
     >>> spreadsheet_safe(-3)
     -3
     >>> spreadsheet_safe("Ann")

@@ -103,8 +103,10 @@ def lab_command(course: Path, *, port: int | None, no_browser: bool) -> list[str
 
 
 def course_environment(course: Path, *, demo: str | None = None) -> dict[str, str]:
-    """Environment for the course's kernels: where the course is, and demo mode
-    (``"1"`` for the default sample person, or a sample person's id)."""
+    """Environment for the course's kernels: where the course is, and demo mode.
+
+    ``demo`` is ``"1"`` for the default sample person, or a sample person's id.
+    """
     env = dict(os.environ)
     env["COURSEKIT_COURSE"] = str(course)
     if demo:

@@ -34,7 +34,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -62,7 +62,8 @@ def migrations() -> list[tuple[int, str, str]]:
     found.sort()
     for expected, (version, name, _) in enumerate(found, start=1):
         if version != expected:
-            raise StoreError(f"schema migration {name} is out of sequence (expected {expected:04d})")
+            raise StoreError(f"schema migration {name} is out of sequence "
+                             f"(expected {expected:04d})")
     return found
 
 
@@ -72,12 +73,14 @@ def schema_version() -> int:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def default_store_path() -> Path:
-    """Where the learner's store lives: ``$COURSEKIT_STORE`` or the course folder's
-    ``learner-data/coursekit.sqlite``."""
+    """Where the learner's store lives.
+
+    ``$COURSEKIT_STORE`` when set, else the course folder's ``learner-data/coursekit.sqlite``.
+    """
     env = os.environ.get(STORE_ENV)
     if env:
         return Path(env).expanduser()
@@ -309,7 +312,7 @@ class LearnerStore:
                 names = [d[0] for d in cur.description]
                 rows = []
                 for row in cur.fetchall():
-                    record = dict(zip(names, row))
+                    record = dict(zip(names, row, strict=True))
                     if table == "entries":
                         record["value"] = json.loads(record["value"])
                     rows.append(record)

@@ -68,8 +68,10 @@ def _short(text: str, width: int = 48) -> str:
 
 
 def questions_in_order(case: Case) -> list[str]:
-    """The questions to put to the class, in teaching order: each part's decision prompts
-    as the narrative reaches them, then the discussion questions."""
+    """The questions to put to the class, in teaching order.
+
+    Each part's decision prompts as the narrative reaches them, then the discussion questions.
+    """
     questions = []
     for part in case.parts:
         questions.extend(f"*{part.title}*: {d.prompt}" for d in case.decisions_after(part.id))
@@ -78,8 +80,10 @@ def questions_in_order(case: Case) -> list[str]:
 
 
 def teaching_notes_markdown(case: Case) -> str:
-    """The teaching notes of a case as Markdown: objectives, timing, questions, board plan,
-    what to listen for, and the facts to handle with care."""
+    """The teaching notes of a case as Markdown.
+
+    Objectives, timing, questions, board plan, what to listen for, and contested facts.
+    """
     notes = case.teaching_notes
     lines = [f"# Teaching notes: {case.title}", "",
              f"Source: {case.source.citation()}", "",

@@ -65,7 +65,8 @@ def test_check_reports_a_broken_course_plan(course_copy):
         "00_start.ipynb", "00_missing.ipynb"), encoding="utf-8")
     result = run("check", str(course_copy))
     assert result.returncode == 1
-    assert "course.yaml: parts[0]: notebook: notebooks/00_missing.ipynb does not exist" in result.stdout
+    expected = "course.yaml: parts[0]: notebook: notebooks/00_missing.ipynb does not exist"
+    assert expected in result.stdout
 
 
 def test_check_on_a_folder_that_is_not_a_course(tmp_path):

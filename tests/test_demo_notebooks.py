@@ -28,5 +28,6 @@ def test_notebook_runs_in_demo_mode_without_touching_the_learner_store(path, tmp
     texts = []
     for cell in nb.cells:
         for output in cell.get("outputs", []):
-            texts.append(str(output.get("text", "")) + str(output.get("data", {}).get("text/plain", "")))
+            data = output.get("data", {})
+            texts.append(str(output.get("text", "")) + str(data.get("text/plain", "")))
     assert not any("Traceback" in t for t in texts)

@@ -133,3 +133,18 @@ def test_files_written_next_to_the_store(tmp_path, store):
     assert files.dated_items == 1
     out = write_report(store, tmp_path / "x" / "r.html")
     assert out.is_file() and not list(out.parent.glob("*.tmp"))
+
+
+def test_a_new_empty_attempt_does_not_hide_the_answered_one(tmp_path):
+    from coursekit.assessment import load_instrument, save_response, start_attempt
+    from coursekit.report.sections import assessment_results
+    from coursekit.store import LearnerStore
+
+    with LearnerStore(tmp_path / "s.sqlite") as s:
+        instrument = load_instrument("career-drivers")
+        first = start_attempt(s, instrument.id)
+        for item in instrument.items:
+            save_response(s, instrument, first, item.id, 4)
+        start_attempt(s, instrument.id)  # "Start a new attempt", nothing answered yet
+        results = assessment_results(s)
+    assert [r.instrument_id for r in results] == ["career-drivers"]

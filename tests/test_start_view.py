@@ -41,7 +41,8 @@ def test_your_data_exports_and_erases(store, tmp_path):
     export.click()
     files = list(tmp_path.glob("coursekit-export-*.json"))
     assert len(files) == 1
-    assert json.loads(files[0].read_text(encoding="utf-8"))["entries"][0]["value"] == "kept for export"
+    exported = json.loads(files[0].read_text(encoding="utf-8"))
+    assert exported["entries"][0]["value"] == "kept for export"
     assert erase.disabled
     erase.click()
     assert store.inventory()["entries"] == 1  # no confirmation, nothing erased

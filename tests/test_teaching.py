@@ -3,8 +3,12 @@ from __future__ import annotations
 import pytest
 
 from coursekit import list_cases
-from coursekit.teaching import (questions_in_order, session_plan, session_plan_figure,
-                                teaching_notes_markdown)
+from coursekit.teaching import (
+    questions_in_order,
+    session_plan,
+    session_plan_figure,
+    teaching_notes_markdown,
+)
 
 
 @pytest.mark.parametrize("case", list_cases(), ids=lambda c: c.id)

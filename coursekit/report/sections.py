@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from .._errors import ContentError
 from ..store import LearnerStore
 
 #: Where the report view keeps the learner's choice of reflections (a list of ids).
@@ -130,35 +131,31 @@ class AssessmentResult:
 
 
 def assessment_results(store: LearnerStore) -> list[AssessmentResult]:
-    """The latest attempt of every questionnaire the learner answered (empty when none)."""
-    try:
-        from ..assessment import (
-            list_attempts,
-            load_instrument,
-            load_responses,
-            next_steps_html,
-            results_figure,
-            results_html,
-            score_responses,
-        )
-    except ImportError:
-        return []
-    if "assessment_attempts" not in store.tables():
-        return []
+    """The latest answered attempt of every questionnaire the learner answered.
+
+    An attempt just started and still empty does not hide the one before it.
+    """
+    from ..assessment import (
+        list_attempts,
+        load_instrument,
+        load_responses,
+        next_steps_html,
+        results_figure,
+        results_html,
+        score_responses,
+    )
+
+    latest: dict[str, int] = {}
+    for attempt in list_attempts(store):  # oldest first: later attempts overwrite
+        if attempt.answered:
+            latest[attempt.instrument] = attempt.id
     out = []
-    seen: list[str] = []
-    for attempt in list_attempts(store):
-        if attempt.instrument not in seen:
-            seen.append(attempt.instrument)
-    for instrument_id in seen:
-        responses = load_responses(store, instrument_id)
-        if not responses:
-            continue
+    for instrument_id, attempt_id in latest.items():
         try:
             instrument = load_instrument(instrument_id)
-        except Exception:  # an instrument removed from the course: its answers stay stored
+        except ContentError:  # an instrument removed from the course: its answers stay stored
             continue
-        table = score_responses(instrument, responses)
+        table = score_responses(instrument, load_responses(store, instrument_id, attempt_id))
         out.append(AssessmentResult(instrument_id, instrument.title, table,
                                     results_figure(instrument, table),
                                     results_html(instrument, table),
