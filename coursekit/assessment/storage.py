@@ -56,6 +56,18 @@ def latest_attempt(store: LearnerStore, instrument_id: str) -> int | None:
     return rows[0][0]
 
 
+def latest_answered_attempt(store: LearnerStore, instrument_id: str) -> int | None:
+    """The id of the latest attempt with at least one answer, or None.
+
+    A retake just started and still empty does not hide the attempt before it.
+    """
+    rows = store.read(
+        "SELECT MAX(a.attempt_id) FROM assessment_attempts a WHERE a.instrument = ? AND "
+        "EXISTS (SELECT 1 FROM assessment_responses r WHERE r.attempt_id = a.attempt_id)",
+        (instrument_id,))
+    return rows[0][0]
+
+
 def current_attempt(store: LearnerStore, instrument_id: str) -> int:
     """The attempt to continue: the latest one, or a new one when there is none."""
     found = latest_attempt(store, instrument_id)

@@ -136,6 +136,7 @@ def assessment_results(store: LearnerStore) -> list[AssessmentResult]:
     An attempt just started and still empty does not hide the one before it.
     """
     from ..assessment import (
+        latest_answered_attempt,
         list_attempts,
         load_instrument,
         load_responses,
@@ -145,12 +146,11 @@ def assessment_results(store: LearnerStore) -> list[AssessmentResult]:
         score_responses,
     )
 
-    latest: dict[str, int] = {}
-    for attempt in list_attempts(store):  # oldest first: later attempts overwrite
-        if attempt.answered:
-            latest[attempt.instrument] = attempt.id
     out = []
-    for instrument_id, attempt_id in latest.items():
+    for instrument_id in dict.fromkeys(a.instrument for a in list_attempts(store)):
+        attempt_id = latest_answered_attempt(store, instrument_id)
+        if attempt_id is None:
+            continue
         try:
             instrument = load_instrument(instrument_id)
         except ContentError:  # an instrument removed from the course: its answers stay stored
