@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -119,32 +120,6 @@ def app_command(course: str | Path, *, port: int, show_tracebacks: bool = False)
     ]
 
 
-def lab_command(course: str | Path, *, port: int, no_browser: bool = False) -> list[str]:
-    """Command line opening a course in JupyterLab at its start page.
-
-    Parameters
-    ----------
-    course : str or Path
-        The course folder; JupyterLab's file browser shows it.
-    port : int
-        Port on 127.0.0.1.
-    no_browser : bool
-        Do not open a browser (JupyterLab prints the address).
-    """
-    course = Path(course).resolve()
-    cmd = [
-        sys.executable, "-m", "jupyterlab",
-        f"--ServerApp.root_dir={course}",
-        f"--ServerApp.ip={LOOPBACK}",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        f"--LabApp.default_url=/lab/tree/notebooks/{START_NOTEBOOK}",
-    ]
-    if no_browser:
-        cmd.append("--no-browser")
-    return cmd
-
-
 def app_environment(
     course: str | Path,
     *,
@@ -221,7 +196,7 @@ def wait_until_ready(url: str, *, process: subprocess.Popen | None = None,
 
 
 def stop(process: subprocess.Popen, *, timeout: float = 10.0) -> None:
-    """Stop a server started by this module: interrupt, then terminate, then kill."""
+    """Stop a server started by this module: terminate, then kill if it lingers."""
     if process.poll() is not None:
         return
     for signal_it, wait in ((process.terminate, timeout), (process.kill, 5.0)):
@@ -233,24 +208,41 @@ def stop(process: subprocess.Popen, *, timeout: float = 10.0) -> None:
             continue
 
 
-def run_app(args) -> int:
+def run_app(args, *, course: str | Path | None = None,
+            env: Mapping[str, str] | None = None) -> int:
     """``coursekit start --app``: serve the course as apps and open the start page.
 
-    ``args`` is the ``start`` command's namespace: ``dir`` (course folder, optional),
-    ``port`` (0 or None for a free one), ``no_browser``, ``demo``. Returns the exit code.
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The ``start`` command's arguments: ``dir``, ``port`` (None for a free one),
+        ``no_browser``, ``demo``.
+    course : str or Path, optional
+        The course folder, already resolved by the command line; default ``args.dir`` or
+        :func:`coursekit.course_dir`.
+    env : mapping, optional
+        Environment to start from (the command line's course environment).
+
+    Returns
+    -------
+    int
+        The exit code: 0 after Ctrl+C, 1 when the server fails, 2 without a course.
     """
     from ._content import course_dir
 
-    course = Path(getattr(args, "dir", None) or course_dir()).resolve()
+    course = Path(course or getattr(args, "dir", None) or course_dir()).resolve()
     if not (notebooks_dir(course) / START_NOTEBOOK).is_file():
         print(f"coursekit: no course in {course} (notebooks/{START_NOTEBOOK} is missing); "
               "make one with 'coursekit init DIR'", file=sys.stderr)
         return 2
     port = getattr(args, "port", None) or free_port()
     token = secrets.token_urlsafe(24)
-    env = app_environment(course, token=token, demo=getattr(args, "demo", False))
-    process = subprocess.Popen(app_command(course, port=port), env=env)  # noqa: S603
+    env = app_environment(course, token=token, demo=getattr(args, "demo", False), base=env)
+    process = subprocess.Popen(app_command(course, port=port), env=env, cwd=course)  # noqa: S603
     url = app_url(port, token=token)
+    # A polite "stop" (SIGTERM from a service manager or `timeout`) stops Voila and its
+    # kernels too, through the ``finally`` below, instead of leaving them running.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         wait_until_ready(ready_url(port, token=token), process=process, timeout=120)
         print(f"\nThe course is open as an app at\n    {url}\n"

@@ -1,0 +1,80 @@
+"""Showing plotly figures so that nothing leaves the learner's machine.
+
+plotly.js (from plotly 6) puts a "Share chart..." button in every figure's toolbar that
+uploads the figure, data and all, to Plotly Cloud; a network map would carry the names of
+the learner's contacts. Every view shows its figures through :func:`show_figure` (a
+``go.Figure`` in an Output widget) or :func:`figure_widget` (a live ``go.FigureWidget``),
+which switch that button off. The figures are drawn by the plotly JupyterLab extension that
+JupyterLab and Voila serve locally: no plotly.js from a CDN.
+
+The browser tests (``tests/browser``) fail on a page whose figure still offers to share.
+
+Examples
+--------
+>>> import plotly.graph_objects as go
+>>> fig = go.Figure(go.Bar(x=["a"], y=[1]))
+>>> bundle = figure_bundle(fig)
+>>> bundle["application/vnd.plotly.v1+json"]["config"]["showSendToCloud"]
+False
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from IPython.display import display
+
+#: plotly.js settings for every figure of the course: no upload to Plotly Cloud, no
+#: Plotly logo linking out; the toolbar keeps zoom, pan and "Download plot as a PNG".
+FIGURE_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "plotlyServerURL": "",
+    "modeBarButtonsToRemove": ["sendDataToCloud"],
+}
+
+
+def figure_bundle(fig: go.Figure) -> dict[str, Any]:
+    """The MIME bundle that draws ``fig`` with :data:`FIGURE_CONFIG`, plus a text fallback."""
+    # plotly's own encoder: numpy arrays, dates and pandas values become plain JSON.
+    spec = json.loads(pio.to_json(fig, validate=False))
+    spec["config"] = dict(FIGURE_CONFIG)
+    title = fig.layout.title.text or "figure"
+    return {"application/vnd.plotly.v1+json": spec, "text/plain": f"<plotly figure: {title}>"}
+
+
+def set_figure(output, fig: go.Figure) -> None:
+    """Make an ``ipywidgets.Output`` show ``fig`` instead of what it showed (no share button).
+
+    The output's content is set directly rather than captured with ``with output:``:
+    capturing while a cell runs can stall Voila's executor (nbclient) until its timeout,
+    and a direct value works the same in a kernel, in Voila and in tests.
+
+    >>> import ipywidgets as widgets
+    >>> out = widgets.Output()
+    >>> set_figure(out, go.Figure(go.Bar(x=["a"], y=[1])))
+    >>> out.outputs[0]["data"]["application/vnd.plotly.v1+json"]["config"]["displaylogo"]
+    False
+    """
+    output.outputs = ({"output_type": "display_data", "data": figure_bundle(fig),
+                       "metadata": {}},)
+
+
+def show_figure(fig: go.Figure) -> None:
+    """Display ``fig`` (in the current cell or ``with output:`` block) with no share button."""
+    display(figure_bundle(fig), raw=True)
+
+
+def figure_widget(fig: go.Figure | dict | None = None) -> go.FigureWidget:
+    """A live ``go.FigureWidget`` of ``fig`` with no share button.
+
+    >>> widget = figure_widget(go.Figure(go.Bar(x=["a"], y=[1])))
+    >>> widget._config["showSendToCloud"]
+    False
+    """
+    widget = go.FigureWidget(fig)
+    widget._config = {**(widget._config or {}), **FIGURE_CONFIG}
+    return widget

@@ -1,0 +1,67 @@
+"""JupyterLab opens the start page of a course started as the README says."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+
+import pytest
+from pagecheck import ServerProcess
+
+from coursekit import app
+
+
+@pytest.fixture(scope="module")
+def lab_server(chromium, course_folder, store_file, tmp_path_factory):
+    """``coursekit start DIR --no-browser --port N``, as a learner types it.
+
+    JupyterLab's settings and workspaces go to a temporary config folder, so the test
+    neither sees nor changes the developer's own layout. As root (CI), JupyterLab refuses
+    to start unless allowed; that permission comes from the same config folder.
+    """
+    port = app.free_port()
+    token = "browser-tests-lab"
+    config = tmp_path_factory.mktemp("jupyter-config")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        (config / "jupyter_server_config.json").write_text(
+            json.dumps({"ServerApp": {"allow_root": True}}))
+    env = {**os.environ, "COURSEKIT_STORE": str(store_file), "JUPYTER_TOKEN": token,
+           "JUPYTER_CONFIG_DIR": str(config)}
+    env.pop("COURSEKIT_DEMO", None)
+    server = ServerProcess(
+        [sys.executable, "-m", "coursekit", "start", str(course_folder), "--no-browser",
+         "--port", str(port)],
+        env=env, cwd=course_folder, port=port, token=token, log_name="lab-server.log",
+    )
+    server.start(f"http://127.0.0.1:{port}/api/status?token={token}")
+    yield server
+    server.stop()
+
+
+def test_lab_opens_the_start_page(lab_server, course_page):
+    page = course_page.page
+    page.goto(f"http://127.0.0.1:{lab_server.port}/?token={lab_server.token}",
+              wait_until="domcontentloaded", timeout=90_000)
+    # The default URL lands on the start page, opened as a notebook tab.
+    page.wait_for_url("**/lab/tree/notebooks/00_start.ipynb*", timeout=60_000)
+    tab = page.get_by_role("tab", name="00_start.ipynb")
+    tab.wait_for(timeout=60_000)
+    notebook = page.locator(".jp-NotebookPanel:visible")
+    notebook.get_by_role("heading", name="Take charge of your career").first.wait_for(
+        timeout=60_000)
+
+    # Run every cell once the kernel is up (a Run All sent while the kernel still starts
+    # can be lost): the start page's widgets (the plan with progress bars) appear.
+    page.locator(".jp-StatusBar-Widget").get_by_text(re.compile(r"\|\s*Idle")).first.wait_for(
+        timeout=90_000)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    notebook.locator(".jupyter-widgets, [data-mime-type='application/vnd.jupyter.stderr']"
+                     ).first.wait_for(timeout=90_000)
+    course_page.fail_on_tracebacks("JupyterLab")
+    notebook.get_by_text("exercises started").first.wait_for(timeout=60_000)
+    course_page.screenshot("lab-00_start")
+    assert not course_page.tracebacks(), course_page.tracebacks()
+    assert not course_page.kernel_errors, course_page.kernel_errors
