@@ -10,6 +10,7 @@ import argparse
 import importlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -99,7 +100,30 @@ def lab_command(course: Path, *, port: int | None, no_browser: bool) -> list[str
         cmd.append(f"--ServerApp.port={port}")
     if no_browser:
         cmd.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # containers and CI run as root; JupyterLab refuses else
     return cmd
+
+
+def run_until_stopped(cmd: list[str], *, env: dict[str, str], cwd: Path) -> int:
+    """Run a server until it exits; Ctrl+C or SIGTERM stop it (and so its kernels) too."""
+    process = subprocess.Popen(cmd, env=env, cwd=cwd)
+
+    def forward(signum, _frame):
+        process.send_signal(signum)
+
+    previous = signal.signal(signal.SIGTERM, forward)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.send_signal(signal.SIGINT)
+        try:
+            return process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.terminate()
+            return process.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def course_environment(course: Path, *, demo: str | None = None) -> dict[str, str]:
@@ -132,7 +156,10 @@ def _cmd_start(args: argparse.Namespace) -> int:
     if course == packaged_course().resolve() and not os.access(course, os.W_OK):
         raise SystemExit("The installed course is read-only. Make your own copy first: "
                          "coursekit init my-course && coursekit start my-course")
-    env = course_environment(course, demo=args.demo)
+    try:
+        env = course_environment(course, demo=args.demo)
+    except KeyError as exc:  # an unknown sample person: say which ones exist
+        raise SystemExit(f"coursekit start: {exc.args[0]}") from None
     cmd = lab_command(course, port=args.port, no_browser=args.no_browser)
     store = env.get("COURSEKIT_STORE") or str(course / "learner-data" / "coursekit.sqlite")
     mode = "demo mode (sample answers, nothing saved)" if args.demo else f"answers saved in {store}"
@@ -141,10 +168,7 @@ def _cmd_start(args: argparse.Namespace) -> int:
         from .app import run_app
 
         return run_app(args, course=course, env=env)
-    try:
-        return subprocess.call(cmd, env=env, cwd=course)
-    except KeyboardInterrupt:
-        return 0
+    return run_until_stopped(cmd, env=env, cwd=course)
 
 
 # -- store -------------------------------------------------------------------------------

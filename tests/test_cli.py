@@ -110,3 +110,36 @@ def test_start_refuses_a_folder_that_is_not_a_course(tmp_path):
     args = build_parser().parse_args(["start", str(tmp_path), "--no-browser"])
     with pytest.raises(SystemExit, match="not a course folder"):
         args.func(args)
+
+
+def test_start_with_an_unknown_demo_person_names_the_known_ones(course_copy):
+    args = build_parser().parse_args(["start", str(course_copy), "--demo", "nobody"])
+    with pytest.raises(SystemExit, match="Sample people: amara"):
+        args.func(args)
+
+
+def test_start_passes_allow_root_only_as_root(course_copy, monkeypatch):
+    import coursekit.cli as cli
+
+    monkeypatch.setattr(cli.os, "geteuid", lambda: 0)
+    assert "--allow-root" in lab_command(course_copy, port=None, no_browser=True)
+    monkeypatch.setattr(cli.os, "geteuid", lambda: 1000)
+    assert "--allow-root" not in lab_command(course_copy, port=None, no_browser=True)
+
+
+def test_a_stopped_start_stops_its_server(tmp_path):
+    import signal
+    import time
+
+    marker = tmp_path / "child-stopped"
+    child = (f"import signal, sys, time, pathlib\n"
+             f"def bye(*_):\n    pathlib.Path({str(marker)!r}).write_text('x'); sys.exit(0)\n"
+             f"signal.signal(signal.SIGTERM, bye)\ntime.sleep(60)\n")
+    parent = (f"import sys; from pathlib import Path; from coursekit.cli import run_until_stopped\n"
+              f"sys.exit(run_until_stopped([sys.executable, '-c', {child!r}], env=None, "
+              f"cwd=Path('.')))\n")
+    proc = subprocess.Popen([sys.executable, "-c", parent], cwd=tmp_path)
+    time.sleep(2)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 0
+    assert marker.exists(), "SIGTERM was not passed on to the server"

@@ -42,3 +42,14 @@ def test_every_learner_notebook_is_in_the_course_plan():
     listed = {p.notebook for p in course.parts}
     learner = {p.name for p in NOTEBOOKS if p.parent.name == "notebooks"}
     assert learner == listed
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_links_to_other_notebooks_lead_somewhere(path):
+    import re
+
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for target in re.findall(r"\]\(([^)#\s]+\.ipynb)\)", cell.source):
+                assert (path.parent / target).is_file(), f"{path.name} links to missing {target}"

@@ -12,6 +12,12 @@ def _bars(plan):
     return {row.children[0].value.split("<br>")[0]: row.children[1] for row in rows}
 
 
+def test_plan_links_each_notebook(store):
+    plan = course_plan(store)
+    html = " ".join(row.children[0].value for row in plan.children[1].children)
+    assert 'href="01_the_first_step.ipynb"' in html
+
+
 def test_progress_counts_started_exercises(store):
     course = load_course()
     before = progress(store, course)
@@ -37,7 +43,7 @@ def test_your_data_exports_and_erases(store, tmp_path):
     box = your_data(store, export_dir=tmp_path)
     info, (export,), (confirm, erase), message = box.children[0], box.children[1].children, \
         box.children[2].children, box.children[3]
-    assert "entries: 1 rows" in info.value
+    assert "1 answer, choice or reflection" in info.value
     export.click()
     files = list(tmp_path.glob("coursekit-export-*.json"))
     assert len(files) == 1

@@ -34,8 +34,10 @@ def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VB
             else:
                 bar = widgets.HTML("")
                 status = "no exercise: read it first"
+            link = (f'<a href="{escape_html(row.notebook)}" '
+                    f'title="Open {escape_html(row.title)}"><b>{escape_html(label)}</b></a>')
             rows.append(widgets.HBox([
-                widgets.HTML(f"<b>{escape_html(label)}</b><br><small>"
+                widgets.HTML(f"{link}<br><small>"
                              f"{escape_html(row.notebook)} · {escape_html(status)}</small>",
                              layout=widgets.Layout(width="420px")),
                 bar,
@@ -49,6 +51,39 @@ def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VB
     refresh()
     store.on_change(refresh)
     return widgets.VBox([total, rows_box])
+
+
+#: What each table of the store holds, in the learner's words.
+TABLE_WORDS: dict[str, tuple[str, str]] = {
+    "entries": ("answer, choice or reflection", "answers, choices and reflections"),
+    "meta": ("setting", "settings (such as your hand-in pseudonym)"),
+    "assessment_attempts": ("questionnaire attempt", "questionnaire attempts"),
+    "assessment_responses": ("questionnaire answer", "questionnaire answers"),
+    "network_ego": ("profile (you, at the centre of your map)",
+                    "profiles (you, at the centre of your map)"),
+    "network_contacts": ("contact in your network", "contacts in your network"),
+    "network_ties": ("tie between contacts", "ties between contacts"),
+    "network_circles": ("circle of contacts", "circles of contacts"),
+    "network_circle_members": ("circle membership", "circle memberships"),
+    "plan_paths": ("five-year path", "five-year paths"),
+    "plan_goal": ("goal", "goals"),
+    "plan_skills": ("skill in your skills gap", "skills in your skills gap"),
+    "plan_steps": ("plan step", "plan steps"),
+}
+
+
+def describe_count(table: str, count: int) -> str:
+    """How many rows a table holds, in words.
+
+    Examples
+    --------
+    >>> describe_count("network_contacts", 1)
+    '1 contact in your network'
+    >>> describe_count("plan_steps", 3)
+    '3 plan steps'
+    """
+    one, many = TABLE_WORDS.get(table, (f"{table} row", f"{table} rows"))
+    return f"{count} {one if count == 1 else many}"
 
 
 def your_data(store: LearnerStore, export_dir: str | Path | None = None) -> widgets.VBox:
@@ -71,7 +106,8 @@ def your_data(store: LearnerStore, export_dir: str | Path | None = None) -> widg
 
     def refresh(_store: LearnerStore | None = None) -> None:
         counts = store.inventory()
-        items = "".join(f"<li>{escape_html(t)}: {n} rows</li>" for t, n in counts.items() if n)
+        items = "".join(f"<li>{escape_html(describe_count(t, n))}</li>"
+                        for t, n in counts.items() if n)
         info.value = (f"<p>Your answers are kept in <code>{escape_html(where)}</code>, on this "
                       f"machine only. Nothing is sent anywhere.</p>"
                       f"<ul>{items or '<li>Nothing stored yet.</li>'}</ul>")
