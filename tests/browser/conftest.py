@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pagecheck import ARTIFACTS, CoursePage, ServerProcess
+from .pagecheck import ARTIFACTS, CoursePage, ServerProcess
 
 from coursekit import app
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pagecheck import cell_with, tab_to
+from .pagecheck import cell_with, tab_to
 from playwright.sync_api import expect
 
 from coursekit.store import LearnerStore

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pagecheck import cell_with, tab_to
+from .pagecheck import cell_with, tab_to
 from playwright.sync_api import expect
 
 NOTEBOOK = "03_map_your_network.ipynb"

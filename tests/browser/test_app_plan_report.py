@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pagecheck import cell_with, tab_to
+from .pagecheck import cell_with, tab_to
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 

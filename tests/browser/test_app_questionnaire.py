@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pagecheck import cell_with, tab_to
+from .pagecheck import cell_with, tab_to
 from playwright.sync_api import expect
 
 NOTEBOOK = "01_the_first_step.ipynb"

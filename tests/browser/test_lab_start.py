@@ -8,7 +8,7 @@ import re
 import sys
 
 import pytest
-from pagecheck import ServerProcess
+from .pagecheck import ServerProcess
 
 from coursekit import app
 
