@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import re
 from datetime import date
 
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from coursekit.demo import demo_store
 from coursekit.planning import list_skills, list_steps, load_goal, load_paths
 from coursekit.store import LearnerStore
-from coursekit.views.plan import GoalView, TimelineView, VisionView, plan_view
+from coursekit.views.plan import CHART_HINT, GoalView, TimelineView, VisionView, plan_view
 from coursekit.views.plan_steps import IfThenCoach, NetworkingView, StepsView
 from coursekit.views.report import ReportView
 
@@ -23,18 +25,31 @@ def _labelled(widget) -> bool:
     return bool(getattr(widget, "description", "") or getattr(widget, "tooltip", ""))
 
 
+def _shown(output) -> dict:
+    """What an Output shows: its one display_data bundle."""
+    (shown,) = output.outputs
+    return shown["data"]
+
+
 def test_vision_autosaves_and_redraws(store):
     v = VisionView(store)
+    # nothing rated yet: a hint, not an empty plot
+    assert v.figure is None and CHART_HINT in _shown(v.chart)["text/html"]
     v.titles["disappeared"].value = "Product manager"
     v.questions["disappeared"].value = "Who hires a QA lead?"
     v.sliders["disappeared"]["confidence"].value = 3
     path = load_paths(store)[1]
     assert (path.title, path.questions, path.confidence) == ("Product manager",
                                                              "Who hires a QA lead?", 3)
-    fig = v.chart.figure
+    fig = v.figure
     assert fig.layout.title.text and sum(len(t.x) for t in fig.data) == 1
+    plot = _shown(v.chart)["application/vnd.plotly.v1+json"]
+    assert plot["config"]["showSendToCloud"] is False
+    v.titles["disappeared"].value = "Product owner"  # the hover text follows the title
+    assert "Product owner" in str(v.figure.data[1].hovertext)
     v.sliders["disappeared"]["confidence"].value = 0
     assert load_paths(store)[1].confidence is None
+    assert v.figure is None and CHART_HINT in _shown(v.chart)["text/html"]
     assert all(_labelled(s) for d in v.sliders.values() for s in d.values())
 
 
@@ -139,7 +154,8 @@ def test_timeline_updates_as_the_learner_edits(store):
 
     add_step(store, "Dated", due="2030-01-01")
     assert t.redraws > before
-    assert sum(len(tr.x) for tr in t.output.figure.data) == 1
+    assert sum(len(tr.x) for tr in t.figure.data) == 1
+    assert "application/vnd.plotly.v1+json" in _shown(t.output)
 
 
 def test_plan_view_tabs_and_demo_banner():
@@ -159,6 +175,13 @@ def test_report_view_reflections_unticked_and_files(tmp_path):
     html = v.files.html.read_text(encoding="utf-8")
     assert "shared words" in html and "private words" not in html
     assert v.files.html.parent == tmp_path / "learner-data" / "report"
-    assert "my-report.html" in v.result.value
+    assert "my-report.html" in v.result.value  # where it was saved on disk
+    assert "file://" not in v.result.value
+    links = dict(re.findall(r"<a download='([^']+)' href='data:[^;]+;charset=utf-8;base64,"
+                            r"([^']+)'>", v.result.value))
+    assert sorted(links) == ["coursekit-plan.ics", "coursekit-report.html",
+                             "coursekit-report.md"]
+    assert base64.b64decode(links["coursekit-report.html"]) == v.files.html.read_bytes()
+    assert "Download your report" in v.result.value
     again = ReportView(store)  # the choice is remembered
     assert [c.value for c in again.checks.values()] == [False, True]

@@ -148,3 +148,17 @@ def test_a_new_empty_attempt_does_not_hide_the_answered_one(tmp_path):
         start_attempt(s, instrument.id)  # "Start a new attempt", nothing answered yet
         results = assessment_results(s)
     assert [r.instrument_id for r in results] == ["career-drivers"]
+
+
+def test_report_figures_offer_no_share_button(store):
+    """No "Share chart" upload to Plotly Cloud, no Plotly logo, in any figure."""
+    import json
+
+    page = _visible(build_report(store, include_reflections="all", today=date(2030, 4, 1)))
+    calls = re.findall(r"Plotly\.newPlot\('[^']+', [^<]*, (\{[^{}]*\})\);</script>", page)
+    assert len(calls) == page.count("Plotly.newPlot(") >= 2
+    for call in calls:
+        config = json.loads(call)
+        assert config["showSendToCloud"] is False and config["displaylogo"] is False
+        assert "sendDataToCloud" in config["modeBarButtonsToRemove"]
+    assert '"showSendToCloud":false' in page.replace(" ", "")

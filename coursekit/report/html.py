@@ -21,6 +21,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 from plotly.io.json import to_json_plotly
 
+from .._figure_config import FIGURE_CONFIG
 from .._text import escape_html as esc
 from ..planning import timeline_figure, vision_figure
 from ..store import LearnerStore
@@ -30,8 +31,11 @@ from .plan_html import goal_html, items_html, ratings_caption, skills_html, visi
 #: Width of every figure in the report, in CSS pixels (fits A4 / Letter portrait).
 FIGURE_WIDTH = 680
 
-_CONFIG = {"displaylogo": False, "responsive": False,
-           "modeBarButtonsToRemove": ["sendDataToCloud", "select2d", "lasso2d"]}
+#: plotly.js settings of the report's figures: the course's (no "Share chart" upload, no
+#: Plotly logo), a fixed size for print, and no selection tools.
+_CONFIG = {**FIGURE_CONFIG, "responsive": False,
+           "modeBarButtonsToRemove": [*FIGURE_CONFIG["modeBarButtonsToRemove"],
+                                      "select2d", "lasso2d"]}
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,8 @@
-"""Small pieces shared by the planning views: status line, safe saving, figure output."""
+"""Small pieces shared by the planning views: status line, safe saving, labelled controls.
+
+Figures are shown with :func:`coursekit.views._figures.set_figure` (no share button, no
+output captured while a cell runs).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from .._errors import InputError
 from .._text import escape_html
@@ -38,21 +41,6 @@ def guarded(status: Status, action: Callable[[], Any], done: str = "Saved.") -> 
         return None
     status.ok(done)
     return result
-
-
-def show_figure(output: widgets.Output, figure) -> None:
-    """Replace what an Output shows with a plotly figure (kept as ``output.figure``).
-
-    Outside a kernel (tests, scripts) nothing is displayed; the figure is only kept.
-    """
-    output.figure = figure
-    from IPython import get_ipython
-
-    if get_ipython() is None:
-        return
-    output.clear_output(wait=True)
-    with output:
-        display(figure)
 
 
 def heading(text: str, level: int = 3) -> widgets.HTML:

@@ -40,7 +40,12 @@ from ..planning import (
 from ..planning.goal import STATUS_WORDS
 from ..store import LearnerStore
 from ._common import demo_banner
-from ._plan_common import WIDE, Status, date_picker, guarded, heading, show_figure, text_box
+from ._figures import set_figure
+from ._plan_common import WIDE, Status, date_picker, guarded, heading, text_box
+
+#: What the comparison chart's place shows until a path has a rating (an empty plot says
+#: nothing).
+CHART_HINT = "Rate at least one path to see them compared."
 
 _RATING_OPTIONS = [("not rated", 0), ("1 low", 1), ("2", 2), ("3", 3), ("4", 4), ("5 high", 5)]
 
@@ -53,13 +58,17 @@ class VisionView(widgets.VBox):
     titles, descriptions, questions : dict of path kind to Text / Textarea
     sliders : dict of path kind to dict of rating name to SelectionSlider (0 = not rated)
     chart : Output
-        The comparison dot plot, redrawn after each rating.
+        The comparison dot plot, redrawn after each rating or title change; until a path
+        is rated it holds a one-line hint (:data:`CHART_HINT`) instead of an empty plot.
+    figure : plotly Figure or None
+        The figure the chart shows (None while it shows the hint).
     """
 
     def __init__(self, store: LearnerStore):
         self.store = store
         self.status = Status()
         self.chart = widgets.Output()
+        self.figure = None
         self.titles: dict = {}
         self.descriptions: dict = {}
         self.questions: dict = {}
@@ -107,13 +116,22 @@ class VisionView(widgets.VBox):
                 value = value or None
             guarded(self.status, lambda: save_path(self.store, kind, **{name: value}),
                     f"Saved: {PATH_LABELS[kind]}, {name}.")
-            if rating:
+            if rating or name == "title":  # the titles are the chart's hover text
                 self.redraw()
         return save
 
     def redraw(self) -> None:
-        """Redraw the comparison chart from the store."""
-        show_figure(self.chart, vision_figure(load_paths(self.store)))
+        """Redraw the comparison chart from the store (the hint while nothing is rated)."""
+        paths = load_paths(self.store)
+        if not any(value is not None for path in paths for value in path.ratings.values()):
+            self.figure = None
+            self.chart.outputs = ({"output_type": "display_data", "metadata": {},
+                                   "data": {"text/html": f"<p role='note'><i>"
+                                                         f"{escape_html(CHART_HINT)}</i></p>",
+                                            "text/plain": CHART_HINT}},)
+            return
+        self.figure = vision_figure(paths)
+        set_figure(self.chart, self.figure)
 
 
 class SkillRow(widgets.HBox):
@@ -209,11 +227,22 @@ class GoalView(widgets.VBox):
 
 
 class TimelineView(widgets.VBox):
-    """The timeline figure, redrawn after every change to the store."""
+    """The timeline figure, redrawn after every change to the store.
+
+    Attributes
+    ----------
+    output : Output
+        Shows :attr:`figure`.
+    figure : plotly Figure
+        The timeline as last drawn.
+    redraws : int
+        How many times it was drawn.
+    """
 
     def __init__(self, store: LearnerStore):
         self.store = store
         self.output = widgets.Output()
+        self.figure = None
         self.redraws = 0
         store.on_change(lambda _s: self.redraw())
         super().__init__([heading("Your timeline"), self.output])
@@ -222,7 +251,8 @@ class TimelineView(widgets.VBox):
     def redraw(self) -> None:
         """Redraw from the store."""
         self.redraws += 1
-        show_figure(self.output, timeline_figure(load_plan(self.store)))
+        self.figure = timeline_figure(load_plan(self.store))
+        set_figure(self.output, self.figure)
 
 
 def plan_view(store: LearnerStore) -> widgets.Tab:
@@ -238,4 +268,4 @@ def plan_view(store: LearnerStore) -> widgets.Tab:
     return tabs
 
 
-__all__ = ["GoalView", "SkillRow", "TimelineView", "VisionView", "plan_view"]
+__all__ = ["CHART_HINT", "GoalView", "SkillRow", "TimelineView", "VisionView", "plan_view"]

@@ -1,8 +1,11 @@
-"""The report view (notebook 05): choose reflections, make the report, see where it is.
+"""The report view (notebook 05): choose reflections, make the report, download it.
 
 Reflections are private: every box starts unticked (or as the learner last left it), and
 only ticked ones go into the report. "Make my report" writes the HTML report, its Markdown
-copy and the plan's calendar into ``learner-data/report/`` beside the store.
+copy and the plan's calendar into ``learner-data/report/`` beside the store, then offers
+each file as a download link that holds the file itself (a ``data:`` URL with a
+``download`` name): a browser will not open a ``file://`` link from the http page of
+JupyterLab or Voila. The page also says where the files were saved on disk.
 
 Examples
 --------
@@ -21,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -107,24 +111,33 @@ class ReportView(widgets.VBox):
             return
         files = self.files
         self.status.ok("Report made.")
-        items = "".join(
-            f"<li><b>{label}</b>: <a href='{escape_html(_link(path))}' target='_blank'>"
-            f"<code>{escape_html(path)}</code></a></li>"
-            for label, path in (("Report (open in a browser, print or save as PDF)", files.html),
-                                ("Markdown copy", files.markdown),
-                                (f"Calendar ({files.dated_items} dated items; import it "
-                                 f"into your calendar app)", files.calendar)))
+        links = "".join(
+            f"<li>{_download_link(path, name, mime, label)} {escape_html(note)}</li>"
+            for path, name, mime, label, note in (
+                (files.html, "coursekit-report.html", "text/html", "Download your report",
+                 "(HTML: open it in a browser, print it or save it as PDF)"),
+                (files.markdown, "coursekit-report.md", "text/markdown",
+                 "Download the plain-text copy", "(Markdown)"),
+                (files.calendar, "coursekit-plan.ics", "text/calendar",
+                 "Download your calendar",
+                 f"(.ics, {files.dated_items} dated item"
+                 f"{'s' if files.dated_items != 1 else ''}: import it into your calendar "
+                 f"app)")))
+        saved = "".join(f"<li><code>{escape_html(path)}</code></li>"
+                        for path in (files.html, files.markdown, files.calendar))
         demo = ("<p><b>Demo mode:</b> these files hold the sample person's answers and are in "
                 "a temporary folder.</p>" if self.store.demo else "")
-        self.result.value = f"{demo}<ul>{items}</ul>"
+        self.result.value = (f"{demo}<ul aria-label='Downloads'>{links}</ul>"
+                             f"<p>Also saved on this computer:</p>"
+                             f"<ul aria-label='Saved files'>{saved}</ul>")
 
 
-def _link(path: Path) -> str:
-    """A link Jupyter can open: relative to the working folder when the file is under it."""
-    try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return Path(path).resolve().as_uri()
+def _download_link(path: Path, name: str, mime: str, label: str) -> str:
+    """A link that downloads the file at ``path`` as ``name``; the page holds its bytes."""
+    data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
+    return (f"<a download='{escape_html(name)}' href='data:{mime};charset=utf-8;base64,"
+            f"{data}'>"
+            f"{escape_html(label)} ({escape_html(name)})</a>")
 
 
 def report_view(store: LearnerStore, folder: str | Path | None = None) -> ReportView:

@@ -17,9 +17,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from .pagecheck import ARTIFACTS, CoursePage, ServerProcess
 
 from coursekit import app
+
+from .pagecheck import ARTIFACTS, CoursePage, ServerProcess
 
 HERE = Path(__file__).resolve().parent
 
@@ -116,7 +117,7 @@ def app_server(chromium, course_folder, store_file):
 @pytest.fixture
 def course_page(chromium, request):
     """A page in a fresh browser context, kept to loopback, with a screenshot on failure."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = CoursePage(context.new_page(), name=request.node.name)
     yield page
     failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed

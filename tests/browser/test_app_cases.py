@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .pagecheck import cell_with, tab_to
 from playwright.sync_api import expect
 
 from coursekit.store import LearnerStore
+
+from .pagecheck import cell_with, tab_to
 
 NOTEBOOK = "02_the_career_impasse.ipynb"
 EXERCISE = "case:the-career-impasse"

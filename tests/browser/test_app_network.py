@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .pagecheck import cell_with, tab_to
 from playwright.sync_api import expect
+
+from .pagecheck import cell_with, tab_to
 
 NOTEBOOK = "03_map_your_network.ipynb"
 POINTS = """(cell) => {

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from .pagecheck import cell_with, tab_to
 from playwright.sync_api import expect
+
+from .pagecheck import cell_with, tab_to
 
 NOTEBOOK = "01_the_first_step.ipynb"
 

@@ -8,9 +8,10 @@ import re
 import sys
 
 import pytest
-from .pagecheck import ServerProcess
 
 from coursekit import app
+
+from .pagecheck import ServerProcess
 
 
 @pytest.fixture(scope="module")
