@@ -50,12 +50,18 @@ SHAPE_LABELS = {True: "inside your organisation", False: "outside", None: "insid
 TRACE_NAMES: tuple[str, ...] = ("ties among contacts", *(TYPE_LABELS[k] for k in TYPE_KEYS), "you",
                                 *(SHAPE_LABELS[k] for k in (True, False, None)))
 GROUPINGS = ("inside", "circle", "sector", "function", "type")
+#: Each grouping in words, for menus and the map's caption.
+GROUPING_LABELS = {"inside": "inside / outside your organisation", "circle": "circle",
+                   "sector": "sector", "function": "function", "type": "network type"}
 #: At most this many ties among contacts are drawn (the strongest); all count in measures.
 MAX_TIES_DRAWN = 1500
 #: Label every contact up to this many contacts; above it, label the closest ones only.
 LABEL_ALL_UP_TO = 15
 MAX_LABELS = 12
 OUTER = STRENGTH_MAX + 0.9
+#: Half the arc (in map units) kept free of dots at the top of each ring, where the ring's
+#: closeness label sits.
+RING_LABEL_CLEARANCE = 0.7
 
 
 def ring_radius(strength: np.ndarray | int) -> np.ndarray | int:
@@ -92,6 +98,7 @@ def positions(network: Network, group_by: str = "inside"
     Sectors start at the top and run clockwise; each gets a share of the circle in
     proportion to its contacts (at least 6 %). Within a sector, contacts on the same ring
     are spread evenly; a crowded ring is split into staggered rows so dots do not overlap.
+    The top of each ring is kept free for its closeness label (:data:`RING_LABEL_CLEARANCE`).
     """
     n = network.size
     x = np.zeros(n)
@@ -117,6 +124,14 @@ def positions(network: Network, group_by: str = "inside"
             cell = members[radius[members] == r]
             cell = cell[np.argsort(names[cell].astype(str), kind="stable")]
             usable = span * 0.86 if len(order) > 1 else span
+            lo = start + (span - usable) / 2
+            hi = lo + usable
+            keep = min(0.6, RING_LABEL_CLEARANCE / r)  # the ring label's spot at the top
+            lo, hi = max(lo, keep), min(hi, 2 * math.pi - keep)
+            if hi - lo < 0.25 * usable:  # a thin sector at the top: ignore the label
+                lo = start + (span - usable) / 2
+            else:
+                usable = hi - lo
             # How many dots fit on this arc with a gap of ~0.42 units between them.
             fit = max(1, int(usable * r / 0.42))
             rows = min(3, math.ceil(len(cell) / fit))
@@ -125,7 +140,7 @@ def positions(network: Network, group_by: str = "inside"
             row = k % rows
             slot = k // rows
             frac = (slot + 0.5 + (row % 2) * 0.5 / max(1, rows)) / per_row
-            theta = start + (span - usable) / 2 + frac * usable
+            theta = lo + frac * usable
             rad = r + (row - (rows - 1) / 2) * 0.28
             # Clockwise from the top.
             x[cell] = rad * np.sin(theta)
@@ -271,9 +286,11 @@ def _layout(network: Network, sectors, title, height, group_by) -> dict:
     shapes = [dict(type="circle", xref="x", yref="y", x0=-r, y0=-r, x1=r, y1=r,
                    line=dict(color=GRID, width=1), layer="below")
               for r in range(1, STRENGTH_MAX + 1)]
-    annotations = [dict(x=0.12, y=-(STRENGTH_MAX + 1 - s) - 0.02, xref="x", yref="y",
+    # Ring labels at the top of each ring, where positions() leaves no dots.
+    annotations = [dict(x=0, y=float(ring_radius(s)), xref="x", yref="y",
                         text=STRENGTH_SCALE[s].split(":")[0], showarrow=False,
-                        font=dict(size=9, color="#777777"), xanchor="left", yanchor="top")
+                        font=dict(size=9, color="#888888"), bgcolor="rgba(255,255,255,0.85)",
+                        xanchor="center", yanchor="middle")
                    for s in range(STRENGTH_MAX, 0, -1)]
     if len(sectors) > 1:
         for _label, start, _end in sectors:
@@ -293,27 +310,28 @@ def _layout(network: Network, sectors, title, height, group_by) -> dict:
             x=0, y=-1.6, xref="x", yref="y", showarrow=False, font=dict(size=14, color=INK),
             text="No contacts yet.<br>Add the people you turn to, or import a file,<br>"
                  "and your map appears here."))
-    elif network.size > 1 and len(network.tie_arrays[0]) == 0:
-        annotations.append(dict(
-            x=0.5, y=-0.02, xref="paper", yref="paper", showarrow=False,
-            font=dict(size=12, color=INK),
-            text="No ties among your contacts recorded yet: a star. Put people who know "
-                 "each other in a circle."))
-    caption = (f"Rings: closeness (inner = closer). Sectors: {group_by}. "
+    caption = (f"Rings: closeness (inner = closer). Sectors: "
+               f"{escape_html(GROUPING_LABELS.get(group_by, group_by))}. "
                f"Colour: network type. Shape: inside ● / outside ◆ / unknown ■.")
-    annotations.append(dict(x=0, y=-0.08 if n else -0.02, xref="paper", yref="paper",
-                            showarrow=False, text=caption, font=dict(size=11, color="#555555"),
-                            xanchor="left"))
+    if n > 1 and len(network.tie_arrays[0]) == 0:
+        caption += ("<br><b>No ties among your contacts recorded yet: a star.</b> Put people "
+                    "who know each other in a circle.")
+    annotations.append(dict(x=0, y=1.0, xref="paper", yref="paper", showarrow=False,
+                            text=caption, font=dict(size=11, color="#555555"),
+                            xanchor="left", yanchor="bottom", align="left"))
     lim = OUTER + 0.9
     axis = dict(visible=False, range=[-lim, lim], fixedrange=False, zeroline=False)
+    # Equal aspect ratio: the x range widens to the figure's width (constrain="range"),
+    # so the map stays centred; the legend runs horizontally below it.
     return dict(
         title=dict(text=escape_html(title) if title else
-                   f"Your network: {n} contact{'s' if n != 1 else ''}", x=0.02),
-        xaxis=dict(axis, title=dict(text="")),
+                   f"Your network: {n} contact{'s' if n != 1 else ''}", x=0.02, y=0.98,
+                   yref="container", yanchor="top"),
+        xaxis=dict(axis, title=dict(text=""), constrain="range", constraintoward="center"),
         yaxis=dict(axis, scaleanchor="x", scaleratio=1, title=dict(text="")),
-        shapes=shapes, annotations=annotations, height=height,
-        margin=dict(l=10, r=10, t=60, b=60), plot_bgcolor="white", paper_bgcolor="white",
-        legend=dict(orientation="v", x=1.0, y=1.0, xanchor="left",
+        shapes=shapes, annotations=annotations, height=height, autosize=True,
+        margin=dict(l=10, r=10, t=90, b=10), plot_bgcolor="white", paper_bgcolor="white",
+        legend=dict(orientation="h", x=0.5, y=0.0, xanchor="center", yanchor="top",
                     groupclick="toggleitem"),
         hoverlabel=dict(align="left"), dragmode="pan",
     )

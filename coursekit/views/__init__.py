@@ -2,3 +2,7 @@
 
 Nothing in the pure core imports this package.
 """
+
+from ._figures import figure_widget, set_figure, show_figure
+
+__all__ = ["figure_widget", "set_figure", "show_figure"]

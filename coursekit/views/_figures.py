@@ -27,14 +27,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from IPython.display import display
 
-#: plotly.js settings for every figure of the course: no upload to Plotly Cloud, no
-#: Plotly logo linking out; the toolbar keeps zoom, pan and "Download plot as a PNG".
-FIGURE_CONFIG: dict[str, Any] = {
-    "displaylogo": False,
-    "showSendToCloud": False,
-    "plotlyServerURL": "",
-    "modeBarButtonsToRemove": ["sendDataToCloud"],
-}
+from .._figure_config import FIGURE_CONFIG
 
 
 def figure_bundle(fig: go.Figure) -> dict[str, Any]:

@@ -17,12 +17,14 @@ from __future__ import annotations
 from datetime import datetime
 
 import ipywidgets as widgets
+import plotly.graph_objects as go
 
 from .._text import escape_html
 from ..cases import Case, DecisionPoint, ReflectionPrompt, load_case, narrative_html
 from ..cases import timeline_figure as _timeline_figure
 from ..store import LearnerStore
 from ._common import demo_banner
+from ._figures import figure_bundle, set_figure, show_figure
 
 __all__ = [
     "DecisionPointView",
@@ -100,21 +102,33 @@ def case_part(case: Case | str, part_id: str) -> widgets.HTML:
                  f'{title}</h3>{narrative_html(part.text)}</section>')
 
 
+class _ShareFreeFigure(go.Figure):
+    """A ``go.Figure`` that, left bare at the end of a cell, shows with no "Share chart"."""
+
+    def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
+        return figure_bundle(self)
+
+    def _ipython_display_(self):
+        show_figure(self)
+
+
 def case_timeline(case: Case | str):
-    """The plotly timeline of the case's phases (a figure; it displays itself)."""
-    return _timeline_figure(_case(case))
+    """The plotly timeline of the case's phases (a figure).
+
+    It displays itself with no "Share chart" button, also as a cell's bare last
+    expression; :func:`coursekit.views.show_figure` or :func:`timeline_output` work too.
+    """
+    return _ShareFreeFigure(_timeline_figure(_case(case)))
 
 
 def timeline_output(case: Case | str) -> widgets.Output:
     """The timeline inside an Output widget, for composing with other widgets.
 
-    The figure goes in as plotly's own mime type, which JupyterLab renders offline.
+    The figure goes in as plotly's own mime type, which JupyterLab renders offline, with
+    no "Share chart" button (:func:`~coursekit.views._figures.set_figure`).
     """
-    import plotly.io as pio
-
-    bundle = pio.renderers["plotly_mimetype"].to_mimebundle(case_timeline(case))
     out = widgets.Output(layout=widgets.Layout(width="100%"))
-    out.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+    set_figure(out, case_timeline(case))
     return out
 
 

@@ -27,6 +27,7 @@ from ..classroom.handin_sections import reflections
 from ..classroom.synthetic import demo_class
 from ..store import LearnerStore
 from ._common import demo_banner
+from ._figures import figure_bundle
 
 __all__ = ["ClassDashboard", "HandinView", "class_dashboard", "handin_view"]
 
@@ -224,15 +225,16 @@ class ClassDashboard(widgets.VBox):
         where = f" from {escape_html(repr(self._store))}" if self._store else ""
         self.header.value = (f'<div role="status">{len(handins)} hand-ins{where}. Groups '
                              f"of fewer than {dashboard.MIN_GROUP} are hidden.{label}</div>")
-        self.output.clear_output()
-        with self.output:
-            for name, fig in self.figures.items():
-                display(fig)
-                if name == "network_composition":
-                    display(figures.indicators_figure(
-                        t["network_measures"], "measure",
-                        "Network measures across the class"))
-            display(_table(t["plans"], "Plan counts across the class"))
+        shown = []
+        for name, fig in self.figures.items():
+            shown.append(figure_bundle(fig))
+            if name == "network_composition":
+                shown.append(figure_bundle(figures.indicators_figure(
+                    t["network_measures"], "measure", "Network measures across the class")))
+        shown.append(_table_bundle(t["plans"], "Plan counts across the class"))
+        # Set, not captured with ``with self.output:`` (stalls Voila); no "Share chart".
+        self.output.outputs = tuple({"output_type": "display_data", "data": data,
+                                     "metadata": {}} for data in shown)
 
     def show_table(self, name: str) -> None:
         """Display one of the tables (e.g. ``"scale_norms"``) with its hidden rows marked."""
@@ -241,6 +243,10 @@ class ClassDashboard(widgets.VBox):
 
 def _table(table: pd.DataFrame, caption: str):
     return table.style.set_caption(caption).format(precision=2, na_rep="—").hide(axis="index")
+
+
+def _table_bundle(table: pd.DataFrame, caption: str) -> dict[str, str]:
+    return {"text/html": _table(table, caption).to_html(), "text/plain": caption}
 
 
 def class_dashboard(source: Any = None, **kwargs: Any) -> ClassDashboard:

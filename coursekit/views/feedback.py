@@ -23,8 +23,6 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython import get_ipython
-from IPython.display import display
 
 from .._text import escape_html
 from ..assessment import (
@@ -40,13 +38,12 @@ from ..assessment import (
 )
 from ..store import LearnerStore
 from ._common import demo_banner
+from ._figures import set_figure
 
 
 def _figure_output(fig) -> widgets.Output:
     out = widgets.Output()
-    if get_ipython() is not None:  # outside a kernel (scripts, tests) there is no front end
-        with out:
-            display(fig)
+    set_figure(out, fig)  # no "Share chart" button; no output capture (stalls Voila)
     return out
 
 

@@ -24,7 +24,6 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
-import plotly.graph_objects as go
 
 from .._errors import InputError
 from .._text import escape_html
@@ -55,11 +54,12 @@ from ..network import (
     write_csv,
     write_graphml,
 )
-from ..network.egogram import GROUPINGS, egogram_spec
+from ..network.egogram import GROUPING_LABELS, GROUPINGS, egogram_spec
 from ..network.measures import compare_measures
 from ..network.storage import next_contact_id
 from ..store import LearnerStore
 from ._common import demo_banner
+from ._figures import figure_widget
 
 #: Name-generator prompts: (question, what an answer suggests about the person).
 RECALL_PROMPTS: tuple[tuple[str, dict], ...] = (
@@ -285,10 +285,13 @@ class NetworkView:
             widgets.HBox([self.duplicates, self.merge_button])])
 
     def _build_results(self, group_by: str) -> None:
-        self.group_by = widgets.Dropdown(description="Map sectors", style=_WIDE,
-                                         options=[(g, g) for g in GROUPINGS], value=group_by)
+        self.group_by = widgets.Dropdown(
+            description="Group contacts by", style=_WIDE,
+            options=[(GROUPING_LABELS[g], g) for g in GROUPINGS], value=group_by,
+            layout=widgets.Layout(width="460px"))
         self.group_by.observe(lambda _: self._update_figure(), "value")
-        self.figure = go.FigureWidget(egogram(self.network, group_by=group_by))
+        # A live figure (updated in place), with no "Share chart" button.
+        self.figure = figure_widget(egogram(self.network, group_by=group_by))
         self.measures_html = widgets.HTML()
         self.audit_html = widgets.HTML()
         self.map_box = widgets.VBox([self.group_by, self.figure])
@@ -641,8 +644,8 @@ def compare_networks(before: Network, after: Network, *, titles: tuple[str, str]
     """
     figures = []
     for network, title in zip((before, after), titles, strict=False):
-        fig = go.FigureWidget(egogram(network, group_by=group_by, height=480,
-                                      title=f"{title}: {network.size} contacts"))
+        fig = figure_widget(egogram(network, group_by=group_by, height=480,
+                                    title=f"{title}: {network.size} contacts"))
         fig.layout.showlegend = title == titles[1]
         figures.append(fig)
     table = compare_measures({titles[0]: before, titles[1]: after})
