@@ -185,3 +185,17 @@ def test_report_view_reflections_unticked_and_files(tmp_path):
     assert "Download your report" in v.result.value
     again = ReportView(store)  # the choice is remembered
     assert [c.value for c in again.checks.values()] == [False, True]
+
+
+def test_timeline_shows_a_hint_until_a_step_has_a_date(tmp_path):
+    from coursekit.planning import add_step
+    from coursekit.store import LearnerStore
+    from coursekit.views.plan import TIMELINE_HINT, TimelineView
+
+    with LearnerStore(tmp_path / "t.sqlite") as s:
+        view = TimelineView(s)
+        assert view.figure is None
+        assert view.output.outputs[0]["data"]["text/plain"] == TIMELINE_HINT
+        add_step(s, "Ask for a lunch", due="2031-05-04")
+        assert view.figure is not None
+        assert "application/vnd.plotly.v1+json" in view.output.outputs[0]["data"]

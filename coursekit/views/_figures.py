@@ -56,6 +56,24 @@ def set_figure(output, fig: go.Figure) -> None:
                        "metadata": {}},)
 
 
+def set_hint(output, text: str) -> None:
+    """Make an ``ipywidgets.Output`` show a one-line hint where a figure has no data yet.
+
+    An empty plot area tells the learner nothing; a sentence says what to do.
+
+    >>> import ipywidgets as widgets
+    >>> out = widgets.Output()
+    >>> set_hint(out, "Add a step <with> a date.")
+    >>> out.outputs[0]["data"]["text/plain"]
+    'Add a step <with> a date.'
+    """
+    from html import escape
+
+    output.outputs = ({"output_type": "display_data", "metadata": {},
+                       "data": {"text/html": f"<p role='note'><i>{escape(text)}</i></p>",
+                                "text/plain": text}},)
+
+
 def show_figure(fig: go.Figure) -> None:
     """Display ``fig`` (in the current cell or ``with output:`` block) with no share button."""
     display(figure_bundle(fig), raw=True)

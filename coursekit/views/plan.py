@@ -40,12 +40,13 @@ from ..planning import (
 from ..planning.goal import STATUS_WORDS
 from ..store import LearnerStore
 from ._common import demo_banner
-from ._figures import set_figure
+from ._figures import set_figure, set_hint
 from ._plan_common import WIDE, Status, date_picker, guarded, heading, text_box
 
 #: What the comparison chart's place shows until a path has a rating (an empty plot says
 #: nothing).
 CHART_HINT = "Rate at least one path to see them compared."
+TIMELINE_HINT = "Give a step a date to see your plan over the coming months."
 
 _RATING_OPTIONS = [("not rated", 0), ("1 low", 1), ("2", 2), ("3", 3), ("4", 4), ("5 high", 5)]
 
@@ -125,10 +126,7 @@ class VisionView(widgets.VBox):
         paths = load_paths(self.store)
         if not any(value is not None for path in paths for value in path.ratings.values()):
             self.figure = None
-            self.chart.outputs = ({"output_type": "display_data", "metadata": {},
-                                   "data": {"text/html": f"<p role='note'><i>"
-                                                         f"{escape_html(CHART_HINT)}</i></p>",
-                                            "text/plain": CHART_HINT}},)
+            set_hint(self.chart, CHART_HINT)
             return
         self.figure = vision_figure(paths)
         set_figure(self.chart, self.figure)
@@ -251,7 +249,12 @@ class TimelineView(widgets.VBox):
     def redraw(self) -> None:
         """Redraw from the store."""
         self.redraws += 1
-        self.figure = timeline_figure(load_plan(self.store))
+        plan = load_plan(self.store)
+        if not any(step.due for step in plan.steps):
+            self.figure = None
+            set_hint(self.output, TIMELINE_HINT)
+            return
+        self.figure = timeline_figure(plan)
         set_figure(self.output, self.figure)
 
 
@@ -268,4 +271,5 @@ def plan_view(store: LearnerStore) -> widgets.Tab:
     return tabs
 
 
-__all__ = ["CHART_HINT", "GoalView", "SkillRow", "TimelineView", "VisionView", "plan_view"]
+__all__ = ["CHART_HINT", "TIMELINE_HINT", "GoalView", "SkillRow", "TimelineView", "VisionView",
+           "plan_view"]
