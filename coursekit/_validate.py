@@ -14,6 +14,7 @@ Fix: write title as text, e.g. title: "..."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -90,17 +91,40 @@ class FieldChecker:
         return value
 
     def unknown_keys(self, data: Mapping, allowed: set[str], place: str) -> None:
-        """Record fields that the format does not know (usually a typo)."""
+        """Record fields that the format does not know (usually a typo).
+
+        An unquoted text with a comma inside ``{ }`` is split by YAML into a stray,
+        value-less field; that commonest slip gets its own words and fix.
+        """
         for key in data:
-            if key not in allowed:
-                close = sorted(allowed, key=lambda a: _distance(str(key), a))[0]
-                self.problem(f"{place}: {key}" if place else str(key), "is not a known field",
-                             f"remove it, or did you mean '{close}'?")
+            if key in allowed:
+                continue
+            where = f"{place}: {key}" if place else str(key)
+            if data[key] is None and isinstance(key, str) and not re.fullmatch(r"[A-Za-z_]+", key):
+                self.problem(where, "looks like the end of a text cut off at a comma",
+                             "put the whole text in double quotes, or write one field per line")
+                continue
+            close = sorted(allowed, key=lambda a: _distance(str(key), a))[0]
+            self.problem(where, "is not a known field", f"remove it, or did you mean '{close}'?")
 
     def raise_if_any(self) -> None:
         """Raise one ContentError listing every recorded problem."""
         if self.problems:
             raise ContentError(self.problems)
+
+
+def suggest(word: str, known) -> str:
+    """A " (did you mean 'x'?)" hint naming the closest known word, or "" when none.
+
+    Examples
+    --------
+    >>> suggest("midle", ["low", "middle", "high"])
+    " (did you mean 'middle'?)"
+    """
+    known = list(known)
+    if not known:
+        return ""
+    return f" (did you mean '{min(known, key=lambda k: _distance(word, k))}'?)"
 
 
 def _distance(a: str, b: str) -> int:

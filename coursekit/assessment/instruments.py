@@ -65,7 +65,7 @@ from typing import Any
 
 from .._content import content_path, display_path, load_yaml
 from .._errors import ContentError, Problem
-from .._validate import FieldChecker, _distance
+from .._validate import FieldChecker, suggest
 from .model import BAND_NAMES, FOCUSES, LAYOUTS, Band, Instrument, Item, ResponseScale, Scale
 
 _TOP_FIELDS = {"id", "title", "framework", "citation", "intro", "minutes", "response_scale",
@@ -78,25 +78,6 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 #: Answers a scale needs before it is scored, when the file does not say.
 DEFAULT_MIN_ANSWERED = 2
-
-
-def _closest(word: str, known: list[str]) -> str:
-    hint = sorted(known, key=lambda k: _distance(word, k))[0] if known else ""
-    return f" (did you mean '{hint}'?)" if hint else ""
-
-
-def _unknown(check: FieldChecker, data: Mapping, allowed: set[str], place: str) -> None:
-    """Record unknown fields, with a clearer word for the commonest slip.
-
-    An unquoted text with a comma inside ``{ }`` is split by YAML into a stray field.
-    """
-    stray = {k for k, v in data.items() if v is None and isinstance(k, str)
-             and k not in allowed and not re.fullmatch(r"[A-Za-z_]+", k)}
-    for key in sorted(stray):
-        check.problem(f"{place}: {key}" if place else key,
-                      "looks like the end of a text cut off at a comma",
-                      "put the whole text in double quotes, or write one field per line")
-    check.unknown_keys({k: v for k, v in data.items() if k not in stray}, allowed, place)
 
 
 def _number(value: Any) -> bool:
@@ -127,7 +108,7 @@ def _response_scale(check: FieldChecker, data: Mapping) -> ResponseScale | None:
     if raw is None:
         return None
     place = "response_scale"
-    _unknown(check, raw, {"min", "max", "labels"}, place)
+    check.unknown_keys(raw, {"min", "max", "labels"}, place)
     lo = check.need(raw, "min", int, place)
     hi = check.need(raw, "max", int, place)
     labels = check.need(raw, "labels", dict, place)
@@ -174,12 +155,12 @@ def _bands(check: FieldChecker, raw: Any, place: str, defaults: dict[str, tuple[
         where = f"{place}: bands: {name}"
         if name not in BAND_NAMES:
             check.problem(where, "is not a band name",
-                          f"use {', '.join(BAND_NAMES)}{_closest(str(name), list(BAND_NAMES))}")
+                          f"use {', '.join(BAND_NAMES)}{suggest(str(name), list(BAND_NAMES))}")
             continue
         if not isinstance(spec, Mapping):
             check.problem(where, "is not a mapping", "write label, meaning and next_step under it")
             continue
-        _unknown(check, spec, _BAND_FIELDS, where)
+        check.unknown_keys(spec, _BAND_FIELDS, where)
         meaning = check.need(spec, "meaning", str, where)
         next_step = check.need(spec, "next_step", str, where)
         label = check.need(spec, "label", str, where, required=False) or name.capitalize()
@@ -231,7 +212,7 @@ def parse_instrument(data: Any, file: str, stem: str | None = None) -> Instrumen
         check.problem("", "is not a set of 'field: value' lines",
                       "write the instrument as YAML fields (id, title, scales, items, ...)")
         check.raise_if_any()
-    _unknown(check, data, _TOP_FIELDS, "")
+    check.unknown_keys(data, _TOP_FIELDS, "")
     iid = check.need(data, "id", str, "")
     if iid and not _ID.match(iid):
         check.problem("id", f"'{iid}' is not a simple id",
@@ -260,7 +241,7 @@ def parse_instrument(data: Any, file: str, stem: str | None = None) -> Instrumen
     for name, value in raw_ranges.items():
         if name not in BAND_NAMES:
             check.problem(f"band_ranges: {name}", "is not a band name",
-                          f"use {', '.join(BAND_NAMES)}{_closest(str(name), list(BAND_NAMES))}")
+                          f"use {', '.join(BAND_NAMES)}{suggest(str(name), list(BAND_NAMES))}")
         elif rs is not None:
             span = _range(check, value, f"band_ranges: {name}", rs.min, rs.max)
             if span:
@@ -283,7 +264,7 @@ def parse_instrument(data: Any, file: str, stem: str | None = None) -> Instrumen
         else:
             check.need(raw, "id", str, place)
             item_id = None
-        _unknown(check, raw, _ITEM_FIELDS, place)
+        check.unknown_keys(raw, _ITEM_FIELDS, place)
         text = check.need(raw, "text", str, place)
         scale_id = check.need(raw, "scale", str, place)
         reverse = check.need(raw, "reverse", bool, place, required=False, default=False)
@@ -305,7 +286,7 @@ def parse_instrument(data: Any, file: str, stem: str | None = None) -> Instrumen
         if str(key) not in seen_items:
             check.problem(f"reverse_keyed: {key}", f"reverse key on a missing item: '{key}' "
                           "is not an item id of this instrument",
-                          f"use an item id from items{_closest(str(key), list(seen_items))},"
+                          f"use an item id from items{suggest(str(key), list(seen_items))},"
                           " or remove it from reverse_keyed")
         elif str(key) in by_id:
             old = by_id[str(key)]
@@ -323,7 +304,7 @@ def parse_instrument(data: Any, file: str, stem: str | None = None) -> Instrumen
         sid = check.need(raw, "id", str, place)
         if sid:
             place = f"scales[{i}] (id {sid})"
-        _unknown(check, raw, _SCALE_FIELDS, place)
+        check.unknown_keys(raw, _SCALE_FIELDS, place)
         name = check.need(raw, "name", str, place)
         description = check.need(raw, "description", str, place)
         min_answered = check.need(raw, "min_answered", int, place, required=False,
@@ -352,7 +333,7 @@ def parse_instrument(data: Any, file: str, stem: str | None = None) -> Instrumen
             check.problem(f"items[{seen_items[item.id]}] (id {item.id}): scale",
                           f"'{item.scale}' is not a scale of this instrument",
                           f"use one of: {', '.join(sorted(seen_scales))}"
-                          f"{_closest(item.scale, sorted(seen_scales))}")
+                          f"{suggest(item.scale, sorted(seen_scales))}")
     if layout == "hexagon" and len(raw_scales) != 6:
         check.problem("layout",
                       f"hexagon needs exactly six scales, this file has {len(raw_scales)}",
@@ -442,7 +423,7 @@ def responses_problems(data: Any, file: str, instruments: Mapping[str, Instrumen
         if iid not in instruments:
             check.problem(where, "is not an instrument id",
                           f"use one of: {', '.join(sorted(instruments))}"
-                          f"{_closest(str(iid), sorted(instruments))}")
+                          f"{suggest(str(iid), sorted(instruments))}")
             continue
         inst = instruments[iid]
         if not isinstance(attempts, list) or not attempts:
@@ -461,7 +442,7 @@ def responses_problems(data: Any, file: str, instruments: Mapping[str, Instrumen
                     check_response_value(inst, str(item_id), value)
                 except ValueError as exc:
                     known = list(inst.item_ids)
-                    fix = (f"use an item id of {iid}{_closest(str(item_id), known)}"
+                    fix = (f"use an item id of {iid}{suggest(str(item_id), known)}"
                            if str(item_id) not in known else
                            f"answer with a whole number from {inst.response_scale.min} to "
                            f"{inst.response_scale.max}")
