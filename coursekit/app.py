@@ -199,13 +199,12 @@ def stop(process: subprocess.Popen, *, timeout: float = 10.0) -> None:
     """Stop a server started by this module: terminate, then kill if it lingers."""
     if process.poll() is not None:
         return
-    for signal_it, wait in ((process.terminate, timeout), (process.kill, 5.0)):
-        signal_it()
-        try:
-            process.wait(wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue
+    process.terminate()
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:  # it ignored the polite request: end it
+        process.kill()
+        process.wait(5.0)
 
 
 def run_app(args, *, course: str | Path | None = None,

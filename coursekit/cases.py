@@ -206,7 +206,7 @@ def _check_sample_case_entries(course: str | Path, cases: dict[str, Case],
         try:
             data = load_yaml(path)
         except ContentError:
-            continue  # reported by the sample-people checker
+            data = None  # an unreadable file is reported by the sample-people checker
         entries = data.get("entries") if isinstance(data, dict) else None
         for i, entry in enumerate(entries if isinstance(entries, list) else []):
             if not isinstance(entry, dict) or not str(entry.get("exercise", "")).startswith(

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from ._errors import CorruptStoreError, StoreError
+from ._limits import TEXT, check_length
 
 #: Environment variable naming the store file to use instead of the default.
 STORE_ENV = "COURSEKIT_STORE"
@@ -115,51 +116,92 @@ class LearnerStore:
         self._lock = threading.RLock()
         self._listeners: list = []
         self._conn = self._connect()
-        self._migrate()
+        try:
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
 
     # -- opening -------------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
         if self.in_memory:
-            target = ":memory:"
+            return self._configure(sqlite3.connect(":memory:", isolation_level=None,
+                                                   check_same_thread=False))
+        assert self.path is not None
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a store file; "
+                             f"set {STORE_ENV} to a file path")
+        if self.path.exists():
+            # An existing file is the learner's: look at it read-only first, and refuse
+            # anything that is not a whole, current coursekit store before writing a byte.
+            self._inspect(self.path)
         else:
-            assert self.path is not None
-            if self.path.exists() and self.path.is_dir():
-                raise StoreError(f"{self.path} is a folder, not a store file; "
-                                 f"set {STORE_ENV} to a file path")
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            if self.path.exists():
-                self._check_header(self.path)
-            target = str(self.path)
+        before = _side_files(self.path)
         try:
-            conn = sqlite3.connect(target, timeout=30, isolation_level=None,
+            conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
                                    check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 30000")
-            if not self.in_memory:
-                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                if mode.lower() != "wal":  # e.g. a network file system: fall back safely
-                    conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+            return self._configure(conn)
         except sqlite3.DatabaseError as exc:
+            _remove_new_side_files(self.path, before)
             raise self._corrupt(str(exc)) from None
-        if ok != "ok":
-            conn.close()
-            raise self._corrupt(ok)
+
+    def _configure(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        conn.execute("PRAGMA busy_timeout = 30000")
+        if not self.in_memory:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":  # e.g. a network file system: fall back safely
+                conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
         return conn
 
-    @staticmethod
-    def _check_header(path: Path) -> None:
-        with path.open("rb") as fh:
-            head = fh.read(16)
-        if head and head != b"SQLite format 3\x00":
+    def _inspect(self, path: Path) -> None:
+        """Refuse an existing file that is not a readable coursekit store of this version.
+
+        The file is opened read-only and immutable (no lock, no journal, no side files), so
+        a refused file is left byte for byte as it was.
+        """
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise StoreError(f"The learner store {path} cannot be read ({exc.strerror}). "
+                             f"Check the file's permissions.") from None
+        if not head:
+            raise CorruptStoreError(
+                f"The learner store {path} is empty (0 bytes): a copy or a sync may have "
+                f"failed. It has been left untouched. Put back a good copy if you have one; "
+                f"to start afresh, move it aside (for example rename it to "
+                f"{path.name}.empty) and run the notebook again.")
+        if head != b"SQLite format 3\x00":
             raise CorruptStoreError(
                 f"The learner store {path} is not an SQLite database (it may be damaged or "
                 f"another file). It has been left untouched. To start afresh, move it aside "
                 f"(for example rename it to {path.name}.broken) and run the notebook again; "
-                f"to keep using an export, see 'coursekit store --help'."
-            )
+                f"to keep using an export, see 'coursekit store --help'.")
+        before = _side_files(path)
+        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        try:
+            probe = sqlite3.connect(uri, uri=True, isolation_level=None)
+            try:
+                ok = probe.execute("PRAGMA quick_check").fetchone()[0]
+                version = probe.execute("PRAGMA user_version").fetchone()[0]
+            finally:
+                probe.close()
+        except sqlite3.DatabaseError as exc:
+            raise self._corrupt(str(exc)) from None
+        finally:
+            _remove_new_side_files(path, before)
+        if ok != "ok":
+            raise self._corrupt(ok)
+        known = schema_version()
+        if version > known:
+            raise StoreError(
+                f"The learner store {path} was written by a newer coursekit (schema "
+                f"{version}, this one knows {known}). Upgrade coursekit: "
+                f"pip install --upgrade coursekit. The store has not been changed.")
 
     def _corrupt(self, detail: str) -> CorruptStoreError:
         return CorruptStoreError(
@@ -241,9 +283,17 @@ class LearnerStore:
     # -- entries: answers, decisions, reflections -------------------------------------------
 
     def save(self, exercise: str, key: str, value: Any, *, kind: str = "answer") -> None:
-        """Save one value (anything JSON can hold) under ``exercise`` / ``key``."""
+        """Save one value (anything JSON can hold) under ``exercise`` / ``key``.
+
+        Raises
+        ------
+        InputError
+            A text in ``value`` is longer than :data:`coursekit._limits.TEXT` characters;
+            nothing is saved (the view shows the message beside its control).
+        """
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+        _check_texts(value, "reflection" if kind == "reflection" else "answer")
         text = json.dumps(value, ensure_ascii=False)
         with self.transaction() as conn:
             conn.execute(
@@ -351,6 +401,35 @@ class LearnerStore:
     def __repr__(self) -> str:
         where = "in memory" if self.in_memory else str(self.path)
         return f"LearnerStore({where}{', demo' if self.demo else ''})"
+
+
+def _check_texts(value: Any, what: str) -> None:
+    """Refuse a value holding a text over the free-text limit."""
+    if isinstance(value, str):
+        check_length(value, what, TEXT)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _check_texts(item, what)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _check_texts(item, what)
+
+
+_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def _side_files(path: Path) -> set[Path]:
+    """The SQLite side files (``-wal``, ``-shm``, ``-journal``) next to ``path`` now."""
+    return {p for p in (path.with_name(path.name + s) for s in _SIDE_SUFFIXES) if p.exists()}
+
+
+def _remove_new_side_files(path: Path, before: set[Path]) -> None:
+    """Remove side files that a failed open created; never one that was there before.
+
+    A ``-wal`` that existed before may hold the learner's latest answers.
+    """
+    for side in _side_files(path) - before:
+        side.unlink(missing_ok=True)
 
 
 def _statements(sql: str) -> Iterator[str]:

@@ -121,6 +121,16 @@ def test_reflection_autosaves_on_every_change_and_restores(store_path, case):
         assert again.text.value == "To lead a team abroad"
 
 
+def test_over_long_reflection_is_refused_beside_the_box_and_keeps_the_last(store_path, case):
+    with LearnerStore(store_path) as store:
+        view = cv.reflection(store, case, "what-you-want")
+        view.text.value = "To lead"
+        view.text.value = "x" * 10_001
+        assert 'role=\'alert\'' in view.status.value
+        assert "at most 10,000 characters" in view.status.value
+        assert store.load(EXERCISE, "reflection:what-you-want") == "To lead"
+
+
 def test_emptied_reflection_is_removed(store_path, case):
     with LearnerStore(store_path) as store:
         view = cv.reflection(store, case, "your-first-step")

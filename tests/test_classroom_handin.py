@@ -88,7 +88,7 @@ def test_no_contact_name_or_unticked_reflection_ever(full_store, tmp_path):
 
 
 def test_the_sections_hold_the_learners_numbers(full_store):
-    h = make_handin(full_store)
+    h = make_handin(full_store, include_item_responses=True)
     assert h["network"]["contacts"] == 3
     comp = h["network"]["composition"]
     assert (comp["inside"], comp["outside"]) == (1, 2)
@@ -103,8 +103,9 @@ def test_the_sections_hold_the_learners_numbers(full_store):
     before = attempts[("outsight-audit", "before")]
     assert before["scales"]["reach"] == pytest.approx(8 / 3)  # 2, 2 and reverse-keyed 2 -> 4
     assert before["items"]["reach"]["oa03"] == 4.0
-    no_items = make_handin(full_store, include_item_responses=False)
-    assert all(a["items"] == {} for a in no_items["assessments"])
+    no_items = make_handin(full_store)
+    assert all(a["items"] == {} for a in no_items["assessments"]), \
+        "item answers go in only when the learner ticks them"
 
 
 def test_pseudonym_is_random_stable_and_kept_in_meta(tmp_path):
@@ -169,3 +170,59 @@ def test_demo_handin_is_marked(tmp_path):
     h = make_handin(demo_store())
     assert h["demo"] is True
     assert save_handin(h, tmp_path).name.startswith("handin-demo-")
+
+
+# -- saving where the learner asks -----------------------------------------------------------
+
+
+def test_a_folder_that_does_not_exist_yet_is_created(full_store, tmp_path):
+    target = tmp_path / "not-yet" / "hand-ins"
+    path = save_handin(full_store, target)
+    assert path.parent == target and path.suffix == ".json"
+    assert path.name.startswith("handin-p-")
+
+
+def test_a_file_name_must_end_in_json(full_store, tmp_path):
+    from coursekit.classroom.handin_format import HandinError
+
+    with pytest.raises(HandinError, match=r"ends in \.json"):
+        save_handin(full_store, tmp_path / "my-handin.txt")
+    assert list(tmp_path.glob("my-handin*")) == []
+    path = save_handin(full_store, tmp_path / "mine.json")
+    assert path == tmp_path / "mine.json"
+
+
+def test_a_saved_handin_is_collected(full_store, tmp_path):
+    from coursekit.classroom.class_store import open_class_store
+    from coursekit.classroom.collect import collect
+
+    save_handin(full_store, tmp_path / "new-folder")
+    report = collect([tmp_path / "new-folder"], open_class_store(tmp_path / "class.sqlite"))
+    assert (report.read, report.added, report.skipped) == (1, 1, [])
+
+
+# -- names of people in ticked reflections ----------------------------------------------------
+
+
+def test_a_ticked_reflection_naming_a_contact_is_refused_until_replaced(full_store):
+    from coursekit.classroom.handin import NamesInReflections
+
+    full_store.save("case:the-career-impasse", "reflection:two-lunches",
+                    "Lunch with zebulon quixotewright, then Xanthippe in May.",
+                    kind="reflection")
+    ref = ("case:the-career-impasse", "reflection:two-lunches")
+    with pytest.raises(NamesInReflections) as info:
+        make_handin(full_store, shared_reflections=[ref])
+    found = info.value.mentions[ref]
+    assert [m.written for m in found] == ["zebulon quixotewright", "Xanthippe"]
+    assert "Zebulon" not in str(info.value)  # the message itself names no one
+    h = make_handin(full_store, shared_reflections=[ref], replace_names=True)
+    assert h["reflections"][0]["text"] == "Lunch with [Night oracle], then [a contact] in May."
+    text = handin_json(h).lower()
+    assert not any(w.lower() in text for w in SECRET_WORDS if w != "Night oracle")
+
+
+def test_the_private_reflection_itself_is_not_changed(full_store):
+    full_store.save("case:x", "reflection:r", "Ask Zebulon", kind="reflection")
+    make_handin(full_store, shared_reflections=[("case:x", "reflection:r")], replace_names=True)
+    assert full_store.load("case:x", "reflection:r") == "Ask Zebulon"

@@ -74,11 +74,50 @@ def test_demo_store_cannot_submit(tmp_path, monkeypatch):
     assert view.saved_path.name.startswith("handin-demo-")
 
 
-def test_item_answers_can_be_left_out(store):
+def test_nothing_is_pre_ticked(store):
     view = handin_view(store)
-    assert view.include_items.value is True
-    view.include_items.value = False
+    assert view.include_items.value is False
+    assert not any(box.value for box in view.shares.values())
     assert all(a["items"] == {} for a in view.handin["assessments"])
+
+
+def test_a_named_contact_is_marked_and_replaced_by_role_before_saving(store, tmp_path):
+    from coursekit.network import add_contact
+
+    add_contact(store, name="Dana Whitfield", role="head of logistics")
+    store.save("case:the-career-impasse", "reflection:two-lunches",
+               "Lunch with Dana Whitfield on Friday", kind="reflection")
+    view = handin_view(store, folder=tmp_path)
+    view.shares[("case:the-career-impasse", "reflection:two-lunches")].value = True
+    assert "<mark" in view.names_note.value and "Dana Whitfield" in view.names_note.value
+    assert "[head of logistics]" in view.names_note.value
+    assert view.replace_button.layout.display is None
+    assert view.save_button.disabled and 'role="alert"' in view.share_status.value.replace(
+        "'", '"')
+    view.save_button.click()
+    assert not list(tmp_path.glob("*.json")), "a hand-in naming a contact was saved"
+    view.replace_button.click()
+    assert not view.save_button.disabled and view.names_note.value == ""
+    assert "Dana" not in view.preview.value and "[head of logistics]" in view.preview.value
+    view.save_button.click()
+    saved = view.saved_path.read_text(encoding="utf-8")
+    assert "Dana" not in saved and "Lunch with [head of logistics] on Friday" in saved
+    assert store.load("case:the-career-impasse", "reflection:two-lunches").startswith(
+        "Lunch with Dana")
+
+
+def test_an_over_long_reflection_ticked_is_refused_beside_the_box(store):
+    from coursekit._limits import TEXT
+
+    with store.transaction() as conn:  # written by an older coursekit, before the limit
+        conn.execute("UPDATE entries SET value = ? WHERE key = 'reflection:what-you-want'",
+                     (json.dumps("x" * (TEXT + 1)),))
+    view = handin_view(store)
+    view.shares[("case:the-first-step", "reflection:what-you-want")].value = True
+    assert "at most 10,000 characters" in view.share_status.value
+    assert view.save_button.disabled
+    view.shares[("case:the-first-step", "reflection:what-you-want")].value = False
+    assert view.share_status.value == "" and not view.save_button.disabled
 
 
 def test_dashboard_from_a_live_class_db_refreshes(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -14,9 +15,17 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_non_editable_install_can_init_and_check_a_course(tmp_path):
     env_dir = tmp_path / "venv"
-    # The venv sees the machine's packages (jupyterlab, pandas...) but gets its own coursekit.
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    # The new venv sees the packages of the interpreter running the tests (jupyterlab,
+    # pandas, hatchling...), whether that is the system Python or a venv of its own:
+    # `system_site_packages` would see the base interpreter's, not a venv's. Folders named
+    # in a .pth file are not searched for .pth files, so the checkout's editable coursekit
+    # stays out of sight and the test gets the copy it installs.
+    site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    outer = dict.fromkeys([sysconfig.get_path("purelib"), sysconfig.get_path("platlib")])
+    (Path(site) / "_outer_env.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
     subprocess.run([python, "-m", "pip", "install", "--no-deps", "--no-build-isolation",
                     "--quiet", str(REPO)], check=True, timeout=300)
     where = subprocess.run(

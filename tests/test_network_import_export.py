@@ -189,6 +189,21 @@ def test_csv_export_imports_back_unchanged(tmp_path):
     assert back.ties.values.tolist() == original.ties.values.tolist()
 
 
+@pytest.mark.parametrize("fmt", ["csv", "graphml"])
+def test_circle_names_with_separators_round_trip(tmp_path, fmt):
+    names = ("R&D; Ops", 'The "A" list', "Team")
+    original = Network.from_records(
+        Ego("Calder"), [Contact("c1", "Ana", circles=names), Contact("c2", "Ben",
+                                                                    circles=names[:1])])
+    if fmt == "csv":
+        contacts_path, ties_path = write_csv(original, tmp_path / "net.csv")
+        back = read_contacts_csv(contacts_path, ties=ties_path).network
+    else:
+        back = read_graphml(write_graphml(original, tmp_path / "net.graphml"))
+    assert back.contact("c1").circles == names
+    assert back.contact_list() == original.contact_list()
+
+
 def test_graphml_round_trip_keeps_ego_and_attributes(tmp_path):
     original = load_sample_network("harris-after")
     path = write_graphml(original, tmp_path / "harris.graphml")

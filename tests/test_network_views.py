@@ -61,6 +61,34 @@ def test_bad_input_is_explained_not_saved(view):
     assert view.network.size == 0
 
 
+def test_over_long_fields_are_refused_beside_the_form(view):
+    view.name.value = "N" * 201
+    view.save_button.click()
+    assert "Not saved" in view.status.value and "at most 200 characters" in view.status.value
+    fill(view, "Ana")
+    view.notes.value = "n" * 10_001
+    view.save_button.click()
+    assert "at most 10,000 characters" in view.status.value
+    assert view.network.size == 1 and view.network.contact(view.picker.value).notes == ""
+
+
+def test_undo_brings_back_a_contact_whose_id_was_taken_meanwhile(view):
+    from coursekit.network import add_contact
+
+    fill(view, "Ana", circles_text="Team")
+    fill(view, "Ben", circles_text="Team")
+    ben = view.picker.value
+    view.remove_button.click()
+    cleo = add_contact(view.store, name="Cleo")  # another notebook adds someone meanwhile
+    assert cleo.id == ben
+    view.undo_button.click()
+    net = view.network
+    assert sorted(net.contacts["name"]) == ["Ana", "Ben", "Cleo"]
+    assert net.contact(cleo.id).name == "Cleo", "undo overwrote another contact"
+    back = net.contacts.loc[net.contacts["name"] == "Ben", "id"].iloc[0]
+    assert net.contact(back).circles == ("Team",) and len(net.all_ties()) == 1
+
+
 def test_names_are_escaped_in_status_and_hover(view):
     fill(view, "<script>alert(1)</script>")
     assert "<script>" not in view.status.value

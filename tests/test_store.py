@@ -200,6 +200,71 @@ def test_a_damaged_database_is_reported_and_kept(tmp_path):
     assert path.read_bytes() == before
 
 
+def _whole_store_bytes(tmp_path) -> bytes:
+    path = tmp_path / "whole.sqlite"
+    with LearnerStore(path) as s:
+        for i in range(300):
+            s.save("e", f"k{i}", "x" * 200)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "header-only", "random-bytes"])
+def test_a_damaged_file_is_left_byte_identical_with_a_one_line_error(tmp_path, damage):
+    whole = _whole_store_bytes(tmp_path)
+    content = {"empty": b"", "truncated": whole[: len(whole) // 2],
+               "header-only": whole[:100], "random-bytes": os.urandom(20_000)}[damage]
+    folder = tmp_path / "learner-data"
+    folder.mkdir()
+    path = folder / "coursekit.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(CorruptStoreError) as info:
+        LearnerStore(path)
+    message = str(info.value)
+    assert "\n" not in message and "left untouched" in message and str(path) in message
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in folder.iterdir()) == ["coursekit.sqlite"], \
+        "a failed open left -wal/-shm files behind"
+
+
+def test_an_empty_file_is_refused_with_the_way_to_start_afresh(tmp_path):
+    path = tmp_path / "coursekit.sqlite"
+    path.touch()
+    with pytest.raises(CorruptStoreError, match=r"empty \(0 bytes\).*move it aside"):
+        open_store(path)
+    assert path.read_bytes() == b""
+
+
+@pytest.mark.parametrize("action", ["show", "export"])
+def test_store_command_refuses_an_empty_store_and_keeps_it(tmp_path, action, capsys):
+    from coursekit.cli import main
+
+    path = tmp_path / "coursekit.sqlite"
+    path.touch()
+    code = main(["store", action, "--store", str(path)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "empty (0 bytes)" in err and len(err.strip().splitlines()) == 1
+    assert path.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["coursekit.sqlite"]
+
+
+def test_a_missing_file_becomes_a_new_store(tmp_path):
+    path = tmp_path / "new" / "coursekit.sqlite"
+    with LearnerStore(path) as s:
+        assert s.version == schema_version()
+    assert path.stat().st_size > 0
+
+
+def test_a_wal_file_that_was_there_is_never_removed(tmp_path):
+    path = tmp_path / "coursekit.sqlite"
+    path.write_bytes(b"not a database" * 10)
+    wal = tmp_path / "coursekit.sqlite-wal"
+    wal.write_bytes(b"someone's last answers")
+    with pytest.raises(CorruptStoreError):
+        LearnerStore(path)
+    assert wal.read_bytes() == b"someone's last answers"
+
+
 def test_a_folder_in_place_of_the_file_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="is a folder"):
         LearnerStore(tmp_path)

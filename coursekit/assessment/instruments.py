@@ -474,7 +474,7 @@ def check_instruments(course: str | Path) -> list[Problem]:
         try:
             data = load_yaml(person)
         except ContentError:
-            continue  # reported by the sample people checker
+            data = None  # an unreadable file is reported by the sample people checker
         if isinstance(data, Mapping) and data.get("responses") is not None:
             problems.extend(responses_problems(data["responses"], display_path(person),
                                                instruments))

@@ -69,9 +69,19 @@ def latest_answered_attempt(store: LearnerStore, instrument_id: str) -> int | No
 
 
 def current_attempt(store: LearnerStore, instrument_id: str) -> int:
-    """The attempt to continue: the latest one, or a new one when there is none."""
-    found = latest_attempt(store, instrument_id)
-    return found if found is not None else start_attempt(store, instrument_id)
+    """The attempt to continue: the latest one, or a new one when there is none.
+
+    The look-up and the insert share one write transaction, so two notebooks opening the
+    same questionnaire at once continue the same attempt instead of starting two.
+    """
+    with store.transaction() as conn:
+        found = conn.execute("SELECT MAX(attempt_id) FROM assessment_attempts "
+                             "WHERE instrument = ?", (instrument_id,)).fetchone()[0]
+        if found is not None:
+            return int(found)
+        cur = conn.execute("INSERT INTO assessment_attempts (instrument, started_at) "
+                           "VALUES (?, ?)", (instrument_id, _now()))
+        return int(cur.lastrowid)
 
 
 def save_response(store: LearnerStore, instrument: Instrument, attempt_id: int, item_id: str,

@@ -36,10 +36,14 @@ from typing import Any
 
 from .._content import COURSE_MARKER, course_dir, load_yaml
 from .._errors import ContentError
+from .._limits import TEXT
 from .._text import slug
+from ..network.storage import load_network
 from ..store import LearnerStore
 from . import handin_sections as sections
-from .handin_format import FORMAT, VERSION, now_utc, validate_handin
+from . import redact
+from .handin_format import FORMAT, VERSION, HandinError, now_utc, validate_handin
+from .redact import NameMention
 
 #: Key in the learner store's ``meta`` table that holds the hand-in pseudonym.
 PSEUDONYM_META = "handin_pseudonym"
@@ -52,10 +56,15 @@ def pseudonym(store: LearnerStore) -> str:
     and tells nobody who the learner is.
     """
     value = store.meta(PSEUDONYM_META)
-    if not value:
-        value = "p-" + secrets.token_hex(8)
-        store.set_meta(PSEUDONYM_META, value)
-    return value
+    if value:
+        return value
+    # Insert-if-absent and read back in one write transaction: two notebooks making their
+    # first hand-in at once agree on one pseudonym.
+    with store.transaction() as conn:
+        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                     (PSEUDONYM_META, "p-" + secrets.token_hex(8)))
+        return conn.execute("SELECT value FROM meta WHERE key = ?",
+                            (PSEUDONYM_META,)).fetchone()[0]
 
 
 def course_id(course: str | Path | None = None) -> str:
@@ -77,8 +86,29 @@ def course_id(course: str | Path | None = None) -> str:
     return "coursekit"
 
 
+class NamesInReflections(HandinError):
+    """Ticked reflections name people in the learner's network; nothing is made.
+
+    Attributes
+    ----------
+    mentions : dict of (exercise, key) to list of NameMention
+        Where each ticked reflection names a contact.
+    """
+
+    def __init__(self, mentions: dict[tuple[str, str], list[NameMention]]):
+        self.mentions = mentions
+        names = sorted({m.contact for found in mentions.values() for m in found})
+        super().__init__(
+            f"{len(mentions)} ticked reflection{'s' if len(mentions) != 1 else ''} "
+            f"name{'' if len(mentions) != 1 else 's'} {len(names)} "
+            f"{'people' if len(names) != 1 else 'person'} in your network, whose names "
+            f"never leave in a hand-in. Fix: replace the names with their roles, or untick "
+            f"the reflection")
+
+
 def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, str]] = (),
-                include_item_responses: bool = True, course: str | None = None) -> dict[str, Any]:
+                include_item_responses: bool = False, replace_names: bool = False,
+                course: str | None = None) -> dict[str, Any]:
     """Build the learner's anonymised hand-in.
 
     Parameters
@@ -91,6 +121,10 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
     include_item_responses : bool
         Include the keyed answer to each questionnaire item (needed for the class's
         Cronbach's alpha). The items are the questionnaire's own generic statements.
+        Off unless the learner ticks it.
+    replace_names : bool
+        Replace the name of anyone in the learner's network found in a shared reflection by
+        ``[their role]``. Without it, such a reflection stops the hand-in.
     course : str, optional
         The course id; default :func:`course_id`.
 
@@ -98,7 +132,30 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
     -------
     dict
         A version-2 hand-in, validated.
+
+    Raises
+    ------
+    NamesInReflections
+        A shared reflection names a contact and ``replace_names`` is false.
+    HandinError
+        A shared reflection is longer than a hand-in holds.
     """
+    shared = sections.reflection_section(store, shared_reflections)
+    for r in shared:
+        if len(r["text"]) > TEXT:
+            raise HandinError(
+                f"A reflection you ticked is {len(r['text']):,} characters long, more than a "
+                f"hand-in holds. Fix: shorten it to at most {TEXT:,} characters in its "
+                f"notebook, or untick it")
+    contacts = load_network(store).contacts if shared else None
+    if shared and replace_names:
+        shared = [{**r, "text": redact.replace_names(r["text"], contacts)} for r in shared]
+    elif shared:
+        found = {(r["exercise"], r["key"]): redact.name_mentions(r["text"], contacts)
+                 for r in shared}
+        found = {ref: mentions for ref, mentions in found.items() if mentions}
+        if found:
+            raise NamesInReflections(found)
     handin = {
         "format": FORMAT,
         "version": VERSION,
@@ -111,7 +168,7 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
         "network": sections.network_section(store),
         "decisions": sections.decision_section(store),
         "plan": sections.plan_section(store),
-        "reflections": sections.reflection_section(store, shared_reflections),
+        "reflections": shared,
     }
     return validate_handin(handin)
 
@@ -226,7 +283,8 @@ def save_handin(handin_or_store: Mapping[str, Any] | LearnerStore, path: str | P
     handin_or_store : dict or LearnerStore
         A hand-in from :func:`make_handin`, or a store to make one from.
     path : str or Path, optional
-        The file, or a folder to write ``handin-<pseudonym>.json`` into. Default: the
+        A file ending in ``.json``, or a folder to write ``handin-<pseudonym>.json`` into
+        (a path without a suffix is a folder and is created when missing). Default: the
         folder of the learner's store.
     shared_reflections : iterable of (exercise, key)
         Used only when a store is given.
@@ -237,9 +295,13 @@ def save_handin(handin_or_store: Mapping[str, Any] | LearnerStore, path: str | P
             raise TypeError("give a path when saving a hand-in dict")
         path = default_handin_folder(handin_or_store)
     path = Path(path).expanduser()
-    if path.is_dir():
+    if path.is_dir() or (not path.exists() and not path.suffix):
         prefix = "handin-demo-" if h["demo"] else "handin-"
         path = path / f"{prefix}{h['pseudonym']}.json"
+    elif path.suffix.lower() != ".json":
+        raise HandinError(f"{path.name}: a hand-in file's name ends in .json (coursekit "
+                          f"collect reads only those). Fix: save to a folder, or to a name "
+                          f"ending in .json")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(handin_json(h), encoding="utf-8")

@@ -46,13 +46,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .._errors import InputError
+from .._limits import TEXT
 
 FORMAT = "coursekit-handin"
 VERSION = 2
 ATTEMPTS = ("before", "after")
 
-#: Largest reflection text kept in a hand-in, in characters.
-MAX_TEXT = 20_000
+#: Largest reflection text kept in a hand-in: the store's own limit for free text.
+MAX_TEXT = TEXT
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,99}$")
 _PSEUDONYM = re.compile(r"^p-[0-9a-f]{8,64}$")
 
@@ -301,7 +302,7 @@ def validate_handin(doc: Any) -> dict[str, Any]:
         entry = _mapping(entry, f"reflections[{i}]")
         text = entry.get("text")
         if not isinstance(text, str) or len(text) > MAX_TEXT:
-            raise HandinError(f"reflections[{i}].text should be text of at most {MAX_TEXT} "
+            raise HandinError(f"reflections[{i}].text should be text of at most {MAX_TEXT:,} "
                               f"characters")
         reflections.append({"exercise": _ident(entry.get("exercise"), f"reflections[{i}].exercise"),
                             "key": _ident(entry.get("key"), f"reflections[{i}].key"),

@@ -59,13 +59,11 @@ def reflection_section(store: LearnerStore,
 
 def _case_options(case_id: str) -> dict[str, tuple[str, ...]] | None:
     """Option ids per decision point of a case, or None when the case cannot be loaded."""
-    try:
-        from ..cases import load_case
-    except ImportError:
-        return None
+    from ..cases import load_case
+
     try:
         case = load_case(case_id)
-    except Exception:  # an unknown or broken case: fall back to the id pattern
+    except ContentError:  # a case removed, renamed or broken since: use the id pattern
         return None
     return {d.id: tuple(d.option_ids) for d in case.decisions}
 
@@ -138,8 +136,10 @@ def assessment_section(store: LearnerStore, *, include_items: bool = True) -> li
     for instrument_id, attempts in sorted(by_instrument.items()):
         try:
             instrument = load_instrument(instrument_id)
-        except (ContentError, KeyError, FileNotFoundError):
-            continue  # a questionnaire no longer in the course: nothing to score it with
+        except ContentError:
+            instrument = None  # a questionnaire no longer in the course: nothing scores it
+        if instrument is None:
+            continue
         chosen = [("before", attempts[0])]
         if len(attempts) > 1:
             chosen.append(("after", attempts[-1]))

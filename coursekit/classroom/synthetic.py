@@ -87,22 +87,15 @@ def content_template() -> Template:
 
     Every scale with its items, every decision point with all its options.
     """
+    from ..assessment import list_instruments
+    from ..cases import list_cases
+
     t = Template()
-    try:
-        from ..assessment import list_instruments
-
-        for instrument in list_instruments():
-            t.instruments[instrument.id] = {s.id: list(s.item_ids) for s in instrument.scales}
-    except ImportError:
-        pass
-    try:
-        from ..cases import list_cases
-
-        for case in list_cases():
-            for d in case.decisions:
-                t.decisions[(case.id, d.id)] = list(d.option_ids)
-    except ImportError:
-        pass
+    for instrument in list_instruments():
+        t.instruments[instrument.id] = {s.id: list(s.item_ids) for s in instrument.scales}
+    for case in list_cases():
+        for d in case.decisions:
+            t.decisions[(case.id, d.id)] = list(d.option_ids)
     return t
 
 
@@ -195,7 +188,7 @@ def sample_people_handins() -> list[dict[str, Any]]:
     for person in sample_people():
         store = demo_store(person.id)
         try:
-            out.append(make_handin(store))
+            out.append(make_handin(store, include_item_responses=True))
         finally:
             store.close()
     return out

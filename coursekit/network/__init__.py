@@ -57,6 +57,7 @@ from .measures import (
 )
 from .model import (
     NETWORK_TYPES,
+    NEW_ID,
     STRENGTH_SCALE,
     Circle,
     Contact,
@@ -77,6 +78,7 @@ from .storage import (
     delete_tie,
     load_network,
     merge_stored_contacts,
+    restore_contact,
     save_circle,
     save_contact,
     save_ego,
@@ -84,14 +86,15 @@ from .storage import (
 )
 
 __all__ = [
-    "NETWORK_TYPES", "STRENGTH_SCALE", "Circle", "Contact", "Ego", "ImportResult", "Network",
-    "NetworkMeasures", "NetworkProblem", "OutsightAudit", "Tie", "add_contact", "add_network",
-    "blau", "clear_network", "constraint", "contacts_csv", "delete_circle", "delete_contact",
-    "delete_tie", "density", "effective_size", "efficiency", "egogram", "ei_index",
-    "find_duplicates", "import_file", "iqv", "load_network", "load_sample_network",
-    "local_constraints", "measures_table", "merge_contacts", "merge_stored_contacts",
-    "network_measures", "network_problems", "normalise_name", "outsight", "reach_above",
-    "read_contacts_csv", "read_graphml", "read_linkedin_connections", "same_organisation",
-    "sample_networks", "save_circle", "save_contact", "save_ego", "save_tie", "size",
-    "stale_share", "ties_csv", "to_networkx", "type_shares", "write_csv", "write_graphml",
+    "Circle", "Contact", "Ego", "ImportResult", "NETWORK_TYPES", "NEW_ID", "Network",
+    "NetworkMeasures", "NetworkProblem", "OutsightAudit", "STRENGTH_SCALE", "Tie",
+    "add_contact", "add_network", "blau", "clear_network", "constraint", "contacts_csv",
+    "delete_circle", "delete_contact", "delete_tie", "density", "effective_size",
+    "efficiency", "egogram", "ei_index", "find_duplicates", "import_file", "iqv",
+    "load_network", "load_sample_network", "local_constraints", "measures_table",
+    "merge_contacts", "merge_stored_contacts", "network_measures", "network_problems",
+    "normalise_name", "outsight", "reach_above", "read_contacts_csv", "read_graphml",
+    "read_linkedin_connections", "restore_contact", "same_organisation", "sample_networks",
+    "save_circle", "save_contact", "save_ego", "save_tie", "size", "stale_share", "ties_csv",
+    "to_networkx", "type_shares", "write_csv", "write_graphml",
 ]

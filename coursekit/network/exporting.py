@@ -24,7 +24,7 @@ import pandas as pd
 
 from .._errors import InputError
 from .._text import spreadsheet_safe
-from .model import CONTACT_COLUMNS, Circle, Contact, Ego, Network, Tie
+from .model import CONTACT_COLUMNS, Circle, Contact, Ego, Network, Tie, format_circles
 
 EGO_NODE = "ego"
 
@@ -34,8 +34,10 @@ def _cell(key: str, value: object) -> object:
         return ""
     if key == "inside":
         return "inside" if value else "outside"
-    if key in ("types", "circles"):
+    if key == "types":
         value = "; ".join(value)
+    elif key == "circles":
+        value = format_circles(value)
     if isinstance(value, date):
         return value.isoformat()
     return spreadsheet_safe(value)
@@ -108,7 +110,7 @@ def to_networkx(network: Network, *, include_ego: bool = True) -> nx.Graph:
         attrs = {"label": c.name, "ego": False, "organisation": c.organisation,
                  "sector": c.sector, "function": c.function, "role": c.role,
                  "types": ";".join(c.types), "strength": c.strength,
-                 "circles": ";".join(c.circles), "notes": c.notes,
+                 "circles": format_circles(c.circles), "notes": c.notes,
                  "inside": {True: "inside", False: "outside", None: "unknown"}[c.inside],
                  "last_contact": c.last_contact.isoformat() if c.last_contact else ""}
         if c.seniority is not None:

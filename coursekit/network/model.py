@@ -46,6 +46,7 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
@@ -57,6 +58,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import InputError
+from .._limits import LINE, TEXT, check_length
 
 #: The three network types of Ibarra and Hunter (HBR 2007).
 NETWORK_TYPES: tuple[str, ...] = ("operational", "personal", "strategic")
@@ -141,6 +143,10 @@ class Circle:
 
 _ID = re.compile(r"^c(\d+)$")
 
+#: The id of a contact not yet stored: :func:`~coursekit.network.storage.save_contact`
+#: gives it a fresh one inside its write transaction.
+NEW_ID = ""
+
 
 def next_contact_id(existing: Iterable[str], count: int = 1) -> list[str]:
     """``count`` new ids of the form ``c<number>`` that are not in ``existing``.
@@ -198,11 +204,35 @@ def parse_types(value: Any) -> tuple[str, ...]:
     return tuple(t for t in NETWORK_TYPES if t in found)
 
 
+def format_circles(circles: Iterable[str]) -> str:
+    """Circle names as one text cell, separated by ``; ``; :func:`parse_circles` reverses it.
+
+    A name that holds ``;`` or ``"`` is put in double quotes (quotes inside doubled), as in
+    a CSV row, so that it comes back whole.
+
+    Examples
+    --------
+    >>> format_circles(["Team", 'R&D; Ops', 'The "A" list'])
+    'Team; "R&D; Ops"; "The ""A"" list"'
+    >>> parse_circles(format_circles(["Team", 'R&D; Ops', 'The "A" list']))
+    ('Team', 'R&D; Ops', 'The "A" list')
+    """
+    return "; ".join(f'"{c.replace(chr(34), chr(34) * 2)}"' if (";" in c or '"' in c) else c
+                     for c in circles)
+
+
 def parse_circles(value: Any) -> tuple[str, ...]:
-    """Circle names from text (``"Team; MBA class"``) or a list, trimmed, duplicates dropped."""
+    """Circle names from text (``"Team; MBA class"``) or a list, trimmed, duplicates dropped.
+
+    Text is split at ``;`` outside double quotes (see :func:`format_circles`).
+    """
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ()
-    items = value.split(";") if isinstance(value, str) else list(value)
+    if isinstance(value, str):
+        items = next(csv.reader([value], delimiter=";", skipinitialspace=True), []) \
+            if value.strip() else []
+    else:
+        items = list(value)
     out: list[str] = []
     for item in items:
         name = " ".join(str(item).split())
@@ -243,8 +273,10 @@ def parse_date(value: Any) -> date | None:
                          f"e.g. 2024-03-15") from None
 
 
-def check_contact(contact: Contact) -> Contact:
+def check_contact(contact: Contact, *, new: bool = False) -> Contact:
     """Check one contact; return it with values normalised, or raise a clear InputError.
+
+    With ``new``, the id may be :data:`NEW_ID` (the store gives it one).
 
     Examples
     --------
@@ -257,7 +289,7 @@ def check_contact(contact: Contact) -> Contact:
     if not name:
         raise InputError(f"contact {contact.id}: the name is empty. Fix: write a name or "
                          f"initials (only you will see it)")
-    if not str(contact.id or "").strip():
+    if not new and not str(contact.id or "").strip():
         raise InputError(f"{name}: the id is empty. Fix: give the contact an id such as c1")
     strength = _whole(contact.strength, f"{name}: strength", STRENGTH_MIN, STRENGTH_MAX,
                       "1 acquaintance ... 5 very close")
@@ -272,12 +304,21 @@ def check_contact(contact: Contact) -> Contact:
         last = parse_date(contact.last_contact)
     except InputError as exc:
         raise InputError(f"{name}: {exc}") from None
+    lines = {key: _text(getattr(contact, key))
+             for key in ("organisation", "sector", "function", "role")}
+    try:
+        check_length(name, "name", LINE)
+        for key, value in lines.items():
+            check_length(value, key, LINE)
+        for circle in circles:
+            check_length(circle, "circle name", LINE)
+        notes = check_length(str(contact.notes or "").strip(), "notes", TEXT)
+    except InputError as exc:
+        raise InputError(f"{name[:40]}: {exc}") from None
     return Contact(
-        id=str(contact.id).strip(), name=name, inside=inside,
-        organisation=_text(contact.organisation), sector=_text(contact.sector),
-        function=_text(contact.function), role=_text(contact.role), seniority=seniority,
-        types=types, strength=strength, last_contact=last, circles=circles,
-        notes=str(contact.notes or "").strip(),
+        id=str(contact.id).strip(), name=name, inside=inside, seniority=seniority,
+        types=types, strength=strength, last_contact=last, circles=circles, notes=notes,
+        **lines,
     )
 
 
@@ -303,9 +344,11 @@ def check_circle(circle: Circle) -> Circle:
     name = " ".join(str(circle.name or "").split())
     if not name:
         raise InputError("a circle has no name. Fix: name it, e.g. 'My team'")
+    check_length(name, "circle name", LINE)
     strength = _whole(circle.strength, f"circle {name}: strength", TIE_MIN, TIE_MAX,
                       "how well its members know each other, 1 ... 5")
-    return Circle(name, strength, str(circle.notes or "").strip())
+    return Circle(name, strength, check_length(str(circle.notes or "").strip(),
+                                               "circle notes", TEXT))
 
 
 # -- the network --------------------------------------------------------------------------

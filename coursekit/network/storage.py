@@ -27,11 +27,13 @@ from datetime import UTC, date, datetime
 import pandas as pd
 
 from .._errors import InputError
+from .._limits import LINE, check_length
 from .duplicates import merge_contacts
 from .model import (
     CIRCLE_COLUMNS,
     CONTACT_COLUMNS,
     DEFAULT_CIRCLE_STRENGTH,
+    NEW_ID,
     TIE_COLUMNS,
     Circle,
     Contact,
@@ -47,16 +49,18 @@ from .model import (
 
 EXERCISE = "network"
 
-_CONTACT_SQL = (
+# A new contact is inserted (never upserted) with an id chosen inside the same write
+# transaction, and an edit updates an existing row only: a stale or duplicate id can never
+# overwrite another contact, whatever other notebooks write at the same time.
+_INSERT_CONTACT = (
     "INSERT INTO network_contacts (id, position, name, inside, organisation, sector, function, "
     "role, seniority, types, strength, last_contact, notes, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (id) DO UPDATE SET name = excluded.name, inside = excluded.inside, "
-    "organisation = excluded.organisation, sector = excluded.sector, "
-    "function = excluded.function, role = excluded.role, seniority = excluded.seniority, "
-    "types = excluded.types, strength = excluded.strength, "
-    "last_contact = excluded.last_contact, notes = excluded.notes, "
-    "updated_at = excluded.updated_at"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE_CONTACT = (
+    "UPDATE network_contacts SET name = ?, inside = ?, organisation = ?, sector = ?, "
+    "function = ?, role = ?, seniority = ?, types = ?, strength = ?, last_contact = ?, "
+    "notes = ?, updated_at = ? WHERE id = ?"
 )
 
 
@@ -64,10 +68,32 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+def _contact_values(c: Contact, now: str) -> tuple:
+    return (c.name, None if c.inside is None else int(c.inside), c.organisation, c.sector,
+            c.function, c.role, c.seniority, ",".join(c.types), c.strength,
+            c.last_contact.isoformat() if c.last_contact else None, c.notes, now)
+
+
 def _contact_row(c: Contact, position: int, now: str) -> tuple:
-    return (c.id, position, c.name, None if c.inside is None else int(c.inside),
-            c.organisation, c.sector, c.function, c.role, c.seniority, ",".join(c.types),
-            c.strength, c.last_contact.isoformat() if c.last_contact else None, c.notes, now)
+    return (c.id, position, *_contact_values(c, now))
+
+
+def _insert_new_contact(conn, contact: Contact, now: str) -> Contact:
+    """Insert ``contact`` under a fresh id taken inside the caller's write transaction."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM network_contacts")]
+    contact = replace(contact, id=next_contact_id(ids)[0])
+    position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM network_contacts"
+                            ).fetchone()[0]
+    conn.execute(_INSERT_CONTACT, _contact_row(contact, position, now))
+    return contact
+
+
+def _update_contact(conn, contact: Contact, now: str) -> None:
+    updated = conn.execute(_UPDATE_CONTACT, (*_contact_values(contact, now), contact.id))
+    if updated.rowcount == 0:
+        raise InputError(f"{contact.name}: this contact is no longer in your network (it may "
+                         f"have been removed in another notebook). Fix: add them again as a "
+                         f"new contact")
 
 
 def _touch(conn) -> None:
@@ -138,6 +164,8 @@ def load_network(store) -> Network:
 
 def save_ego(store, ego: Ego) -> None:
     """Save the learner's organisation, sector and function."""
+    for key in ("organisation", "sector", "function", "label"):
+        check_length(" ".join(str(getattr(ego, key) or "").split()), f"your {key}", LINE)
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO network_ego (id, organisation, sector, function, label, updated_at) "
@@ -151,17 +179,25 @@ def save_ego(store, ego: Ego) -> None:
 
 
 def save_contact(store, contact: Contact) -> Contact:
-    """Add a contact or update the one with the same id; return the checked contact.
+    """Save a contact and return it as stored (checked, with its id).
 
-    Its circles are set as given (a circle not seen before is created).
+    A contact whose ``id`` is empty (:data:`~coursekit.network.model.NEW_ID`) is added under
+    a fresh id; otherwise the stored contact with that id is changed, keeping its place in
+    the list. Its circles are set as given (a circle not seen before is created).
+
+    Raises
+    ------
+    InputError
+        A value is out of range or too long, or no contact has that id any more.
     """
-    contact = check_contact(contact)
+    new = not str(contact.id or "").strip()
+    contact = check_contact(replace(contact, id=NEW_ID) if new else contact, new=new)
     now = _now()
     with store.transaction() as conn:
-        position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM network_contacts"
-                                ).fetchone()[0]
-        # The upsert keeps an existing contact's position in the list.
-        conn.execute(_CONTACT_SQL, _contact_row(contact, position, now))
+        if new:
+            contact = _insert_new_contact(conn, contact, now)
+        else:
+            _update_contact(conn, contact, now)
         _set_circles(conn, contact.id, contact.circles, now)
         _touch(conn)
     return contact
@@ -169,8 +205,38 @@ def save_contact(store, contact: Contact) -> Contact:
 
 def add_contact(store, **fields) -> Contact:
     """Add a new contact with a fresh id; ``fields`` are those of :class:`Contact`."""
-    ids = [r[0] for r in store.read("SELECT id FROM network_contacts")]
-    return save_contact(store, Contact(id=next_contact_id(ids)[0], **fields))
+    return save_contact(store, Contact(id=NEW_ID, **fields))
+
+
+def restore_contact(store, contact: Contact, ties: Iterable[tuple[str, str, int]] = ()
+                    ) -> Contact:
+    """Bring back a removed contact with their circles and the ties that still apply (undo).
+
+    The contact keeps its old id when no one has taken it since, else gets a fresh one;
+    ties to contacts that are gone too are dropped. One transaction.
+    """
+    contact = check_contact(contact)
+    now = _now()
+    with store.transaction() as conn:
+        taken = conn.execute("SELECT 1 FROM network_contacts WHERE id = ?",
+                             (contact.id,)).fetchone()
+        old_id = contact.id
+        if taken:
+            contact = _insert_new_contact(conn, contact, now)
+        else:
+            position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 "
+                                    "FROM network_contacts").fetchone()[0]
+            conn.execute(_INSERT_CONTACT, _contact_row(contact, position, now))
+        _set_circles(conn, contact.id, contact.circles, now)
+        known = {r[0] for r in conn.execute("SELECT id FROM network_contacts")}
+        for a, b, strength in ties:
+            a, b = (contact.id if x == old_id else x for x in (a, b))
+            if a in known and b in known:
+                tie = check_tie(Tie(a, b, int(strength)))
+                conn.execute("INSERT OR REPLACE INTO network_ties (a, b, strength, updated_at) "
+                             "VALUES (?, ?, ?, ?)", (tie.a, tie.b, tie.strength, now))
+        _touch(conn)
+    return contact
 
 
 def delete_contact(store, contact_id: str) -> None:
@@ -261,7 +327,7 @@ def add_network(store, network: Network, *, replace_all: bool = False) -> Networ
         start = conn.execute("SELECT COALESCE(MAX(position), 0) FROM network_contacts"
                              ).fetchone()[0]
         contacts = network.contact_list()
-        conn.executemany(_CONTACT_SQL, [
+        conn.executemany(_INSERT_CONTACT, [
             _contact_row(replace(c, id=renamed[c.id]), start + k + 1, now)
             for k, c in enumerate(contacts)])
         for circle in network.circles.itertuples(index=False):
@@ -304,7 +370,7 @@ def merge_stored_contacts(store, ids: list[str]) -> Contact:
     keep_ties = merged_net.ties[(merged_net.ties["a"] == ids[0]) | (merged_net.ties["b"] == ids[0])]
     now = _now()
     with store.transaction() as conn:
-        conn.execute(_CONTACT_SQL, _contact_row(kept, 0, now))
+        _update_contact(conn, kept, now)
         _set_circles(conn, kept.id, kept.circles, now)
         conn.executemany("DELETE FROM network_contacts WHERE id = ?", [(c,) for c in ids[1:]])
         conn.execute("DELETE FROM network_ties WHERE a = ? OR b = ?", (kept.id, kept.id))

@@ -22,6 +22,7 @@ demo plan always lies in the coming months whenever the course is taught.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,7 +30,16 @@ from .._errors import InputError
 from .._validate import FieldChecker
 from ..store import LearnerStore
 from .goal import add_skill, save_goal
-from .model import MAX_TITLE, PATH_KINDS, RATINGS, STEP_KINDS, check_rating, check_text, parse_date
+from .model import (
+    MAX_TEXT,
+    MAX_TITLE,
+    PATH_KINDS,
+    RATINGS,
+    STEP_KINDS,
+    check_rating,
+    check_text,
+    parse_date,
+)
 from .steps import add_step, mark_done
 from .vision import save_path
 
@@ -44,11 +54,8 @@ def _date(value: Any, check: FieldChecker, place: str, today: dt.date) -> dt.dat
     """A date from YYYY-MM-DD, a YAML date, or '+N' days from today; problems recorded."""
     if isinstance(value, int) and not isinstance(value, bool):
         return today + dt.timedelta(days=value)
-    if isinstance(value, str) and value.strip().startswith(("+", "-")):
-        try:
-            return today + dt.timedelta(days=int(value.strip()))
-        except ValueError:
-            pass
+    if isinstance(value, str) and re.fullmatch(r"[+-]\d+", value.strip()):
+        return today + dt.timedelta(days=int(value.strip()))
     try:
         return parse_date(value, place)
     except InputError:
@@ -58,7 +65,7 @@ def _date(value: Any, check: FieldChecker, place: str, today: dt.date) -> dt.dat
 
 
 def _text(data: Mapping, key: str, check: FieldChecker, place: str, *,
-          required: bool = False, limit: int = 4000) -> str:
+          required: bool = False, limit: int = MAX_TEXT) -> str:
     value = check.need(data, key, str, place, required=required, default="",
                        nonempty=required)
     if value and len(value) > limit:
@@ -101,7 +108,7 @@ def check_plan_section(data: Any, file: str, today: dt.date | None = None) -> di
             continue
         check.unknown_keys(fields, _PATH_FIELDS, place)
         row: dict[str, Any] = {k: _text(fields, k, check, place, limit=MAX_TITLE
-                                         if k == "title" else 4000)
+                                         if k == "title" else MAX_TEXT)
                                for k in ("title", "description", "questions")}
         for name in RATINGS:
             if fields.get(name) is None:

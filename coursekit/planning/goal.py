@@ -55,7 +55,7 @@ def save_goal(store: LearnerStore, *, goal: str = _UNSET, outcome: str = _UNSET,
     """
     clean: dict[str, Any] = {}
     if goal is not _UNSET:
-        clean["goal"] = check_text(goal, "goal", limit=1000)
+        clean["goal"] = check_text(goal, "goal")
     if outcome is not _UNSET:
         clean["outcome"] = check_text(outcome, "outcome")
     if target_date is not _UNSET:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .._errors import InputError
+from .._limits import LINE, TEXT, check_length
 
 #: The three Odyssey paths (Burnett and Evans), in the order they are shown.
 PATH_KINDS: tuple[str, ...] = ("current", "disappeared", "unconstrained")
@@ -41,8 +42,9 @@ RATINGS: dict[str, str] = {
 #: Kinds of plan item.
 STEP_KINDS: tuple[str, ...] = ("step", "check-in", "networking")
 
-MAX_TITLE = 200
-MAX_TEXT = 4000
+#: Length limits (see :mod:`coursekit._limits`): one line, and free text.
+MAX_TITLE = LINE
+MAX_TEXT = TEXT
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -132,10 +134,7 @@ def check_text(value: object, what: str, *, required: bool = False,
     if required and not text:
         raise InputError(f"The {what} is empty. "
                          f"Fix: write a few words, e.g. 'Ask my manager for a cross-unit project'.")
-    if len(text) > limit:
-        raise InputError(f"The {what} is {len(text)} characters long. "
-                         f"Fix: shorten it to at most {limit} characters.")
-    return text
+    return check_length(text, what, limit)
 
 
 def check_kind(kind: object) -> str:

@@ -23,8 +23,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..store import LearnerStore
-from .model import Step, check_text, parse_date
-from .steps import add_step, list_steps
+from .model import MAX_TITLE, Step, check_text, parse_date
+from .steps import add_step, add_steps, step_fields
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def add_networking(store: LearnerStore, who: str, *, why: str = "", due: Any = N
     InputError
         ``who`` is empty, or the date is not in the form YYYY-MM-DD.
     """
-    who = check_text(who, "person to reach (who)", required=True, limit=200)
+    who = check_text(who, "person to reach (who)", required=True, limit=MAX_TITLE)
     return add_step(store, title or f"Reach {who}", due=due, kind="networking", who=who,
                     why=why)
 
@@ -134,15 +134,13 @@ def seed_networking(store: LearnerStore, measures: Mapping[str, Any] | None = No
     first. Suggestions already in the plan (same ``who``) are not added again.
     """
     first = parse_date(start, "start date") or date.today()
-    have = {s.who for s in list_steps(store, "networking")}
-    added = []
-    for i, suggestion in enumerate(networking_suggestions(measures)[:how_many], start=1):
-        if suggestion.who in have:
-            continue
-        added.append(add_networking(store, suggestion.who, why=suggestion.why,
-                                    title=suggestion.title,
-                                    due=first + timedelta(days=every_days * i)))
-    return added
+    items = [step_fields(suggestion.title or f"Reach {suggestion.who}", kind="networking",
+                         who=check_text(suggestion.who, "person to reach (who)",
+                                        required=True, limit=MAX_TITLE),
+                         why=suggestion.why, due=first + timedelta(days=every_days * i))
+             for i, suggestion in enumerate(networking_suggestions(measures)[:how_many],
+                                            start=1)]
+    return add_steps(store, items, unless_same=("kind", "who"))
 
 
 __all__ = ["Suggestion", "add_networking", "networking_suggestions", "seed_networking"]

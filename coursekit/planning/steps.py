@@ -104,7 +104,16 @@ def add_step(store: LearnerStore, title: str, *, due: Any = None, kind: str = "s
     InputError
         An empty title, a date not in the form YYYY-MM-DD, an unknown kind.
     """
-    fields = {
+    fields = step_fields(title, due=due, kind=kind, if_obstacle=if_obstacle,
+                         then_response=then_response, who=who, why=why, notes=notes)
+    return add_steps(store, [fields], first=first)[0]
+
+
+def step_fields(title: str, *, due: Any = None, kind: str = "step", if_obstacle: str = "",
+                then_response: str = "", who: str = "", why: str = "",
+                notes: str = "") -> dict[str, Any]:
+    """The checked columns of a new plan item (see :func:`add_step` for each field)."""
+    return {
         "title": check_text(title, "step title", required=True, limit=MAX_TITLE),
         "kind": check_kind(kind),
         "due": _iso(parse_date(due, "due date")),
@@ -113,23 +122,42 @@ def add_step(store: LearnerStore, title: str, *, due: Any = None, kind: str = "s
                                                        then_response),
             ("who", "who", who), ("why", "why", why), ("notes", "notes", notes))},
     }
+
+
+def add_steps(store: LearnerStore, items: list[dict[str, Any]], *, first: bool = False,
+              unless_same: tuple[str, ...] = ()) -> list[Step]:
+    """Add plan items (from :func:`step_fields`) in one transaction; return those added.
+
+    ``unless_same`` names columns (e.g. ``("kind", "due")``): an item whose values there
+    match an item already in the plan is skipped. The test and the insert share one write
+    transaction, so two notebooks adding at once cannot add the same item twice.
+    """
     stamp = now()
+    added = []
     with store.transaction() as conn:
-        position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 "
-                                "FROM plan_steps").fetchone()[0]
-        if first:
-            conn.execute("UPDATE plan_steps SET is_first = 0 WHERE is_first = 1")
-        names = ", ".join(fields)
-        marks = ", ".join("?" * len(fields))
-        cur = conn.execute(
-            f"INSERT INTO plan_steps ({names}, uid, is_first, position, created_at, updated_at) "
-            f"VALUES ({marks}, ?, ?, ?, ?, ?)",
-            (*fields.values(), f"{uuid.uuid4()}@coursekit", int(bool(first)), position,
-             stamp, stamp),
-        )
-        new_id = cur.lastrowid
+        for fields in items:
+            if unless_same:
+                where = " AND ".join(f"{name} IS ?" for name in unless_same)
+                if conn.execute(f"SELECT 1 FROM plan_steps WHERE {where}",
+                                tuple(fields[name] for name in unless_same)).fetchone():
+                    continue
+            # The next position is read inside the write transaction: no other writer
+            # can take it between the read and the insert.
+            position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 "
+                                    "FROM plan_steps").fetchone()[0]
+            if first:
+                conn.execute("UPDATE plan_steps SET is_first = 0 WHERE is_first = 1")
+            names = ", ".join(fields)
+            marks = ", ".join("?" * len(fields))
+            cur = conn.execute(
+                f"INSERT INTO plan_steps ({names}, uid, is_first, position, created_at, "
+                f"updated_at) VALUES ({marks}, ?, ?, ?, ?, ?)",
+                (*fields.values(), f"{uuid.uuid4()}@coursekit", int(bool(first)), position,
+                 stamp, stamp),
+            )
+            added.append(cur.lastrowid)
         _count(conn)
-    return get_step(store, new_id)
+    return [get_step(store, step_id) for step_id in added]
 
 
 def _iso(day: date | None) -> str | None:
@@ -224,18 +252,13 @@ def add_check_ins(store: LearnerStore, start: Any = None, *, every_weeks: int = 
     if not isinstance(count, int) or not 1 <= count <= 24:
         raise InputError(f"count={count!r} is out of range. Fix: use 1 to 24 check-ins.")
     first = parse_date(start, "start date") or date.today()
-    taken = {s.due for s in list_steps(store, "check-in")}
-    added = []
-    for i in range(1, count + 1):
-        day = first + timedelta(weeks=every_weeks * i)
-        if day in taken:
-            continue
-        added.append(add_step(store, f"Check-in {i}: look back and plan the next step",
-                              due=day, kind="check-in",
-                              notes="What did I do? What got in the way? What is next?"))
-    return added
+    items = [step_fields(f"Check-in {i}: look back and plan the next step",
+                         due=first + timedelta(weeks=every_weeks * i), kind="check-in",
+                         notes="What did I do? What got in the way? What is next?")
+             for i in range(1, count + 1)]
+    return add_steps(store, items, unless_same=("kind", "due"))
 
 
-__all__ = ["add_check_ins", "add_step", "get_step", "list_steps", "mark_done", "redate_step",
-           "remove_step", "set_first_step", "set_if_then", "set_if_then_sentence",
-           "update_step"]
+__all__ = ["add_check_ins", "add_step", "add_steps", "get_step", "list_steps", "mark_done",
+           "redate_step", "remove_step", "set_first_step", "set_if_then",
+           "set_if_then_sentence", "step_fields", "update_step"]

@@ -28,6 +28,7 @@ from .._text import escape_html
 from ..store import LearnerStore
 from ._db import mark_progress, now
 from .model import (
+    MAX_TEXT,
     MAX_TITLE,
     PATH_KINDS,
     PATH_LABELS,
@@ -84,7 +85,7 @@ def save_path(store: LearnerStore, kind: str, **fields: Any) -> VisionPath:
             clean[name] = check_rating(value, name)
         else:
             clean[name] = check_text(value, f"path {name}",
-                                     limit=MAX_TITLE if name == "title" else 4000)
+                                     limit=MAX_TITLE if name == "title" else MAX_TEXT)
     with store.transaction() as conn:
         conn.execute("INSERT OR IGNORE INTO plan_paths (kind, updated_at) VALUES (?, ?)",
                      (kind, now()))

@@ -47,11 +47,11 @@ def _case_prompts(exercise: str) -> tuple[str, dict[str, str]]:
     """A case's title and its reflection prompts by id ("" and {} when unknown)."""
     if not exercise.startswith("case:"):
         return "", {}
-    try:
-        from ..cases import load_case
+    from ..cases import load_case
 
+    try:
         case = load_case(exercise.split(":", 1)[1])
-    except Exception:  # a case removed or renamed since: fall back to the raw id
+    except ContentError:  # a case removed or renamed since: fall back to the raw id
         return "", {}
     return case.title, {r.id: r.prompt for r in case.reflections}
 
@@ -154,6 +154,8 @@ def assessment_results(store: LearnerStore) -> list[AssessmentResult]:
         try:
             instrument = load_instrument(instrument_id)
         except ContentError:  # an instrument removed from the course: its answers stay stored
+            instrument = None
+        if instrument is None:
             continue
         table = score_responses(instrument, load_responses(store, instrument_id, attempt_id))
         out.append(AssessmentResult(instrument_id, instrument.title, table,

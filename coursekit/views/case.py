@@ -23,7 +23,7 @@ from .._text import escape_html
 from ..cases import Case, DecisionPoint, ReflectionPrompt, load_case, narrative_html
 from ..cases import timeline_figure as _timeline_figure
 from ..store import LearnerStore
-from ._common import demo_banner
+from ._common import Status, demo_banner, guarded
 from ._figures import figure_bundle, set_figure, show_figure
 
 __all__ = [
@@ -333,17 +333,20 @@ class ReflectionView(widgets.VBox):
         private = _html(f'<div style="{_PRIVATE}"><small>Private: saved on this computer as '
                         "you type. It is not shared with anyone unless you choose to include "
                         "it in a hand-in.</small></div>")
-        self.status = widgets.HTML("<small>Saved.</small>" if self.text.value else "")
+        self.status = Status()
+        if self.text.value:
+            self.status.ok("Saved.")
         self.text.observe(self._on_change, names="value")
         super().__init__([demo_banner(store), question, self.text, private, self.status])
 
     def _on_change(self, change: dict) -> None:
         text = change["new"]
         if text.strip():
-            self.store.save(self.case.exercise, self.key, text, kind="reflection")
+            action = lambda: self.store.save(self.case.exercise, self.key, text,  # noqa: E731
+                                             kind="reflection")
         else:  # an emptied reflection is no reflection: do not count it as progress
-            self.store.delete(self.case.exercise, self.key)
-        self.status.value = f"<small>Saved at {datetime.now():%H:%M:%S}.</small>"
+            action = lambda: self.store.delete(self.case.exercise, self.key)  # noqa: E731
+        guarded(self.status, action, f"Saved at {datetime.now():%H:%M:%S}.")
 
 
 def reflection(store: LearnerStore, case: Case | str, prompt_id: str) -> ReflectionView:

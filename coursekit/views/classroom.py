@@ -21,12 +21,18 @@ from .._errors import StoreError
 from .._text import escape_html
 from ..classroom import dashboard, figures
 from ..classroom.class_store import ClassStore, class_db_url, open_class_store, submit_handin
-from ..classroom.handin import default_handin_folder, handin_json, make_handin, preview_handin
+from ..classroom.handin import (
+    NamesInReflections,
+    default_handin_folder,
+    handin_json,
+    make_handin,
+    preview_handin,
+)
 from ..classroom.handin_format import HandinError
 from ..classroom.handin_sections import reflections
 from ..classroom.synthetic import demo_class
 from ..store import LearnerStore
-from ._common import demo_banner
+from ._common import Status, demo_banner
 from ._figures import figure_bundle
 
 __all__ = ["ClassDashboard", "HandinView", "class_dashboard", "handin_view"]
@@ -65,8 +71,16 @@ class HandinView(widgets.VBox):
         if not rows:
             rows = [widgets.HTML("<i>You have written no reflections yet; none will be "
                                  "shared.</i>")]
+        self.share_status = Status()
+        self.names_note = widgets.HTML()
+        self.replace_names = False
+        self.replace_button = widgets.Button(
+            description="Replace the names with their roles", icon="user-secret",
+            tooltip="In the hand-in only: your reflection itself stays as you wrote it",
+            layout=widgets.Layout(width="auto", display="none"))
+        self.replace_button.on_click(self._use_roles)
         self.include_items = widgets.Checkbox(
-            value=True, indent=False, layout=widgets.Layout(width="auto"),
+            value=False, indent=False, layout=widgets.Layout(width="auto"),
             description="Include my answer to each questionnaire item (lets the instructor "
                         "check the questionnaires' reliability; the items say nothing about "
                         "who you are)")
@@ -94,7 +108,8 @@ class HandinView(widgets.VBox):
         super().__init__([
             demo_banner(store), intro,
             widgets.HTML("<b>Reflections to share</b> (none is shared unless you tick it)"),
-            widgets.VBox(rows), self.include_items,
+            widgets.VBox(rows), self.share_status, self.names_note, self.replace_button,
+            self.include_items,
             widgets.HTML("<b>What your hand-in holds</b>"), self.preview, raw_box,
             widgets.HBox([self.save_button, self.submit_button]), self.status,
         ])
@@ -106,12 +121,43 @@ class HandinView(widgets.VBox):
         return [ref for ref, box in self.shares.items() if box.value]
 
     def _refresh(self, *_: object) -> None:
-        self.handin = make_handin(self.store, shared_reflections=self.shared,
-                                  include_item_responses=self.include_items.value)
+        self.names_note.value = ""
+        self.replace_button.layout.display = "none"
+        try:
+            self.handin = make_handin(self.store, shared_reflections=self.shared,
+                                      include_item_responses=self.include_items.value,
+                                      replace_names=self.replace_names)
+        except NamesInReflections as exc:
+            self.names_note.value = _marked_names(exc.mentions, self.store)
+            self.replace_button.layout.display = None
+            self._refuse(str(exc))
+            return
+        except HandinError as exc:  # e.g. a reflection longer than a hand-in holds
+            self._refuse(str(exc))
+            return
+        self.share_status.value = ""
+        self.save_button.disabled = False
+        self.submit_button.disabled = self.store.demo
         self.preview.value = (f'<pre style="white-space:pre-wrap;border:1px solid #ddd;'
                               f'padding:8px" aria-label="Preview of your hand-in">'
                               f"{escape_html(preview_handin(self.handin))}</pre>")
         self.raw.value = f"<pre>{escape_html(handin_json(self.handin))}</pre>"
+
+    def _refuse(self, message: str) -> None:
+        """Show why no hand-in can be made as ticked; nothing can be saved until it is fixed."""
+        self.handin = {}
+        self.share_status.error(message)
+        self.save_button.disabled = True
+        self.submit_button.disabled = True
+        self.preview.value = "<i>No preview until the problem above is fixed.</i>"
+        self.raw.value = ""
+
+    def _use_roles(self, _button: object = None) -> None:
+        self.replace_names = True
+        self._refresh()
+        if self.handin:
+            self.share_status.ok("In the hand-in, names of people in your network are "
+                                 "replaced by their roles; your reflection is unchanged.")
 
     def _mark_progress(self, how: str) -> None:
         # The start page counts entries of the exercise "handin"; numbers and times only.
@@ -121,9 +167,16 @@ class HandinView(widgets.VBox):
         from ..classroom.handin import save_handin
 
         self._refresh()
+        if not self.handin:
+            self.status.value = ('<span role="alert">Not saved: fix the problem shown under '
+                                 "the reflections first.</span>")
+            return
         folder = self.folder if self.folder is not None else default_handin_folder(self.store)
         try:
             path = save_handin(self.handin, folder)
+        except HandinError as exc:
+            self.status.value = f'<span role="alert">Not saved: {escape_html(exc)}</span>'
+            return
         except OSError as exc:
             self.status.value = (f'<span role="alert">Could not save: '
                                  f"{escape_html(exc.strerror or exc)}</span>")
@@ -135,6 +188,10 @@ class HandinView(widgets.VBox):
 
     def _submit(self, _button: object = None) -> None:
         self._refresh()
+        if not self.handin:
+            self.status.value = ('<span role="alert">Not sent: fix the problem shown under '
+                                 "the reflections first.</span>")
+            return
         try:
             result = submit_handin(self.handin, self.class_db)
         except (StoreError, HandinError) as exc:
@@ -145,6 +202,26 @@ class HandinView(widgets.VBox):
                  "hand-in.", "kept newer": "Not used: the class already has a later hand-in "
                  "of yours."}
         self.status.value = f'<span role="status">{words.get(result, result)}</span>'
+
+
+def _marked_names(mentions, store: LearnerStore) -> str:
+    """The ticked reflections that name someone, each name marked with its replacement."""
+    from ..classroom.handin_sections import reflections as all_reflections
+
+    texts = {(r.exercise, r.key): r for r in all_reflections(store)}
+    parts = []
+    for ref, found in mentions.items():
+        text, html, last = texts[ref].text, [], 0
+        for m in found:
+            html += [escape_html(text[last:m.start]),
+                     f'<mark title="becomes {escape_html(m.replacement)}">'
+                     f"{escape_html(m.written)}</mark> \u2192 {escape_html(m.replacement)}"]
+            last = m.end
+        html.append(escape_html(text[last:]))
+        parts.append(f"<div style='margin:4px 0 8px 24px'><b>{escape_html(texts[ref].label)}"
+                     f"</b><br>{''.join(html)}</div>")
+    return ("<div role='note'>Marked: names of people in your network, and the role that "
+            "would replace each.</div>" + "".join(parts))
 
 
 def handin_view(store: LearnerStore, **kwargs: Any) -> HandinView:

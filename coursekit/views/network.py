@@ -25,10 +25,10 @@ from pathlib import Path
 import ipywidgets as widgets
 import numpy as np
 
-from .._errors import InputError
 from .._text import escape_html
 from ..network import (
     NETWORK_TYPES,
+    NEW_ID,
     STRENGTH_SCALE,
     Circle,
     Contact,
@@ -47,6 +47,7 @@ from ..network import (
     network_measures,
     normalise_name,
     outsight,
+    restore_contact,
     save_circle,
     save_contact,
     save_ego,
@@ -56,9 +57,9 @@ from ..network import (
 )
 from ..network.egogram import GROUPING_LABELS, GROUPINGS, egogram_spec
 from ..network.measures import compare_measures
-from ..network.storage import next_contact_id
+from ..network.model import format_circles
 from ..store import LearnerStore
-from ._common import demo_banner
+from ._common import LEARNER_ERRORS, demo_banner
 from ._figures import figure_widget
 
 #: Name-generator prompts: (question, what an answer suggests about the person).
@@ -326,15 +327,14 @@ class NetworkView:
             box.value = t in contact.types
         self.strength.value = contact.strength
         self.last_contact.value = contact.last_contact
-        self.circles_text.value = "; ".join(contact.circles)
+        self.circles_text.value = format_circles(contact.circles)
         self.notes.value = contact.notes
         self.remove_button.disabled = not cid
 
     def form_contact(self) -> Contact:
         """The contact described by the form (id: the one picked, or a new one)."""
-        cid = self.picker.value or next_contact_id(self.network.contacts["id"])[0]
         return Contact(
-            id=cid, name=self.name.value,
+            id=self.picker.value or NEW_ID, name=self.name.value,
             inside={"inside": True, "outside": False}.get(self.inside.value),
             organisation=self.organisation.value, sector=self.sector.value,
             function=self.function.value, role=self.role.value,
@@ -348,7 +348,7 @@ class NetworkView:
     def _run(self, action, done=None) -> bool:
         try:
             action()
-        except InputError as exc:
+        except LEARNER_ERRORS as exc:
             self._say(str(exc), error=True)
             return False
         self.refresh()
@@ -391,15 +391,12 @@ class NetworkView:
             return
         contact, ties = self._removed
 
-        def restore():
-            save_contact(self.store, contact)
-            for a, b, strength in ties:
-                save_tie(self.store, a, b, int(strength))
-
-        if self._run(restore, f"{contact.name} is back."):
+        restored: list[Contact] = []
+        if self._run(lambda: restored.append(restore_contact(self.store, contact, ties)),
+                     f"{contact.name} is back."):
             self._removed = None
             self.undo_button.disabled = True
-            self._set_picker(contact.id)
+            self._set_picker(restored[0].id)
 
     def add_recalled(self) -> None:
         """Add each name typed under the recall prompt, with what the prompt suggests."""
@@ -409,16 +406,13 @@ class NetworkView:
         added, skipped = [], []
 
         def add_all():
-            ids = list(self.network.contacts["id"])
             for name in lines:
                 if not name:
                     continue
                 if normalise_name(name) in known:
                     skipped.append(name)
                     continue
-                cid = next_contact_id(ids)[0]
-                ids.append(cid)
-                save_contact(self.store, Contact(cid, name, strength=3, **hints))
+                save_contact(self.store, Contact(NEW_ID, name, strength=3, **hints))
                 known.add(normalise_name(name))
                 added.append(name)
 

@@ -39,9 +39,9 @@ from ..planning import (
 )
 from ..planning.goal import STATUS_WORDS
 from ..store import LearnerStore
-from ._common import demo_banner
+from ._common import Status, demo_banner, guarded
 from ._figures import set_figure, set_hint
-from ._plan_common import WIDE, Status, date_picker, guarded, heading, text_box
+from ._plan_common import WIDE, date_picker, heading, text_box
 
 #: What the comparison chart's place shows until a path has a rating (an empty plot says
 #: nothing).

@@ -42,8 +42,8 @@ from ..planning import (
 )
 from ..planning.model import Step
 from ..store import LearnerStore
-from ._common import demo_banner
-from ._plan_common import WIDE, Status, date_picker, guarded, heading, text_box
+from ._common import Status, demo_banner, guarded
+from ._plan_common import WIDE, date_picker, heading, text_box
 
 
 class StepRow(widgets.HBox):

@@ -36,7 +36,7 @@ from ..assessment import (
 )
 from ..assessment.storage import list_attempts
 from ..store import LearnerStore
-from ._common import demo_banner
+from ._common import LEARNER_ERRORS, demo_banner
 from .feedback import Feedback
 
 # Item text wraps instead of being cut off, and sits beside its answer options.
@@ -160,7 +160,7 @@ class Questionnaire(widgets.VBox):
             if self.attempt_id is None:
                 self.attempt_id = start_attempt(self.store, self.instrument.id)
             save_response(self.store, self.instrument, self.attempt_id, item_id, value)
-        except Exception as exc:  # show, never lose silently: the learner must know
+        except (ValueError, *LEARNER_ERRORS) as exc:  # shown beside the items, never lost
             self.status.value = (f"<span role='alert' style='color:#D55E00'>Not saved: "
                                  f"{escape_html(exc)}</span>")
             return

@@ -39,8 +39,8 @@ from ..report import (
 )
 from ..report.files import ReportFiles
 from ..store import LearnerStore
-from ._common import demo_banner
-from ._plan_common import Status, heading
+from ._common import Status, demo_banner
+from ._plan_common import heading
 
 
 def _snippet(text: str, limit: int = 90) -> str:

@@ -1,0 +1,86 @@
+"""Finding the names of the learner's contacts in a reflection, and replacing them by roles.
+
+Contact names are third parties' personal data: they never leave in a hand-in. A learner
+who ticks a reflection to share may have written "lunch with Sam Okafor" in it; the hand-in
+preview marks such names and offers to replace each with the person's role ("[former
+boss]"), and the hand-in refuses to be made with them.
+
+A name is found when the contact's full name appears (any case), or one part of it of three
+letters or more appears as a whole word with its capital (so "Will" is found, "will" is not).
+
+Examples
+--------
+>>> import pandas as pd
+>>> people = pd.DataFrame({"name": ["Sam Okafor", "Li Wei"], "role": ["former boss", ""]})
+>>> [m.written for m in name_mentions("Lunch with sam okafor; then Sam again.", people)]
+['sam okafor', 'Sam']
+>>> replace_names("Lunch with Sam Okafor and Li Wei.", people)
+'Lunch with [former boss] and [a contact].'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+#: What replaces the name of a contact whose role the learner did not give.
+NO_ROLE = "a contact"
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One place where a reflection names a contact."""
+
+    written: str
+    contact: str
+    replacement: str
+    start: int
+    end: int
+
+
+def _patterns(contacts: pd.DataFrame) -> list[tuple[re.Pattern[str], str, str]]:
+    """Search patterns, full names first (then longest parts), with name and replacement."""
+    full, parts = [], []
+    roles = contacts["role"] if "role" in contacts else [""] * len(contacts)
+    for name, role in zip(contacts["name"], roles, strict=False):
+        name = " ".join(str(name or "").split())
+        if not name:
+            continue
+        replacement = f"[{' '.join(str(role or '').split()) or NO_ROLE}]"
+        full.append((re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), name,
+                     replacement))
+        for part in re.split(r"[\s,.\-']+", name):
+            if len(part) >= 3 and part[0].isupper():
+                parts.append((re.compile(rf"(?<!\w){re.escape(part)}(?!\w)"), name,
+                              replacement))
+    parts.sort(key=lambda p: -len(p[0].pattern))
+    return full + parts
+
+
+def name_mentions(text: str, contacts: pd.DataFrame) -> list[NameMention]:
+    """Every mention of a contact's name in ``text``, in reading order, not overlapping.
+
+    ``contacts`` has a ``name`` column and optionally a ``role`` column (a network's
+    contacts table).
+    """
+    found: list[NameMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, name, replacement in _patterns(contacts):
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            taken.append(span)
+            found.append(NameMention(match.group(0), name, replacement, *span))
+    return sorted(found, key=lambda m: m.start)
+
+
+def replace_names(text: str, contacts: pd.DataFrame) -> str:
+    """``text`` with each mention of a contact replaced by ``[their role]``."""
+    out, last = [], 0
+    for mention in name_mentions(text, contacts):
+        out += [text[last:mention.start], mention.replacement]
+        last = mention.end
+    return "".join(out) + text[last:]
