@@ -1,34 +1,27 @@
-"""The learner's network as plain data: the learner (ego), contacts, circles and ties.
+"""The learner's whole network as plain data, ready for measures, maps and exports.
 
-The learner is *ego*; the people they know are *contacts* (alters). A contact carries
-
-========================  ===================================================================
-field                     meaning
-========================  ===================================================================
-``id``                    a short text id, unique in the network (``c1``, ``c2``...)
-``name``                  how the learner calls them (private: never handed in)
-``inside``                True inside the learner's organisation, False outside, None unknown
-``organisation``          where they work
-``sector``, ``function``  their sector (industry) and function (finance, sales...)
-``role``                  their job title, free text
-``seniority``             levels above the learner (+2 = two levels above, -1 = one below),
-                          from -5 to +5, None unknown
-``types``                 network types: any of ``operational``, ``personal``, ``strategic``
-``strength``              closeness to the learner, 1 to 5 (see :data:`STRENGTH_SCALE`)
-``last_contact``          the date they last really talked, or None
-``circles``               the circles (groups) they belong to; members of a circle know
-                          each other
-``notes``                 free text
-========================  ===================================================================
-
-Ties among contacts come from two places, so that recording them stays usable past twenty
-contacts (pairwise questions grow as n(n-1)/2):
+The learner is *ego*; the people they know are *contacts* (alters), each a
+:class:`~coursekit.network.records.Contact` (its fields are listed there). Ties among
+contacts come from two places, so that recording them stays usable past twenty contacts
+(pairwise questions grow as n(n-1)/2):
 
 * **circles**: everyone in a circle ("my team", "MBA classmates") is taken to know everyone
   else in it, with the circle's strength;
 * **pairwise ties** for the few pairs that matter, with their own strength 0 to 5. A pairwise
   tie overrides the circles for that pair; strength 0 records that two people do *not* know
   each other (a zero-weight tie counts as no tie in every measure).
+
+The data model is in three layers, each importing only the one before:
+
+==================  ===========================================================================
+module              job
+==================  ===========================================================================
+``values``          the scales (strength, seniority, network types) and reading one value
+``records``         one contact, tie or circle (and the learner, ego), each checked on its own
+``model``           the whole :class:`Network`; :mod:`~coursekit.network.problems` checks it
+==================  ===========================================================================
+
+Every name of the three layers can be imported from here, as before they were split.
 
 Examples
 --------
@@ -46,40 +39,53 @@ Examples
 
 from __future__ import annotations
 
-import csv
-import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from functools import cached_property
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .._errors import InputError
-from .._limits import LINE, TEXT, check_length
+from .problems import NetworkProblem, network_problems
+from .records import (
+    NEW_ID,
+    Circle,
+    Contact,
+    Ego,
+    Tie,
+    check_circle,
+    check_contact,
+    check_tie,
+    next_contact_id,
+)
+from .values import (
+    DEFAULT_CIRCLE_STRENGTH,
+    DEFAULT_STRENGTH,
+    NETWORK_TYPES,
+    SENIORITY_MAX,
+    SENIORITY_MIN,
+    STRENGTH_MAX,
+    STRENGTH_MIN,
+    STRENGTH_SCALE,
+    TIE_MAX,
+    TIE_MIN,
+    format_circles,
+    parse_circles,
+    parse_date,
+    parse_inside,
+    parse_types,
+)
 
-#: The three network types of Ibarra and Hunter (HBR 2007).
-NETWORK_TYPES: tuple[str, ...] = ("operational", "personal", "strategic")
-
-#: Closeness of a contact to the learner (the ``strength`` of a contact).
-STRENGTH_SCALE: dict[int, str] = {
-    1: "acquaintance: met a few times",
-    2: "occasional: talk now and then",
-    3: "regular: talk often, would help",
-    4: "close: trust and confide",
-    5: "very close: one of the first you call",
-}
-STRENGTH_MIN, STRENGTH_MAX = 1, 5
-#: A tie between two contacts: 0 (they do not know each other) to 5.
-TIE_MIN, TIE_MAX = 0, 5
-#: Seniority in levels relative to the learner.
-SENIORITY_MIN, SENIORITY_MAX = -5, 5
-#: Strength given to a contact when none is known (imports): the weakest tie.
-DEFAULT_STRENGTH = 1
-#: Strength of the ties among members of a circle when none is given.
-DEFAULT_CIRCLE_STRENGTH = 2
+__all__ = [
+    "CIRCLE_COLUMNS", "CONTACT_COLUMNS", "DEFAULT_CIRCLE_STRENGTH", "DEFAULT_STRENGTH",
+    "NETWORK_TYPES", "NEW_ID", "SENIORITY_MAX", "SENIORITY_MIN", "STRENGTH_MAX", "STRENGTH_MIN",
+    "STRENGTH_SCALE", "TIE_COLUMNS", "TIE_MAX", "TIE_MIN", "Circle", "Contact", "Ego",
+    "Network", "NetworkProblem", "Tie", "check_circle", "check_contact", "check_tie",
+    "format_circles", "network_problems", "next_contact_id", "parse_circles", "parse_date",
+    "parse_inside", "parse_types",
+]
 
 #: Columns of :attr:`Network.contacts`, in order.
 CONTACT_COLUMNS: tuple[str, ...] = (
@@ -89,269 +95,6 @@ CONTACT_COLUMNS: tuple[str, ...] = (
 TIE_COLUMNS: tuple[str, ...] = ("a", "b", "strength")
 CIRCLE_COLUMNS: tuple[str, ...] = ("name", "strength", "notes")
 
-
-@dataclass(frozen=True)
-class Ego:
-    """The learner at the centre of the map: what 'inside' and 'outside' are measured from."""
-
-    organisation: str = ""
-    sector: str = ""
-    function: str = ""
-    label: str = "You"
-
-
-@dataclass(frozen=True)
-class Contact:
-    """One person the learner knows. See the module docstring for each field."""
-
-    id: str
-    name: str
-    inside: bool | None = None
-    organisation: str = ""
-    sector: str = ""
-    function: str = ""
-    role: str = ""
-    seniority: int | None = None
-    types: tuple[str, ...] = ()
-    strength: int = DEFAULT_STRENGTH
-    last_contact: date | None = None
-    circles: tuple[str, ...] = ()
-    notes: str = ""
-
-    def replace(self, **changes: Any) -> Contact:
-        """A copy with some fields changed (then checked)."""
-        return check_contact(Contact(**{**asdict(self), **changes}))
-
-
-@dataclass(frozen=True)
-class Tie:
-    """A tie between two contacts ``a`` and ``b`` (order does not matter), strength 0-5."""
-
-    a: str
-    b: str
-    strength: int = 1
-
-
-@dataclass(frozen=True)
-class Circle:
-    """A group of contacts who all know each other ("my team", "MBA classmates")."""
-
-    name: str
-    strength: int = DEFAULT_CIRCLE_STRENGTH
-    notes: str = ""
-
-
-_ID = re.compile(r"^c(\d+)$")
-
-#: The id of a contact not yet stored: :func:`~coursekit.network.storage.save_contact`
-#: gives it a fresh one inside its write transaction.
-NEW_ID = ""
-
-
-def next_contact_id(existing: Iterable[str], count: int = 1) -> list[str]:
-    """``count`` new ids of the form ``c<number>`` that are not in ``existing``.
-
-    Examples
-    --------
-    >>> next_contact_id(["c1", "c7", "x"], 2)
-    ['c8', 'c9']
-    """
-    top = 0
-    for cid in existing:
-        match = _ID.match(str(cid))
-        if match:
-            top = max(top, int(match.group(1)))
-    return [f"c{top + k}" for k in range(1, count + 1)]
-
-
-# -- checking single values ------------------------------------------------------------------
-
-def _whole(value: Any, what: str, low: int, high: int, fix: str) -> int:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise InputError(f"{what} must be a whole number from {low} to {high}, "
-                         f"not {value!r}. Fix: {fix}") from None
-    if number != int(number) or not low <= number <= high:
-        raise InputError(f"{what} must be a whole number from {low} to {high}, "
-                         f"not {value!r}. Fix: {fix}")
-    return int(number)
-
-
-def parse_types(value: Any) -> tuple[str, ...]:
-    """Network types from text (``"operational; strategic"``) or a list, checked and ordered.
-
-    Examples
-    --------
-    >>> parse_types("Strategic, operational")
-    ('operational', 'strategic')
-    >>> parse_types("")
-    ()
-    """
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ()
-    items = value.replace(";", ",").replace("|", ",").split(",") if isinstance(value, str) \
-        else list(value)
-    found = set()
-    for item in items:
-        word = str(item).strip().lower()
-        if not word:
-            continue
-        if word not in NETWORK_TYPES:
-            raise InputError(f"'{item}' is not a network type. Fix: use operational, "
-                             f"personal or strategic (several separated by ';')")
-        found.add(word)
-    return tuple(t for t in NETWORK_TYPES if t in found)
-
-
-def format_circles(circles: Iterable[str]) -> str:
-    """Circle names as one text cell, separated by ``; ``; :func:`parse_circles` reverses it.
-
-    A name that holds ``;`` or ``"`` is put in double quotes (quotes inside doubled), as in
-    a CSV row, so that it comes back whole.
-
-    Examples
-    --------
-    >>> format_circles(["Team", 'R&D; Ops', 'The "A" list'])
-    'Team; "R&D; Ops"; "The ""A"" list"'
-    >>> parse_circles(format_circles(["Team", 'R&D; Ops', 'The "A" list']))
-    ('Team', 'R&D; Ops', 'The "A" list')
-    """
-    return "; ".join(f'"{c.replace(chr(34), chr(34) * 2)}"' if (";" in c or '"' in c) else c
-                     for c in circles)
-
-
-def parse_circles(value: Any) -> tuple[str, ...]:
-    """Circle names from text (``"Team; MBA class"``) or a list, trimmed, duplicates dropped.
-
-    Text is split at ``;`` outside double quotes (see :func:`format_circles`).
-    """
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ()
-    if isinstance(value, str):
-        items = next(csv.reader([value], delimiter=";", skipinitialspace=True), []) \
-            if value.strip() else []
-    else:
-        items = list(value)
-    out: list[str] = []
-    for item in items:
-        name = " ".join(str(item).split())
-        if name and name not in out:
-            out.append(name)
-    return tuple(out)
-
-
-def parse_inside(value: Any) -> bool | None:
-    """Inside/outside from a bool or words (inside/outside, yes/no, 1/0; blank is unknown)."""
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, float) and np.isnan(value):
-        return None
-    word = str(value).strip().lower()
-    if word in ("", "unknown", "?"):
-        return None
-    if word in ("inside", "in", "yes", "y", "true", "1", "internal"):
-        return True
-    if word in ("outside", "out", "no", "n", "false", "0", "external"):
-        return False
-    raise InputError(f"'{value}' does not say inside or outside. Fix: write inside, outside "
-                     f"or leave it blank when you do not know")
-
-
-def parse_date(value: Any) -> date | None:
-    """A date from a ``date``, ISO text (``2024-03-15``) or blank."""
-    if value is None or value == "" or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise InputError(f"'{value}' is not a date. Fix: write it as year-month-day, "
-                         f"e.g. 2024-03-15") from None
-
-
-def check_contact(contact: Contact, *, new: bool = False) -> Contact:
-    """Check one contact; return it with values normalised, or raise a clear InputError.
-
-    With ``new``, the id may be :data:`NEW_ID` (the store gives it one).
-
-    Examples
-    --------
-    >>> check_contact(Contact("c1", "  Ana  ", strength=7))  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    coursekit._errors.InputError: Ana: strength must be a whole number from 1 to 5, not 7. Fix: ...
-    """
-    name = " ".join(str(contact.name or "").split())
-    if not name:
-        raise InputError(f"contact {contact.id}: the name is empty. Fix: write a name or "
-                         f"initials (only you will see it)")
-    if not new and not str(contact.id or "").strip():
-        raise InputError(f"{name}: the id is empty. Fix: give the contact an id such as c1")
-    strength = _whole(contact.strength, f"{name}: strength", STRENGTH_MIN, STRENGTH_MAX,
-                      "1 acquaintance ... 5 very close")
-    seniority = None if contact.seniority is None or (
-        isinstance(contact.seniority, float) and np.isnan(contact.seniority)) else _whole(
-        contact.seniority, f"{name}: seniority", SENIORITY_MIN, SENIORITY_MAX,
-        "levels above you (+) or below you (-), e.g. 2 for two levels above")
-    try:
-        types = parse_types(contact.types)
-        circles = parse_circles(contact.circles)
-        inside = parse_inside(contact.inside)
-        last = parse_date(contact.last_contact)
-    except InputError as exc:
-        raise InputError(f"{name}: {exc}") from None
-    lines = {key: _text(getattr(contact, key))
-             for key in ("organisation", "sector", "function", "role")}
-    try:
-        check_length(name, "name", LINE)
-        for key, value in lines.items():
-            check_length(value, key, LINE)
-        for circle in circles:
-            check_length(circle, "circle name", LINE)
-        notes = check_length(str(contact.notes or "").strip(), "notes", TEXT)
-    except InputError as exc:
-        raise InputError(f"{name[:40]}: {exc}") from None
-    return Contact(
-        id=str(contact.id).strip(), name=name, inside=inside, seniority=seniority,
-        types=types, strength=strength, last_contact=last, circles=circles, notes=notes,
-        **lines,
-    )
-
-
-def _text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    return " ".join(str(value).split())
-
-
-def check_tie(tie: Tie) -> Tie:
-    """Check one tie between contacts (strength 0-5, two different contacts)."""
-    if tie.a == tie.b:
-        raise InputError(f"a tie joins contact {tie.a} to itself. Fix: pick two different "
-                         f"contacts")
-    strength = _whole(tie.strength, f"tie {tie.a}-{tie.b}: strength", TIE_MIN, TIE_MAX,
-                      "0 they do not know each other ... 5 very close")
-    a, b = sorted((str(tie.a), str(tie.b)))
-    return Tie(a, b, strength)
-
-
-def check_circle(circle: Circle) -> Circle:
-    """Check one circle (a name, strength 0-5)."""
-    name = " ".join(str(circle.name or "").split())
-    if not name:
-        raise InputError("a circle has no name. Fix: name it, e.g. 'My team'")
-    check_length(name, "circle name", LINE)
-    strength = _whole(circle.strength, f"circle {name}: strength", TIE_MIN, TIE_MAX,
-                      "how well its members know each other, 1 ... 5")
-    return Circle(name, strength, check_length(str(circle.notes or "").strip(),
-                                               "circle notes", TEXT))
-
-
-# -- the network --------------------------------------------------------------------------
 
 def _empty_contacts() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in CONTACT_COLUMNS})
@@ -530,75 +273,3 @@ class Network:
         if n == 0:
             return (code, code, weight, pair)
         return (code // n, code % n, weight, pair)
-
-
-# -- whole-network problems ----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class NetworkProblem:
-    """A problem in a network, with what to do.
-
-    ``blocking`` problems stop a save or import; the others (a likely duplicate) are offered
-    to the learner, e.g. as a merge.
-    """
-
-    place: str
-    problem: str
-    fix: str
-    blocking: bool = True
-
-    def __str__(self) -> str:
-        return f"{self.place}: {self.problem}. Fix: {self.fix}"
-
-
-def network_problems(network: Network) -> list[NetworkProblem]:
-    """Every problem of a network.
-
-    repeated ids, ties to missing contacts or to the same contact, circles of unknown names,
-    values out of range, and likely duplicates.
-
-    Nothing is changed or dropped: the learner decides (see :func:`find_duplicates` and
-    :func:`merge_contacts` in :mod:`coursekit.network.duplicates`).
-    """
-    from .duplicates import find_duplicates
-
-    problems: list[NetworkProblem] = []
-    contacts = network.contacts
-    ids = contacts["id"]
-    repeated = ids[ids.duplicated(keep=False)]
-    for cid in dict.fromkeys(repeated):
-        names = ", ".join(contacts.loc[ids == cid, "name"].astype(str))
-        problems.append(NetworkProblem(
-            f"contact id {cid}", f"is used by more than one contact ({names})",
-            "give each contact its own id, or merge them if they are the same person"))
-    bad_strength = contacts[~contacts["strength"].isin(range(STRENGTH_MIN, STRENGTH_MAX + 1))]
-    for _, row in bad_strength.iterrows():
-        problems.append(NetworkProblem(f"contact {row['name']}",
-                                       f"strength {row['strength']!r} is out of range",
-                                       "use 1 (acquaintance) to 5 (very close)"))
-    known = set(ids)
-    for k, tie in network.ties.iterrows():
-        missing = [x for x in (tie["a"], tie["b"]) if x not in known]
-        if missing:
-            problems.append(NetworkProblem(
-                f"tie {k + 1} ({tie['a']}-{tie['b']})",
-                f"names a contact that is not in the network ({', '.join(map(str, missing))})",
-                "add the contact first, or remove the tie"))
-        elif tie["a"] == tie["b"]:
-            problems.append(NetworkProblem(f"tie {k + 1}", "joins a contact to itself",
-                                           "pick two different contacts"))
-        if not TIE_MIN <= int(tie["strength"]) <= TIE_MAX:
-            problems.append(NetworkProblem(f"tie {k + 1}", f"strength {tie['strength']} is "
-                                           f"out of range", "use 0 to 5"))
-    pairs = network.ties[["a", "b"]].apply(lambda r: tuple(sorted(r)), axis=1) \
-        if len(network.ties) else pd.Series(dtype=object)
-    for pair in dict.fromkeys(pairs[pairs.duplicated()]):
-        problems.append(NetworkProblem(f"tie {pair[0]}-{pair[1]}", "is recorded twice",
-                                       "keep one of the two ties"))
-    for group in find_duplicates(network):
-        names = " / ".join(network.names()[c] for c in group)
-        problems.append(NetworkProblem(
-            f"contacts {', '.join(group)}", f"look like the same person ({names})",
-            "merge them (nothing is lost) or change a name to tell them apart",
-            blocking=False))
-    return problems
