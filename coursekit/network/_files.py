@@ -4,7 +4,7 @@ Spreadsheets save CSV in many ways: UTF-8 with or without a byte-order mark, Lat
 Windows-1252 (older Excel), UTF-16 ("Unicode text"), commas or semicolons (Excel in
 locales where the comma is the decimal mark). Everything here turns such a file into
 text and finds its header row, or raises an :class:`~coursekit.InputError` that says what
-is wrong and how to fix it.
+is wrong and how to fix it. :class:`ImportResult` is what each reader gives back.
 """
 
 from __future__ import annotations
@@ -13,14 +13,31 @@ import csv
 import io
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .._errors import InputError
 
+if TYPE_CHECKING:
+    from .model import Network
+
 #: How many lines may come before the header row (LinkedIn puts notes there).
 HEADER_SEARCH_LINES = 50
+
+
+@dataclass
+class ImportResult:
+    """What an import produced: the network and notes for the learner."""
+
+    network: Network
+    rows: int
+    notes: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join([f"{self.network.size} contacts from {self.rows} rows.", *self.notes])
 
 
 def read_source(source: str | Path | bytes, name: str | None = None) -> tuple[bytes, str]:
@@ -140,3 +157,24 @@ def parse_table(text: str, offset: int, delimiter: str, name: str,
 def file_line(header_line: int, row: int) -> int:
     """The line number in the file of data row ``row`` (0-based) below the header."""
     return header_line + 1 + row
+
+
+def read_table(source: str | Path | bytes, name: str | None,
+               is_header: Callable[[list[str]], bool],
+               expected: str) -> tuple[pd.DataFrame, str, int]:
+    r"""Read, decode and parse a CSV file from its header row on.
+
+    Returns ``(table, name to show, header line number)``; see :func:`find_header` for
+    ``is_header`` and ``expected``.
+
+    Examples
+    --------
+    >>> table, shown, line = read_table(b"notes\n\nName;Sector\nAna;Banking\n", None,
+    ...                                 lambda cells: "name" in cells, "a 'name' column")
+    >>> table.to_dict("records"), shown, line
+    ([{'name': 'Ana', 'sector': 'Banking'}], 'the file', 3)
+    """
+    raw, shown = read_source(source, name)
+    text, _ = decode(raw, shown)
+    line, offset, delimiter = find_header(text, is_header, shown, expected)
+    return parse_table(text, offset, delimiter, shown, line), shown, line
