@@ -2,20 +2,29 @@
 
 A pure core (no ipywidgets): the view in :mod:`coursekit.views.network` builds on it.
 
-==========================  ==============================================================
-module                      job
-==========================  ==============================================================
-``model``                   contacts, ties, circles, the learner (ego); checking values
-``duplicates``              a contact listed twice: find and merge, nothing lost
-``storage``                 the network in the learner store, one transaction per edit
-``measures``                size, density, constraint, effective size, E-I, Blau/IQV...
-``outsight``                the out-sight audit: indicators in plain words and advice
-``importing``               the CSV template and LinkedIn's Connections.csv
-``exporting``               CSV (spreadsheet-safe) and GraphML (Gephi)
-``egogram``                 the map, a plotly figure
-``samples``                 Harris before and after, demo networks
-``demo``                    a sample person's ``network:`` section into the store
-==========================  ==============================================================
+=====================  ===========================================================
+module                 job
+=====================  ===========================================================
+``values``             the scales (strength, seniority, types) and reading one value
+``records``            one contact, tie or circle, and the learner (ego), each checked
+``model``              the whole network (every name above can be imported from it)
+``problems``           what is wrong with a whole network, and the fix
+``duplicates``         a contact listed twice: find and merge, nothing lost
+``storage``            the network in the learner store, one transaction per edit
+``measures``           one module per family: ``structure`` (size, density),
+                       ``structural_holes`` (constraint, effective size), ``composition``
+                       (E-I, types, seniority, stale ties), ``diversity`` (Blau, IQV),
+                       ``summary`` (all at once, the table, comparison)
+``outsight``           the out-sight audit: indicators in plain words and advice
+``importing``          :func:`import_file`: either format, told apart by its header
+``csv_template``       the coursekit CSV template (and a ties file)
+``linkedin``           LinkedIn's Connections.csv
+``organisations``      inside or outside, from a contact's company
+``exporting``          CSV (spreadsheet-safe) and GraphML (Gephi)
+``egogram``            the map, a plotly figure
+``samples``            Harris before and after, demo networks
+``demo``               a sample person's ``network:`` section into the store
+=====================  ===========================================================
 
 Examples
 --------
@@ -46,11 +55,14 @@ from .measures import (
     effective_size,
     efficiency,
     ei_index,
+    group_shares,
+    inside_or_outside,
     iqv,
     local_constraints,
     measures_table,
     network_measures,
     reach_above,
+    redundancies,
     size,
     stale_share,
     type_shares,
@@ -87,14 +99,14 @@ from .storage import (
 
 __all__ = [
     "Circle", "Contact", "Ego", "ImportResult", "NETWORK_TYPES", "NEW_ID", "Network",
-    "NetworkMeasures", "NetworkProblem", "OutsightAudit", "STRENGTH_SCALE", "Tie",
-    "add_contact", "add_network", "blau", "clear_network", "constraint", "contacts_csv",
-    "delete_circle", "delete_contact", "delete_tie", "density", "effective_size",
-    "efficiency", "egogram", "ei_index", "find_duplicates", "import_file", "iqv",
-    "load_network", "load_sample_network", "local_constraints", "measures_table",
-    "merge_contacts", "merge_stored_contacts", "network_measures", "network_problems",
-    "normalise_name", "outsight", "reach_above", "read_contacts_csv", "read_graphml",
-    "read_linkedin_connections", "restore_contact", "same_organisation", "sample_networks",
-    "save_circle", "save_contact", "save_ego", "save_tie", "size", "stale_share", "ties_csv",
-    "to_networkx", "type_shares", "write_csv", "write_graphml",
+    "NetworkMeasures", "NetworkProblem", "OutsightAudit", "STRENGTH_SCALE", "Tie", "add_contact",
+    "add_network", "blau", "clear_network", "constraint", "contacts_csv", "delete_circle",
+    "delete_contact", "delete_tie", "density", "effective_size", "efficiency", "egogram",
+    "ei_index", "find_duplicates", "group_shares", "import_file", "inside_or_outside", "iqv",
+    "load_network", "load_sample_network", "local_constraints", "measures_table", "merge_contacts",
+    "merge_stored_contacts", "network_measures", "network_problems", "normalise_name", "outsight",
+    "reach_above", "read_contacts_csv", "read_graphml", "read_linkedin_connections",
+    "redundancies", "restore_contact", "same_organisation", "sample_networks", "save_circle",
+    "save_contact", "save_ego", "save_tie", "size", "stale_share", "ties_csv", "to_networkx",
+    "type_shares", "write_csv", "write_graphml",
 ]
