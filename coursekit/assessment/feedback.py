@@ -25,7 +25,8 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from .._palette import BAND_COLOURS, GRID, INK, OKABE_ITO
+from .._figure_style import TEMPLATE
+from .._palette import BAND_COLOURS, INK, OKABE_ITO
 from .._text import escape_html
 from .model import Instrument
 from .scoring import next_steps
@@ -43,7 +44,7 @@ def _incomplete_note(row: pd.Series) -> str:
 def _axis(instrument: Instrument) -> dict:
     rs = instrument.response_scale
     return dict(title=dict(text=f"Score: {rs.describe()}"), tickmode="array",
-                tickvals=list(rs.points), gridcolor=GRID, zeroline=False)
+                tickvals=list(rs.points), zeroline=False)
 
 
 def _ordered(table: pd.Series | pd.DataFrame, instrument: Instrument) -> list[str]:
@@ -88,7 +89,7 @@ def results_figure(instrument: Instrument, table: pd.DataFrame,
         text=[f"{s:.1f} · {label}" for s, label in zip(rows.loc[done, "score"],
                                                        rows.loc[done, "band_label"],
                                                        strict=True)],
-        textposition="outside", cliponaxis=False, textfont=dict(color=INK),
+        textposition="outside", cliponaxis=False,
         customdata=list(rows.loc[done, "score"]),
         hovertemplate="%{y}: %{customdata:.2f}<extra></extra>",
         name="Your score",
@@ -98,7 +99,7 @@ def results_figure(instrument: Instrument, table: pd.DataFrame,
             y=[n for n, d in zip(names, done, strict=True) if not d],
             x=[rs.min] * int((~done).sum()),
             mode="text", text=[_incomplete_note(r) for _, r in rows[~done].iterrows()],
-            textposition="middle right", textfont=dict(color=INK), showlegend=False,
+            textposition="middle right", showlegend=False,
             hoverinfo="skip", name="Incomplete",
         ))
     if norms is not None:
@@ -108,7 +109,7 @@ def results_figure(instrument: Instrument, table: pd.DataFrame,
                 y=[names[order.index(s)] for s in usable],
                 x=[norms.at[s, "mean"] for s in usable],
                 error_x=dict(type="data", array=[norms.at[s, "sd"] for s in usable],
-                             color=INK, thickness=1.5),
+                             thickness=1.5),
                 mode="markers", marker=dict(symbol="diamond", size=10, color=OKABE_ITO["black"]),
                 name=f"Class mean ± SD (n = {int(norms.loc[usable, 'n'].min())}+)",
             ))
@@ -119,9 +120,8 @@ def results_figure(instrument: Instrument, table: pd.DataFrame,
         xaxis=dict(**_axis(instrument), range=[rs.min, rs.max + span * 0.45]),
         yaxis=dict(title=dict(text="Scale"), categoryorder="array", categoryarray=names,
                    automargin=True),
-        height=140 + 42 * len(order), margin=dict(l=10, r=20, t=60, b=50),
-        plot_bgcolor="white", legend=dict(orientation="h", y=-0.25),
-        font=dict(color=INK),
+        height=140 + 42 * len(order), template=TEMPLATE,
+        legend=dict(orientation="h", y=-0.25),
     )
     return fig
 
@@ -169,8 +169,8 @@ def comparison_figure(instrument: Instrument, before: pd.DataFrame, after: pd.Da
         xaxis=dict(**_axis(instrument), range=[rs.min - 0.2, rs.max + 0.2]),
         yaxis=dict(title=dict(text="Scale"), categoryorder="array", categoryarray=names,
                    automargin=True),
-        height=160 + 42 * len(order), margin=dict(l=10, r=20, t=60, b=50),
-        plot_bgcolor="white", legend=dict(orientation="h", y=-0.2), font=dict(color=INK),
+        height=160 + 42 * len(order), template=TEMPLATE,
+        legend=dict(orientation="h", y=-0.2),
     )
     return fig
 
@@ -200,7 +200,7 @@ def hexagon_figure(instrument: Instrument, table: pd.DataFrame) -> go.Figure:
         polar=dict(radialaxis=dict(range=[rs.min, rs.max], tickvals=list(rs.points),
                                    title=dict(text="Score")),
                    angularaxis=dict(direction="clockwise", rotation=90), gridshape="linear"),
-        showlegend=False, height=460, font=dict(color=INK),
+        showlegend=False, height=460, template=TEMPLATE,
     )
     return fig
 
