@@ -27,6 +27,7 @@ import plotly.graph_objects as go
 
 from .._figure_style import TEMPLATE
 from .._palette import BAND_COLOURS, INK, OKABE_ITO
+from .._render import render
 from .._text import escape_html
 from .model import Instrument
 from .scoring import next_steps
@@ -206,38 +207,21 @@ def hexagon_figure(instrument: Instrument, table: pd.DataFrame) -> go.Figure:
 
 
 def results_html(instrument: Instrument, table: pd.DataFrame) -> str:
-    """The band's words beside each scale, as an HTML table (sorted like the figure)."""
-    rows = []
-    for sid in reversed(_ordered(table, instrument)):
-        row = table.loc[sid]
-        if row["status"] == "complete":
-            score = f"{row['score']:.1f}"
-            band = f"<strong>{escape_html(row['band_label'])}</strong>"
-            words = (f"{escape_html(row['meaning'])}<br><em>Next step:</em> "
-                     f"{escape_html(row['next_step'])}")
-        else:
-            score, band = "–", "<strong>Incomplete</strong>"
-            words = (f"You answered {row['answered']} of {row['items']} items; answer at "
-                     f"least {row['needed']} to see this scale.")
-        rows.append(f"<tr><th scope='row' style='text-align:left;padding:4px 8px'>"
-                    f"{escape_html(row['name'])}</th><td style='padding:4px 8px'>{score}</td>"
-                    f"<td style='padding:4px 8px'>{band}</td>"
-                    f"<td style='padding:4px 8px;text-align:left'>{words}</td></tr>")
-    head = ("<tr><th scope='col'>Scale</th><th scope='col'>Score</th><th scope='col'>Band</th>"
-            "<th scope='col' style='text-align:left'>What it means for you</th></tr>")
-    caption = f"{escape_html(instrument.title)}: what each score means"
-    return (f"<table style='border-collapse:collapse'><caption style='text-align:left'>"
-            f"{caption}</caption><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+    """The band's words beside each scale, as an HTML table (sorted like the figure).
+
+    Examples
+    --------
+    >>> from coursekit.assessment import load_instrument, score_responses
+    >>> inst = load_instrument("career-drivers")
+    >>> html = results_html(inst, score_responses(inst, {}))
+    >>> html.count("<strong>Incomplete</strong>") == len(inst.scale_ids)
+    True
+    """
+    rows = [table.loc[sid].to_dict() for sid in reversed(_ordered(table, instrument))]
+    return render("assessment/_results.html.j2", title=instrument.title, rows=rows)
 
 
 def next_steps_html(instrument: Instrument, table: pd.DataFrame, n: int = 2) -> str:
     """"What to do next": the next steps of the scales to act on first."""
-    first = next_steps(instrument, table, n)
-    if first.empty:
-        return ("<h4>What to do next</h4><p>Answer more items: no scale has enough answers "
-                "yet to give advice.</p>")
-    lead = ("Start where you scored lowest:" if instrument.focus == "lowest"
-            else "Build on what matters most to you:")
-    items = "".join(f"<li><strong>{escape_html(r['name'])}</strong>: "
-                    f"{escape_html(r['next_step'])}</li>" for _, r in first.iterrows())
-    return f"<h4>What to do next</h4><p>{lead}</p><ol>{items}</ol>"
+    steps = next_steps(instrument, table, n).to_dict("records")
+    return render("assessment/_next_steps.html.j2", focus=instrument.focus, steps=steps)
