@@ -92,13 +92,13 @@ def render_report(content: ReportContent, *, title: str = "My career report") ->
     """
     plan = content.plan
     rated = any(v is not None for p in plan.paths for v in p.ratings.values())
-    return render(
+    return str(render(  # a plain str for callers: the page is not embedded anywhere
         "report/report.html.j2", content=content, title=title,
         plotly_js=Markup(plotly_js()), figure=_Figures(),
         vision_figure=vision_figure(plan.paths) if rated else None,
         timeline_figure=timeline_figure(plan, today=content.made_on),
         sources=SOURCES, prompts=PATH_PROMPTS, ratings=RATINGS, status_words=STATUS_WORDS,
-    )
+    ))
 
 
 def build_report(store: LearnerStore, *,
