@@ -1,8 +1,10 @@
-"""Making learner text safe wherever it goes: HTML, spreadsheets, file names.
+"""Making learner text safe wherever it goes: HTML, Markdown, spreadsheets, file names.
 
 Learner text (contact names, plan steps, reflections) is user input. Before it reaches
-HTML (widgets, hover text, the report) it is escaped; before it reaches a CSV that may be
-opened in a spreadsheet, a leading formula character is neutralised (OWASP CSV injection).
+HTML (widgets, hover text, the report) it is escaped (templates do it themselves: see
+:mod:`coursekit._render`); Markdown gets :func:`md_escape`; before it reaches a CSV that may
+be opened in a spreadsheet, a leading formula character is neutralised (OWASP CSV
+injection).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import html
 import re
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 
 
 def escape_html(text: object) -> str:
@@ -22,6 +25,23 @@ def escape_html(text: object) -> str:
     '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
     """
     return html.escape("" if text is None else str(text), quote=True)
+
+
+def md_escape(text: object) -> str:
+    r"""Learner text made safe for Markdown.
+
+    HTML characters become entities, Markdown marks are backslash-escaped, and line breaks
+    become spaces (so the text cannot start a heading or a list).
+
+    Examples
+    --------
+    >>> md_escape("<script>*bold*</script>")
+    '&lt;script&gt;\\*bold\\*&lt;/script&gt;'
+    """
+    value = "" if text is None else str(text)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = " ".join(value.split())
+    return _MD_SPECIAL.sub(r"\\\1", value)
 
 
 def spreadsheet_safe(value: object) -> object:

@@ -42,7 +42,8 @@ from ._case_model import (
 )
 from ._content import content_path, display_path
 from ._errors import ContentError, Problem
-from ._palette import GRID, INK, QUALITATIVE
+from ._figure_style import TEMPLATE
+from ._palette import INK, QUALITATIVE
 from ._text import escape_html
 
 __all__ = [
@@ -299,13 +300,11 @@ def timeline_figure(case: Case):
         title={"text": f"{escape_html(case.title)}: how the story unfolds"},
         # Sources rarely give dates: the lengths are the author's reading of the story.
         xaxis={"title": {"text": "Years from the start of the story (approximate)"},
-               "range": [0, end * 1.02], "gridcolor": GRID, "zeroline": False},
+               "range": [0, end * 1.02], "zeroline": False},
         yaxis={"title": {"text": "Phase"}, "autorange": "reversed",
                "categoryorder": "array", "categoryarray": labels},
-        barmode="overlay", bargap=0.35, plot_bgcolor="white",
+        barmode="overlay", bargap=0.35, template=TEMPLATE,
         height=140 + 46 * max(len(case.phases), 1),
-        margin={"l": 10, "r": 20, "t": 60, "b": 50},
-        font={"color": INK},
     )
     return fig
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ._palette import GRID, INK, QUALITATIVE
+from ._figure_style import TEMPLATE
+from ._palette import QUALITATIVE
 from ._text import escape_html
 from .cases import Case
 
@@ -54,11 +55,10 @@ def session_plan_figure(case: Case) -> go.Figure:
     ))
     fig.update_layout(
         title=f"Session plan: {escape_html(case.title)} (90 minutes)",
-        xaxis={"title": "minutes into the session", "range": [0, 90], "dtick": 15,
-               "gridcolor": GRID},
+        xaxis={"title": "minutes into the session", "range": [0, 90], "dtick": 15},
         yaxis={"autorange": "reversed", "title": None},
-        height=90 + 34 * len(plan), margin={"l": 10, "r": 10, "t": 50, "b": 40},
-        plot_bgcolor="white", font={"color": INK}, showlegend=False,
+        template=TEMPLATE, height=90 + 34 * len(plan),
+        margin={"r": 10, "t": 50, "b": 40}, showlegend=False,
     )
     return fig
 

@@ -33,6 +33,7 @@ def test_non_editable_install_can_init_and_check_a_course(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()
     assert str(env_dir) in where, "the test must use the installed copy, not the checkout"
     assert (Path(where) / "_course" / "course.yaml").is_file()
+    assert (Path(where) / "_templates" / "report" / "report.html.j2").is_file()
 
     course = tmp_path / "my-course"
     subprocess.run([env_dir / "bin" / "coursekit", "init", str(course)], check=True,
@@ -42,3 +43,7 @@ def test_non_editable_install_can_init_and_check_a_course(tmp_path):
     result = subprocess.run([env_dir / "bin" / "coursekit", "check", str(course)],
                             cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+    # the templates ship in the wheel: the installed copy renders a report
+    subprocess.run([env_dir / "bin" / "coursekit", "report", "--demo", "--out",
+                    str(tmp_path / "report")], check=True, cwd=tmp_path, timeout=120)
+    assert "<!DOCTYPE html>" in (tmp_path / "report" / "my-report.html").read_text("utf-8")

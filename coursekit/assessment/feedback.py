@@ -25,7 +25,9 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from .._palette import BAND_COLOURS, GRID, INK, OKABE_ITO
+from .._figure_style import TEMPLATE
+from .._palette import BAND_COLOURS, INK, OKABE_ITO
+from .._render import render
 from .._text import escape_html
 from .model import Instrument
 from .scoring import next_steps
@@ -43,7 +45,7 @@ def _incomplete_note(row: pd.Series) -> str:
 def _axis(instrument: Instrument) -> dict:
     rs = instrument.response_scale
     return dict(title=dict(text=f"Score: {rs.describe()}"), tickmode="array",
-                tickvals=list(rs.points), gridcolor=GRID, zeroline=False)
+                tickvals=list(rs.points), zeroline=False)
 
 
 def _ordered(table: pd.Series | pd.DataFrame, instrument: Instrument) -> list[str]:
@@ -88,7 +90,7 @@ def results_figure(instrument: Instrument, table: pd.DataFrame,
         text=[f"{s:.1f} · {label}" for s, label in zip(rows.loc[done, "score"],
                                                        rows.loc[done, "band_label"],
                                                        strict=True)],
-        textposition="outside", cliponaxis=False, textfont=dict(color=INK),
+        textposition="outside", cliponaxis=False,
         customdata=list(rows.loc[done, "score"]),
         hovertemplate="%{y}: %{customdata:.2f}<extra></extra>",
         name="Your score",
@@ -98,7 +100,7 @@ def results_figure(instrument: Instrument, table: pd.DataFrame,
             y=[n for n, d in zip(names, done, strict=True) if not d],
             x=[rs.min] * int((~done).sum()),
             mode="text", text=[_incomplete_note(r) for _, r in rows[~done].iterrows()],
-            textposition="middle right", textfont=dict(color=INK), showlegend=False,
+            textposition="middle right", showlegend=False,
             hoverinfo="skip", name="Incomplete",
         ))
     if norms is not None:
@@ -108,7 +110,7 @@ def results_figure(instrument: Instrument, table: pd.DataFrame,
                 y=[names[order.index(s)] for s in usable],
                 x=[norms.at[s, "mean"] for s in usable],
                 error_x=dict(type="data", array=[norms.at[s, "sd"] for s in usable],
-                             color=INK, thickness=1.5),
+                             thickness=1.5),
                 mode="markers", marker=dict(symbol="diamond", size=10, color=OKABE_ITO["black"]),
                 name=f"Class mean ± SD (n = {int(norms.loc[usable, 'n'].min())}+)",
             ))
@@ -119,9 +121,8 @@ def results_figure(instrument: Instrument, table: pd.DataFrame,
         xaxis=dict(**_axis(instrument), range=[rs.min, rs.max + span * 0.45]),
         yaxis=dict(title=dict(text="Scale"), categoryorder="array", categoryarray=names,
                    automargin=True),
-        height=140 + 42 * len(order), margin=dict(l=10, r=20, t=60, b=50),
-        plot_bgcolor="white", legend=dict(orientation="h", y=-0.25),
-        font=dict(color=INK),
+        height=140 + 42 * len(order), template=TEMPLATE,
+        legend=dict(orientation="h", y=-0.25),
     )
     return fig
 
@@ -169,8 +170,8 @@ def comparison_figure(instrument: Instrument, before: pd.DataFrame, after: pd.Da
         xaxis=dict(**_axis(instrument), range=[rs.min - 0.2, rs.max + 0.2]),
         yaxis=dict(title=dict(text="Scale"), categoryorder="array", categoryarray=names,
                    automargin=True),
-        height=160 + 42 * len(order), margin=dict(l=10, r=20, t=60, b=50),
-        plot_bgcolor="white", legend=dict(orientation="h", y=-0.2), font=dict(color=INK),
+        height=160 + 42 * len(order), template=TEMPLATE,
+        legend=dict(orientation="h", y=-0.2),
     )
     return fig
 
@@ -200,44 +201,27 @@ def hexagon_figure(instrument: Instrument, table: pd.DataFrame) -> go.Figure:
         polar=dict(radialaxis=dict(range=[rs.min, rs.max], tickvals=list(rs.points),
                                    title=dict(text="Score")),
                    angularaxis=dict(direction="clockwise", rotation=90), gridshape="linear"),
-        showlegend=False, height=460, font=dict(color=INK),
+        showlegend=False, height=460, template=TEMPLATE,
     )
     return fig
 
 
 def results_html(instrument: Instrument, table: pd.DataFrame) -> str:
-    """The band's words beside each scale, as an HTML table (sorted like the figure)."""
-    rows = []
-    for sid in reversed(_ordered(table, instrument)):
-        row = table.loc[sid]
-        if row["status"] == "complete":
-            score = f"{row['score']:.1f}"
-            band = f"<strong>{escape_html(row['band_label'])}</strong>"
-            words = (f"{escape_html(row['meaning'])}<br><em>Next step:</em> "
-                     f"{escape_html(row['next_step'])}")
-        else:
-            score, band = "–", "<strong>Incomplete</strong>"
-            words = (f"You answered {row['answered']} of {row['items']} items; answer at "
-                     f"least {row['needed']} to see this scale.")
-        rows.append(f"<tr><th scope='row' style='text-align:left;padding:4px 8px'>"
-                    f"{escape_html(row['name'])}</th><td style='padding:4px 8px'>{score}</td>"
-                    f"<td style='padding:4px 8px'>{band}</td>"
-                    f"<td style='padding:4px 8px;text-align:left'>{words}</td></tr>")
-    head = ("<tr><th scope='col'>Scale</th><th scope='col'>Score</th><th scope='col'>Band</th>"
-            "<th scope='col' style='text-align:left'>What it means for you</th></tr>")
-    caption = f"{escape_html(instrument.title)}: what each score means"
-    return (f"<table style='border-collapse:collapse'><caption style='text-align:left'>"
-            f"{caption}</caption><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+    """The band's words beside each scale, as an HTML table (sorted like the figure).
+
+    Examples
+    --------
+    >>> from coursekit.assessment import load_instrument, score_responses
+    >>> inst = load_instrument("career-drivers")
+    >>> html = results_html(inst, score_responses(inst, {}))
+    >>> html.count("<strong>Incomplete</strong>") == len(inst.scale_ids)
+    True
+    """
+    rows = [table.loc[sid].to_dict() for sid in reversed(_ordered(table, instrument))]
+    return render("assessment/_results.html.j2", title=instrument.title, rows=rows)
 
 
 def next_steps_html(instrument: Instrument, table: pd.DataFrame, n: int = 2) -> str:
     """"What to do next": the next steps of the scales to act on first."""
-    first = next_steps(instrument, table, n)
-    if first.empty:
-        return ("<h4>What to do next</h4><p>Answer more items: no scale has enough answers "
-                "yet to give advice.</p>")
-    lead = ("Start where you scored lowest:" if instrument.focus == "lowest"
-            else "Build on what matters most to you:")
-    items = "".join(f"<li><strong>{escape_html(r['name'])}</strong>: "
-                    f"{escape_html(r['next_step'])}</li>" for _, r in first.iterrows())
-    return f"<h4>What to do next</h4><p>{lead}</p><ol>{items}</ol>"
+    steps = next_steps(instrument, table, n).to_dict("records")
+    return render("assessment/_next_steps.html.j2", focus=instrument.focus, steps=steps)

@@ -36,7 +36,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .._palette import EGO_COLOUR, GRID, INK, NETWORK_TYPE_COLOURS
+from .._figure_style import template_json
+from .._palette import EGO_COLOUR, GRID, NETWORK_TYPE_COLOURS
 from .._text import escape_html
 from .model import STRENGTH_MAX, STRENGTH_SCALE, Network
 
@@ -216,7 +217,7 @@ def egogram_spec(network: Network, *, group_by: str = "inside", title: str | Non
         traces.append(dict(
             type="scatter", name=TYPE_LABELS[key], x=x[mask], y=y[mask],
             mode="markers+text", text=labels[mask], textposition="top center",
-            textfont=dict(size=11, color=INK), hovertext=hover[mask], hoverinfo="text",
+            textfont=dict(size=11), hovertext=hover[mask], hoverinfo="text",
             marker=dict(color=NETWORK_TYPE_COLOURS[key], size=dot, symbol=symbols[mask],
                         line=dict(color="white", width=1)),
             legendgroup="type", legendgrouptitle=dict(text="Network type") if key ==
@@ -304,10 +305,10 @@ def _layout(network: Network, sectors, title, height, group_by) -> dict:
         annotations.append(dict(x=(OUTER + 0.25) * math.sin(mid),
                                 y=(OUTER + 0.25) * math.cos(mid), xref="x", yref="y",
                                 text=f"<b>{escape_html(label)}</b>", showarrow=False,
-                                font=dict(size=12, color=INK)))
+                                font=dict(size=12)))
     if n == 0:
         annotations.append(dict(
-            x=0, y=-1.6, xref="x", yref="y", showarrow=False, font=dict(size=14, color=INK),
+            x=0, y=-1.6, xref="x", yref="y", showarrow=False, font=dict(size=14),
             text="No contacts yet.<br>Add the people you turn to, or import a file,<br>"
                  "and your map appears here."))
     caption = (f"Rings: closeness (inner = closer). Sectors: "
@@ -330,8 +331,8 @@ def _layout(network: Network, sectors, title, height, group_by) -> dict:
         xaxis=dict(axis, title=dict(text=""), constrain="range", constraintoward="center"),
         yaxis=dict(axis, scaleanchor="x", scaleratio=1, title=dict(text="")),
         shapes=shapes, annotations=annotations, height=height, autosize=True,
-        margin=dict(l=10, r=10, t=90, b=10), plot_bgcolor="white", paper_bgcolor="white",
+        margin=dict(l=10, r=10, t=90, b=10), template=template_json(),
         legend=dict(orientation="h", x=0.5, y=0.0, xanchor="center", yanchor="top",
                     groupclick="toggleitem"),
-        hoverlabel=dict(align="left"), dragmode="pan",
+        dragmode="pan",
     )

@@ -83,12 +83,17 @@ class OutsightAudit:
     measures: NetworkMeasures
 
     def as_text(self) -> str:
-        """The audit as plain text (Markdown), without any names."""
-        lines = ["Out-sight audit", ""]
-        lines += [f"- {i.label}: {i.reading}" for i in self.indicators]
-        lines += ["", "What to try"]
-        lines += [f"- {a.title}: {a.text}" for a in self.advice]
-        return "\n".join(lines)
+        """The audit as Markdown, without any names (the report's Markdown uses the same part).
+
+        Examples
+        --------
+        >>> from coursekit.network.samples import load_sample_network
+        >>> outsight(load_sample_network("harris-before")).as_text().splitlines()[:3]
+        ['# Out-sight audit', '', '| Indicator | Reading | Flag |']
+        """
+        from .._render import render
+
+        return render("network/outsight.md.j2", audit=self)
 
 
 def _pct(x: float) -> str:

@@ -16,112 +16,36 @@ True
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import icalendar
 
+from .._render import render
+from .._text import md_escape
 from ..store import LearnerStore
 from .goal import STATUS_WORDS
 from .model import RATINGS, Plan, Step
 from .plan import load_plan
 
 PRODID = "-//coursekit//Career action plan//EN"
-DASH = "\u2013"
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
-
-
-def md_escape(text: object) -> str:
-    r"""Learner text made safe for Markdown.
-
-    HTML characters become entities, Markdown marks are backslash-escaped, and line breaks
-    become spaces (so the text cannot start a heading or a list).
-
-    Examples
-    --------
-    >>> md_escape("<script>*bold*</script>")
-    '&lt;script&gt;\\*bold\\*&lt;/script&gt;'
-    """
-    value = "" if text is None else str(text)
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = " ".join(value.split())
-    return _MD_SPECIAL.sub(r"\\\1", value)
-
-
-def _when(step: Step) -> str:
-    return step.due.isoformat() if step.due else "no date yet"
 
 
 def plan_markdown(plan: Plan, *, heading_level: int = 1) -> str:
-    """The plan as Markdown.
+    r"""The plan as Markdown (template ``plan/plan.md.j2``).
 
     Vision, goal, skills gap, steps with if-then plans, networking and check-ins; all
-    learner text goes through :func:`md_escape`.
+    learner text goes through :func:`md_escape` (the template escapes every value).
+
+    Examples
+    --------
+    >>> from coursekit.planning.model import Plan, Step
+    >>> md = plan_markdown(Plan(steps=(Step(1, "Ask *Sam*", is_first=True),)))
+    >>> "- [ ] no date yet: Ask \\*Sam\\* **(first step)**" in md
+    True
     """
-    h = "#" * heading_level
-    out: list[str] = [f"{h} My action plan", ""]
-    out += [f"{h}# Three five-year paths", ""]
-    if all(p.is_empty for p in plan.paths):
-        out += ["_Not written yet._", ""]
-    else:
-        out += ["| | " + " | ".join(p.label for p in plan.paths) + " |",
-                "|---|" + "---|" * len(plan.paths)]
-        out.append("| Title | " + " | ".join(md_escape(p.title) for p in plan.paths) + " |")
-        out.append("| Description | " + " | ".join(md_escape(p.description)
-                                                   for p in plan.paths) + " |")
-        out.append("| Questions it raises | " + " | ".join(md_escape(p.questions)
-                                                           for p in plan.paths) + " |")
-        for name in RATINGS:
-            cells = [str(p.ratings[name]) if p.ratings[name] is not None else DASH
-                     for p in plan.paths]
-            out.append(f"| {name.capitalize()} (1-5) | " + " | ".join(cells) + " |")
-        out.append("")
-    out += [f"{h}# Goal", ""]
-    if plan.goal.goal:
-        out.append(f"**Goal:** {md_escape(plan.goal.goal)}")
-        if plan.goal.outcome:
-            out.append(f"\n**Best outcome:** {md_escape(plan.goal.outcome)}")
-        if plan.goal.target_date:
-            out.append(f"\n**By:** {plan.goal.target_date.isoformat()}")
-    else:
-        out.append("_Not written yet._")
-    out.append("")
-    out += [f"{h}# Skills gap", ""]
-    if plan.skills:
-        out += ["| Skill or experience | My evidence | What would build it | Status |",
-                "|---|---|---|---|"]
-        for s in plan.skills:
-            out.append(f"| {md_escape(s.skill)} | {md_escape(s.evidence) or DASH} | "
-                       f"{md_escape(s.builder) or DASH} | {STATUS_WORDS[s.status]} |")
-    else:
-        out.append("_No skills listed yet._")
-    out.append("")
-    for kind, title in (("step", "Steps"), ("networking", "Networking plan"),
-                        ("check-in", "Check-ins")):
-        items = plan.of_kind(kind)
-        out += [f"{h}# {title}", ""]
-        if not items:
-            out += ["_None yet._", ""]
-            continue
-        for s in items:
-            box = "x" if s.done else " "
-            first = " **(first step)**" if s.is_first else ""
-            line = f"- [{box}] {_when(s)}: {md_escape(s.title)}{first}"
-            if s.done and s.done_on:
-                line += f" (done {s.done_on.isoformat()})"
-            out.append(line)
-            if s.who:
-                out.append(f"  - Who: {md_escape(s.who)}")
-            if s.why:
-                out.append(f"  - Why: {md_escape(s.why)}")
-            if s.if_then:
-                out.append(f"  - {md_escape(s.if_then)}")
-            if s.notes and kind != "check-in":
-                out.append(f"  - Notes: {md_escape(s.notes)}")
-        out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    return render("plan/plan.md.j2", plan=plan, heading_level=heading_level,
+                  ratings=RATINGS, status_words=STATUS_WORDS)
 
 
 def _description(step: Step) -> str:

@@ -24,7 +24,8 @@ from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
-from .._palette import GRID, INK, OKABE_ITO
+from .._figure_style import TEMPLATE
+from .._palette import INK, OKABE_ITO
 from .._text import escape_html
 from .model import Plan, Step
 
@@ -124,7 +125,7 @@ def timeline_figure(steps: Iterable[Step] | Plan, *, today: date | None = None,
             mode="markers+text",
             name=name,
             text=[labels[s.id][0] for s in group],
-            textposition=[labels[s.id][1] for s in group], textfont={"size": 10, "color": INK},
+            textposition=[labels[s.id][1] for s in group], textfont={"size": 10},
             marker={"symbol": symbol, "size": 16 if state == "first" else 13, "color": colour,
                     "line": {"width": 2.5 if state == "open" else 1,
                              "color": colour if state == "open" else INK}},
@@ -134,26 +135,26 @@ def timeline_figure(steps: Iterable[Step] | Plan, *, today: date | None = None,
     fig.add_shape(type="line", x0=today.isoformat(), x1=today.isoformat(), y0=0, y1=1,
                   yref="paper", line={"color": INK, "width": 1, "dash": "dash"})
     fig.add_annotation(x=today.isoformat(), y=1, yref="paper", text="today", showarrow=False,
-                       yanchor="bottom", font={"size": 10, "color": INK})
+                       yanchor="bottom", font={"size": 10})
     if undated:
         fig.add_annotation(x=0, y=-0.32, xref="paper", yref="paper", showarrow=False,
-                           xanchor="left", font={"size": 11, "color": INK},
+                           xanchor="left", font={"size": 11},
                            text=f"{undated} item{'s' if undated != 1 else ''} without a date "
                                 f"(not shown): give {'them' if undated != 1 else 'it'} a date "
                                 f"to see {'them' if undated != 1 else 'it'} here.")
     if not dated:
         fig.add_annotation(x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
                            text="No dated steps yet: give your first step a date.",
-                           font={"size": 13, "color": INK})
+                           font={"size": 13})
     fig.update_layout(
         title={"text": "Your plan over the coming months"},
         xaxis={"title": {"text": "Date"}, "type": "date",
-               "range": [start.isoformat(), end.isoformat()], "gridcolor": GRID,
+               "range": [start.isoformat(), end.isoformat()],
                "tickformat": "%d %b %Y"},
         yaxis={"title": {"text": "Kind of item"}, "tickvals": list(_LANE_Y.values()),
                "ticktext": [LANES[k] for k in _LANE_Y], "range": [-0.6, len(lanes) - 0.3],
                "zeroline": False, "showgrid": False},
-        plot_bgcolor="white", height=400, margin={"l": 100, "r": 30, "t": 60, "b": 110},
+        template=TEMPLATE, height=400, margin={"l": 100, "r": 30, "b": 110},
         legend={"orientation": "h", "y": -0.45 if undated else -0.3, "x": 0},
         hoverlabel={"align": "left"},
     )

@@ -23,7 +23,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .._errors import InputError
-from .._palette import GRID, INK, QUALITATIVE
+from .._figure_style import TEMPLATE
+from .._palette import INK, QUALITATIVE
 from .._text import escape_html
 from ..store import LearnerStore
 from ._db import mark_progress, now
@@ -143,12 +144,11 @@ def vision_figure(paths: tuple[VisionPath, ...] | list[VisionPath]) -> go.Figure
         ))
     fig.update_layout(
         title={"text": "Your three paths compared (1 = low, 5 = high)"},
-        xaxis={"title": {"text": "Rating"}, "range": [0.5, 5.5], "dtick": 1,
-               "gridcolor": GRID},
+        xaxis={"title": {"text": "Rating"}, "range": [0.5, 5.5], "dtick": 1},
         yaxis={"title": {"text": "Rating of"}, "tickvals": list(range(len(rating_names))),
                "ticktext": [n.capitalize() for n in rating_names],
                "range": [len(rating_names) - 0.5, -0.5]},
-        plot_bgcolor="white", height=320, margin={"l": 100, "r": 20, "t": 50, "b": 50},
+        template=TEMPLATE, height=320, margin={"l": 100, "t": 50},
         legend={"orientation": "h", "y": -0.25},
     )
     return fig

@@ -57,13 +57,16 @@ def gather_report(store: LearnerStore, *, include_reflections: str | Iterable[st
 
     ``include_reflections``: "all", "none", ids (``exercise/key``) or None for the choice
     the learner saved (none until they tick some): reflections are private by default.
+    ``today`` (default: the day it runs) dates the report, its timeline and which ties
+    count as stale, so a fixed day gives a fixed report.
     """
+    made_on = today or date.today()
     return ReportContent(
         plan=load_plan(store),
         reflections=choose_reflections(store, include_reflections),
         assessments=assessment_results(store),
-        network=network_result(store),
-        made_on=today or date.today(),
+        network=network_result(store, today=made_on),
+        made_on=made_on,
         demo=store.demo,
         person=store.meta("sample_person") if store.demo else None,
     )

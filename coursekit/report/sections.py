@@ -11,13 +11,17 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from .._errors import ContentError
 from ..store import LearnerStore
+
+if TYPE_CHECKING:
+    from ..network.outsight import OutsightAudit
 
 #: Where the report view keeps the learner's choice of reflections (a list of ids).
 CHOICE_EXERCISE = "report"
@@ -170,14 +174,13 @@ def assessment_results(store: LearnerStore) -> list[AssessmentResult]:
 
 @dataclass
 class NetworkResult:
-    """The learner's network: measures table, map and out-sight summary (names inside)."""
+    """The learner's network: measures table, map and out-sight audit (names inside)."""
 
     size: int
     measures: dict[str, Any]
     table: pd.DataFrame
     figure: go.Figure | None = None
-    outsight_html: str = ""
-    outsight_markdown: str = ""
+    audit: OutsightAudit | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -192,48 +195,19 @@ def _load_network(store: LearnerStore):
     return network if network.size else None
 
 
-def network_result(store: LearnerStore) -> NetworkResult | None:
-    """The network section's content, or None when the learner has no contacts yet."""
+def network_result(store: LearnerStore, *, today: date | None = None) -> NetworkResult | None:
+    """The network section's content, or None when the learner has no contacts yet.
+
+    ``today``: the day stale ties are counted from (the report's date).
+    """
     network = _load_network(store)
     if network is None:
         return None
     from ..network import egogram, measures_table, network_measures, outsight
 
-    measures = network_measures(network)
-    audit = outsight(network, measures=measures)
+    measures = network_measures(network, today=today)
     return NetworkResult(network.size, measures.as_dict(), measures_table(measures),
-                         egogram(network), outsight_html(audit), outsight_markdown(audit))
-
-
-def outsight_html(audit) -> str:
-    """The out-sight audit as an HTML table of indicators and a list of advice (escaped)."""
-    from .._text import escape_html as esc
-
-    rows = "".join(
-        f"<tr><th scope='row'>{esc(i.label)}</th><td>{esc(i.reading)}</td>"
-        f"<td>{'look at this' if i.flag else 'fine'}</td><td><code>{esc(i.formula)}</code>"
-        f"</td></tr>" for i in audit.indicators)
-    advice = "".join(f"<li><strong>{esc(a.title)}</strong>: {esc(a.text)} "
-                     f"<span class='meta'>({esc(a.because)})</span></li>"
-                     for a in audit.advice)
-    return ("<table class='grid'><caption>Out-sight indicators (rules of thumb for "
-            "discussion, not norms)</caption><thead><tr><th scope='col'>Indicator</th>"
-            "<th scope='col'>Reading</th><th scope='col'>Flag</th><th scope='col'>Formula"
-            f"</th></tr></thead><tbody>{rows}</tbody></table>"
-            + (f"<h4>What to try</h4><ul>{advice}</ul>" if advice else ""))
-
-
-def outsight_markdown(audit) -> str:
-    """The out-sight audit as Markdown (no names in it)."""
-    from ..planning import md_escape
-
-    lines = ["| Indicator | Reading | Flag |", "|---|---|---|"]
-    lines += [f"| {md_escape(i.label)} | {md_escape(i.reading)} | "
-              f"{'look at this' if i.flag else 'fine'} |" for i in audit.indicators]
-    if audit.advice:
-        lines += ["", "**What to try**", ""]
-        lines += [f"- **{md_escape(a.title)}**: {md_escape(a.text)}" for a in audit.advice]
-    return "\n".join(lines)
+                         egogram(network), outsight(network, measures=measures))
 
 
 def plan_measures(store: LearnerStore) -> dict[str, Any] | None:

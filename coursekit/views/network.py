@@ -25,6 +25,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import numpy as np
 
+from .._render import render
 from .._text import escape_html
 from ..network import (
     NETWORK_TYPES,
@@ -597,26 +598,12 @@ def _same(a, b) -> bool:
 
 def measures_html(table) -> str:
     """A measures table as accessible HTML (a caption and header cells)."""
-    rows = "".join(
-        f"<tr><th scope='row' style='text-align:left'>{escape_html(measure)}</th>"
-        f"<td style='text-align:right;padding:0 8px'>{escape_html(value)}</td>"
-        f"<td><small>{escape_html(how)}</small></td></tr>"
-        for measure, value, how in table.values.tolist())
-    return ("<table><caption style='text-align:left'><b>Measures</b></caption>"
-            "<tr><th scope='col'>measure</th><th scope='col'>value</th>"
-            "<th scope='col'>how it is computed</th></tr>" + rows + "</table>")
+    return render("network/_measures.html.j2", table=table, caption="Measures")
 
 
 def audit_html(audit) -> str:
     """The out-sight audit as HTML: indicators, then advice."""
-    items = "".join(
-        f"<li><b>{escape_html(i.label)}</b>{' ⚑' if i.flag else ''}: {escape_html(i.reading)}"
-        f"</li>" for i in audit.indicators)
-    advice = "".join(f"<li><b>{escape_html(a.title)}.</b> {escape_html(a.text)}</li>"
-                     for a in audit.advice)
-    return (f"<div style='max-width:560px'><h4>Out-sight audit</h4><ul>{items}</ul>"
-            f"<h4>What to try</h4><ol>{advice}</ol><small>⚑ = worth your attention. "
-            f"Thresholds are rules of thumb for discussion, not norms.</small></div>")
+    return render("network/_outsight.html.j2", audit=audit)
 
 
 def network_view(store: LearnerStore, **kwargs) -> NetworkView:
@@ -642,14 +629,8 @@ def compare_networks(before: Network, after: Network, *, titles: tuple[str, str]
                                     title=f"{title}: {network.size} contacts"))
         fig.layout.showlegend = title == titles[1]
         figures.append(fig)
-    table = compare_measures({titles[0]: before, titles[1]: after})
-    head = "".join(f"<th scope='col'>{escape_html(c)}</th>" for c in table.columns)
-    rows = "".join(
-        f"<tr><th scope='row' style='text-align:left'>{escape_html(index)}</th>"
-        + "".join(f"<td style='padding:0 8px'>{escape_html(v)}</td>" for v in row)
-        + "</tr>" for index, row in zip(table.index, table.values.tolist(), strict=False))
-    html = widgets.HTML(f"<table><caption style='text-align:left'><b>Measures side by side"
-                        f"</b></caption><tr><th scope='col'>measure</th>{head}</tr>{rows}"
-                        f"</table>")
+    table = compare_measures({titles[0]: before, titles[1]: after}).reset_index()
+    html = widgets.HTML(render("network/_measures.html.j2", table=table,
+                               caption="Measures side by side"))
     return widgets.VBox([widgets.HBox(figures), html])
 
