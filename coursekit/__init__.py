@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from ._content import course_dir
 from ._errors import ContentError, CorruptStoreError, InputError, Problem, StoreError
+from ._open import open_store
 from .cases import Case, list_cases, load_case
 from .check import check_course
 from .demo import demo_store, sample_people
-from .store import LearnerStore, open_store
+from .store import LearnerStore
 
 __version__ = "0.1.0"
 

@@ -67,3 +67,47 @@ class CorruptStoreError(StoreError):
 
 class InputError(ValueError):
     """Learner input (an imported file, a typed value) cannot be used; the message says why."""
+
+
+class NotFoundError(ContentError, KeyError):
+    """An unknown case, questionnaire, sample network, sample person or exercise.
+
+    One type for every "there is no such ..." so a notebook or a tool can catch it; it is a
+    :class:`ContentError` (one :class:`Problem`) and a ``KeyError``. ``kind``, ``name``,
+    ``problem`` and ``fix`` are fields.
+
+    Examples
+    --------
+    >>> err = NotFoundError("case", "the-frist-step", ["the-first-step", "the-career-impasse"])
+    >>> err.problem
+    'there is no such case'
+    >>> err.fix
+    "use one of the-first-step, the-career-impasse (did you mean 'the-first-step'?)"
+    >>> isinstance(err, KeyError) and isinstance(err, ContentError)
+    True
+    """
+
+    def __init__(self, kind: str, name: str, known: list[str] | tuple[str, ...]):
+        from ._validate import suggest
+
+        self.kind, self.name, self.known = kind, name, tuple(known)
+        self.problem = f"there is no such {kind}"
+        self.fix = (f"use one of {', '.join(known)}{suggest(name, known)}" if known
+                    else f"add a {kind} first")
+        super().__init__(Problem(_FOLDERS.get(kind, kind), name, self.problem, self.fix))
+
+    def __str__(self) -> str:  # KeyError would put the message in quotes
+        return ContentError.__str__(self)
+
+
+#: Where each kind of named content lives, for the "file" of a not-found problem.
+_FOLDERS = {"case": "cases", "questionnaire": "instruments", "sample network":
+            "samples/networks", "sample person": "samples/people", "exercise": "exercises"}
+
+
+class HandinError(InputError):
+    """A file is not a usable hand-in; the message says why in a few words."""
+
+
+class ForeignFileError(HandinError):
+    """A JSON file that is not a coursekit hand-in at all."""

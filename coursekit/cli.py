@@ -175,7 +175,8 @@ def _cmd_start(args: argparse.Namespace) -> int:
 
 
 def _cmd_store(args: argparse.Namespace) -> int:
-    from .store import LearnerStore, default_store_path
+    from ._open import default_store_path
+    from .store import LearnerStore
 
     path = Path(args.store) if args.store else default_store_path()
     if not path.exists():

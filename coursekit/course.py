@@ -1,8 +1,8 @@
 """The course plan (``course.yaml``) and the learner's progress through it.
 
 ``course.yaml`` lists the notebooks in order with their title, minutes, a one-line summary
-and the exercise ids each holds. Progress is read from the learner store: an exercise counts
-as started when anything is saved for it.
+and the exercise ids each holds (:mod:`coursekit.exercises`). Progress asks each exercise
+how far the learner is.
 
 Examples
 --------
@@ -12,15 +12,15 @@ Examples
 >>> course.parts[0].notebook
 '00_start.ipynb'
 >>> store = LearnerStore(":memory:")
->>> store.save("case:the-first-step", "decision:dream", "ask", kind="decision")
+>>> store.save("case:the-first-step", "decision:after-the-talk", "build", kind="decision")
 >>> table = progress(store, course)
->>> int(table.loc[table.notebook == "01_the_first_step.ipynb", "started"].iloc[0])
-1
+>>> row = table[table.notebook == "01_the_first_step.ipynb"].iloc[0]
+>>> int(row.started), int(row.complete), float(round(row.share, 2))
+(1, 0, 0.05)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,59 +105,46 @@ def load_course(course: str | Path | None = None) -> Course:
 
 
 def check_course_file(course: str | Path) -> list[Problem]:
-    """Problems in ``course.yaml`` (for ``coursekit check``)."""
+    """Problems in ``course.yaml`` (for ``coursekit check``), unknown exercise ids included."""
+    from ._validate import suggest
+    from .exercises import exercises
+
     try:
-        load_course(course)
+        plan = load_course(course)
     except ContentError as exc:
         return exc.problems
-    return []
+    known = [e.id for e in exercises(course)]
+    return [Problem(COURSE_MARKER, f"parts[{i}]: exercises", f"'{name}' is not an exercise "
+                    f"of this course{suggest(name, known)}",
+                    "use the id of a case (case:<id>), a questionnaire (assessment:<id>) or "
+                    "one of: " + ", ".join(k for k in known if ":" not in k or
+                                           k.startswith("plan:")))
+            for i, part in enumerate(plan.parts) for name in part.exercises
+            if name not in known]
 
 
 # -- progress ---------------------------------------------------------------------------
 
-#: How to count what a learner saved for an exercise, by exercise-id prefix. Each probe
-#: takes the store and the exercise id and returns a count; the default counts entries.
-_TABLE_PROBES: dict[str, str] = {
-    "assessment:": "SELECT COUNT(*) FROM assessment_responses r "
-                   "JOIN assessment_attempts a USING (attempt_id) WHERE a.instrument = ?",
-    "network": "SELECT COUNT(*) FROM network_contacts WHERE ? = 'network'",
-}
-
-
-def _count(store: LearnerStore, exercise: str) -> int:
-    count = store.read("SELECT COUNT(*) FROM entries WHERE exercise = ?", (exercise,))[0][0]
-    for prefix, sql in _TABLE_PROBES.items():
-        if exercise.startswith(prefix):
-            key = exercise[len(prefix):] if prefix.endswith(":") else exercise
-            count += store.read(sql, (key,))[0][0]
-    return count
-
-
-PROGRESS_COUNTERS: list[Callable[[LearnerStore, str], int]] = [_count]
-
-
-def exercise_counts(store: LearnerStore, exercises) -> dict[str, int]:
-    """How many things the learner saved for each exercise."""
-    return {e: sum(counter(store, e) for counter in PROGRESS_COUNTERS) for e in exercises}
-
 
 def progress(store: LearnerStore, course: Course | None = None) -> pd.DataFrame:
-    """Progress per notebook: exercises started out of exercises, and minutes.
+    """Progress per notebook, from each exercise's :meth:`~coursekit.exercises.Exercise.progress`.
 
     Returns
     -------
     pandas.DataFrame
         One row per notebook with columns ``notebook``, ``title``, ``minutes``,
-        ``exercises``, ``started`` and ``share`` (started / exercises; NaN for a notebook
+        ``exercises`` (how many), ``started`` and ``complete`` (how many of them), and
+        ``share``: the mean of the exercises' shares done, 0 to 1 (NaN for a notebook
         without exercises, such as the start page).
     """
+    from .exercises import exercise
+
     course = course or load_course()
     rows = []
     for part in course.parts:
-        counts = exercise_counts(store, part.exercises)
-        started = sum(1 for c in counts.values() if c > 0)
-        total = len(part.exercises)
+        done = [exercise(e, course.root).progress(store) for e in part.exercises]
         rows.append({"notebook": part.notebook, "title": part.title, "minutes": part.minutes,
-                     "exercises": total, "started": started,
-                     "share": started / total if total else float("nan")})
+                     "exercises": len(done), "started": sum(p.started for p in done),
+                     "complete": sum(p.complete for p in done),
+                     "share": sum(p.share for p in done) / len(done) if done else float("nan")})
     return pd.DataFrame(rows)

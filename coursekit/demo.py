@@ -7,8 +7,9 @@ A sample person is a YAML file in the course's ``samples/people/`` folder. Its s
 ``entries``
     Answers, decisions and reflections: a list of ``{exercise, key, kind, value}``.
 ``responses``, ``network``, ``plan``
-    Questionnaire answers, a contact network and an action plan; each section is read by the
-    module that owns that exercise (see ``SECTION_LOADERS``).
+    Questionnaire answers, a contact network and an action plan; each exercise of
+    :data:`coursekit.exercises.EXERCISES` reads its own section (its ``demo_section``) and
+    fills its part of the store (:meth:`~coursekit.exercises.Exercise.demo`).
 
 A demo store lives in memory: the instructor's own store is neither read nor written.
 
@@ -23,26 +24,27 @@ Examples
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ._content import content_path, display_path, load_yaml
+from ._errors import NotFoundError
 from ._validate import FieldChecker
 from .store import KINDS, LearnerStore
 
 #: The default sample person for demo mode.
 DEFAULT_PERSON = "amara"
 
-#: Which module fills each section of a sample person: ``module:function(store, data, file)``.
-SECTION_LOADERS: dict[str, str] = {
-    "responses": "coursekit.assessment.demo:fill_responses",
-    "network": "coursekit.network.demo:fill_network",
-    "plan": "coursekit.planning.demo:fill_plan",
-}
+#: The fields every sample person has; each exercise may add its own section.
+_PERSON_FIELDS = {"id", "name", "description", "entries"}
 
-_TOP_FIELDS = {"id", "name", "description", "entries", *SECTION_LOADERS}
+
+def person_fields() -> set[str]:
+    """The fields a sample person's file may have: its own and the exercises' sections."""
+    from .exercises import exercises
+
+    return _PERSON_FIELDS | {e.demo_section for e in exercises() if e.demo_section}
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def load_sample_person(path: str | Path) -> SamplePerson:
     pid = check.need(data, "id", str, "")
     name = check.need(data, "name", str, "")
     description = check.need(data, "description", str, "")
-    check.unknown_keys(data, _TOP_FIELDS, "")
+    check.unknown_keys(data, person_fields(), "")
     if pid and pid != path.stem:
         check.problem("id", f"'{pid}' differs from the file name '{path.stem}'",
                       f"rename the file to {pid}.yaml or set id: {path.stem}")
@@ -100,17 +102,16 @@ def sample_people(course: str | Path | None = None) -> list[SamplePerson]:
     return [load_sample_person(p) for p in sorted(folder.glob("*.yaml"))]
 
 
-def fill_store(store: LearnerStore, person: SamplePerson) -> LearnerStore:
-    """Write a sample person's answers into ``store``."""
+def fill_store(store: LearnerStore, person: SamplePerson,
+               course: str | Path | None = None) -> LearnerStore:
+    """Write a sample person's answers into ``store``: their entries, then each exercise's."""
     for entry in person.data.get("entries") or []:
         store.save(entry["exercise"], entry["key"], entry["value"],
                    kind=entry.get("kind", "answer"))
-    for section, target in SECTION_LOADERS.items():
-        if person.data.get(section) is None:
-            continue
-        module, func = target.split(":")
-        getattr(importlib.import_module(module), func)(store, person.data[section],
-                                                       display_path(person.path))
+    from .exercises import exercises
+
+    for exercise in exercises(course):
+        exercise.demo(store, person)
     store.set_meta("sample_person", person.id)
     return store
 
@@ -120,16 +121,16 @@ def demo_store(person: str | None = None, course: str | Path | None = None) -> L
 
     Raises
     ------
-    KeyError
-        No sample person has that id; the message lists those that exist.
+    NotFoundError
+        No sample person has that id; the fix lists those that exist.
     """
     person = person or DEFAULT_PERSON
     path = _people_dir(course) / f"{person}.yaml"
     if not path.is_file():
-        known = ", ".join(p.id for p in sample_people(course)) or "none"
-        raise KeyError(f"no sample person '{person}'. Sample people: {known}")
+        raise NotFoundError("sample person", person,
+                            [p.stem for p in sorted(_people_dir(course).glob("*.yaml"))])
     store = LearnerStore(":memory:", demo=True)
-    return fill_store(store, load_sample_person(path))
+    return fill_store(store, load_sample_person(path), course)
 
 
 def check_sample_people(course: str | Path) -> list:

@@ -28,7 +28,6 @@ Examples
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 import threading
@@ -77,19 +76,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def default_store_path() -> Path:
-    """Where the learner's store lives.
-
-    ``$COURSEKIT_STORE`` when set, else the course folder's ``learner-data/coursekit.sqlite``.
-    """
-    env = os.environ.get(STORE_ENV)
-    if env:
-        return Path(env).expanduser()
-    from ._content import course_dir
-
-    return course_dir() / DEFAULT_RELATIVE
-
-
 class LearnerStore:
     """A learner's answers, reflections, responses, network and plan in one SQLite file.
 
@@ -132,20 +118,32 @@ class LearnerStore:
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a store file; "
                              f"set {STORE_ENV} to a file path")
+        before = _side_files(self.path)
+        probed = False
         if self.path.exists():
-            # An existing file is the learner's: look at it read-only first, and refuse
-            # anything that is not a whole, current coursekit store before writing a byte.
-            self._inspect(self.path)
+            # An existing file is the learner's: refuse anything that is not a whole,
+            # current coursekit store before writing a byte. With no side files, no one has
+            # it open (WAL keeps -wal and -shm while any connection is open): look at it
+            # read-only and immutable. Otherwise another notebook may be writing, or a WAL
+            # holds the latest answers: the file alone is not the store, so open it normally.
+            self._check_header(self.path)
+            if not before:
+                self._inspect(self.path)
+                probed = True
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        before = _side_files(self.path)
         try:
             conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
                                    check_same_thread=False)
-            return self._configure(conn)
+            conn = self._configure(conn)
+            ok = "ok" if probed else conn.execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             _remove_new_side_files(self.path, before)
             raise self._corrupt(str(exc)) from None
+        if ok != "ok":
+            conn.close()
+            raise self._corrupt(ok)
+        return conn
 
     def _configure(self, conn: sqlite3.Connection) -> sqlite3.Connection:
         conn.execute("PRAGMA busy_timeout = 30000")
@@ -157,12 +155,8 @@ class LearnerStore:
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
 
-    def _inspect(self, path: Path) -> None:
-        """Refuse an existing file that is not a readable coursekit store of this version.
-
-        The file is opened read-only and immutable (no lock, no journal, no side files), so
-        a refused file is left byte for byte as it was.
-        """
+    def _check_header(self, path: Path) -> None:
+        """Refuse an empty file, or one that is not an SQLite database, reading 16 bytes."""
         try:
             with path.open("rb") as fh:
                 head = fh.read(16)
@@ -181,7 +175,15 @@ class LearnerStore:
                 f"another file). It has been left untouched. To start afresh, move it aside "
                 f"(for example rename it to {path.name}.broken) and run the notebook again; "
                 f"to keep using an export, see 'coursekit store --help'.")
-        before = _side_files(path)
+
+    def _inspect(self, path: Path) -> None:
+        """Refuse a file that is not a readable coursekit store of this version.
+
+        Only for a file no one has open: it is read read-only and immutable (no lock, no
+        journal, no side files), so a refused file is left byte for byte as it was.
+        """
+        # immutable: SQLite takes no lock and makes no side file, so there is nothing to clean
+        # up (and nothing of another process's that could be touched).
         uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
         try:
             probe = sqlite3.connect(uri, uri=True, isolation_level=None)
@@ -192,8 +194,6 @@ class LearnerStore:
                 probe.close()
         except sqlite3.DatabaseError as exc:
             raise self._corrupt(str(exc)) from None
-        finally:
-            _remove_new_side_files(path, before)
         if ok != "ok":
             raise self._corrupt(ok)
         known = schema_version()
@@ -445,32 +445,3 @@ def _statements(sql: str) -> Iterator[str]:
             buffer = ""
     if buffer.strip():
         yield buffer.strip()
-
-
-def open_store(path: str | Path | None = None, *, demo: bool | str | None = None) -> LearnerStore:
-    """Open the learner's store: the one notebooks use.
-
-    Parameters
-    ----------
-    path : str or Path, optional
-        A store file; default :func:`default_store_path`.
-    demo : bool or str, optional
-        ``True`` or a sample person's id: an in-memory store filled with that sample person's
-        answers, so an instructor can project the notebook. The learner's own store is then
-        neither read nor written. Default: the ``COURSEKIT_DEMO`` environment variable
-        (set by ``coursekit start --demo``).
-
-    Examples
-    --------
-    >>> demo = open_store(demo=True)
-    >>> demo.demo, demo.in_memory
-    (True, True)
-    """
-    if demo is None:
-        env = os.environ.get(DEMO_ENV, "").strip()
-        demo = False if env.lower() in ("", "0", "false", "no") else (True if env == "1" else env)
-    if demo:
-        from .demo import demo_store
-
-        return demo_store(None if demo is True else str(demo))
-    return LearnerStore(path if path is not None else default_store_path())

@@ -10,7 +10,7 @@ from coursekit._errors import ContentError
 from coursekit.assessment import list_attempts, load_responses, score_responses
 from coursekit.assessment.demo import fill_responses
 from coursekit.assessment.instruments import load_instrument
-from coursekit.demo import SECTION_LOADERS, load_sample_person
+from coursekit.demo import load_sample_person
 from coursekit.store import LearnerStore
 from coursekit.views.feedback import feedback
 
@@ -24,8 +24,14 @@ def filled(person: str) -> LearnerStore:
     return store
 
 
-def test_section_loader_points_here():
-    assert SECTION_LOADERS["responses"] == "coursekit.assessment.demo:fill_responses"
+def test_each_questionnaire_fills_its_own_responses():
+    from coursekit.exercises import QuestionnaireExercise, exercises
+
+    questionnaires = [e for e in exercises() if isinstance(e, QuestionnaireExercise)]
+    assert {e.demo_section for e in questionnaires} == {"responses"}
+    store = LearnerStore(":memory:", demo=True)
+    questionnaires[0].demo(store, load_sample_person(PEOPLE / "amara.yaml"))
+    assert {a.instrument for a in list_attempts(store)} == {questionnaires[0].instrument_id}
 
 
 def test_amara_has_every_instrument_and_a_before_after():

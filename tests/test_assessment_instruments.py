@@ -82,9 +82,14 @@ def test_bands_cover_scale_for_every_instrument():
                 assert scale.band_for(x) is not None, (inst.id, scale.id, x)
 
 
-def test_registered_in_coursekit_check():
-    entry = ("instruments", "coursekit.assessment.instruments:check_instruments")
-    assert entry in ck_check.CHECKERS
+def test_checked_by_coursekit_check(tmp_path):
+    from coursekit.cli import init_course
+
+    course = init_course(tmp_path / "course")
+    path = course / "instruments" / "career-drivers.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("minutes:", "minutez:", 1),
+                    encoding="utf-8")
+    assert any(p.file.endswith("career-drivers.yaml") for p in ck_check.check_course(course))
 
 
 def test_unknown_instrument_lists_known():

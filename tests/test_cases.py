@@ -21,7 +21,6 @@ from coursekit.cases import (
     narrative_html,
     timeline_figure,
 )
-from coursekit.check import CHECKERS
 
 FILES = Path(__file__).resolve().parent / "files" / "cases"
 MINIMAL = FILES / "minimal.md"
@@ -455,7 +454,9 @@ def test_check_cases_names_the_broken_file(tmp_path):
     assert problems[0].file.endswith("the-first-step.md")
     assert problems[0].place == "front matter: minutes"
     # `coursekit check` runs this checker
-    assert ("cases", "coursekit.cases:check_cases") in CHECKERS
+    from coursekit.check import check_course
+
+    assert problems[0] in check_course(course)
     # and list_cases refuses the broken course with the same message
     with pytest.raises(ContentError, match="the-first-step.md: front matter: minutes"):
         list_cases(course)

@@ -15,24 +15,27 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from coursekit.classroom import dashboard, figures
 from coursekit.classroom.class_store import open_class_store
 from coursekit.classroom.cli import add_parser, main
 from coursekit.classroom.collect import Limits, TextProgress, collect
 from coursekit.classroom.handin_format import validate_handin
 from coursekit.classroom.synthetic import synthetic_handins
+from coursekit.exercises import exercise
 
 
 def to_v1(h: dict) -> dict:
     """The same hand-in in the older (version 1) layout."""
-    before = {a["instrument"]: a["scales"] for a in h["assessments"] if a["attempt"] == "before"}
-    after = {a["instrument"]: a["scales"] for a in h["assessments"] if a["attempt"] == "after"}
-    net = h["network"]
+    ex = h["exercises"]
+    scores = {attempt: {k.removeprefix("assessment:"): v[attempt]["scales"]
+                        for k, v in ex.items() if k.startswith("assessment:") and attempt in v}
+              for attempt in ("before", "after")}
+    net = ex.get("network")
     v1 = {"format": "coursekit-handin", "version": 1, "learner": h["pseudonym"],
-          "course": h["course"], "created": h["created_at"], "scores": before,
-          "scores_after": after,
-          "choices": {f"{d['case']}/{d['point']}": d["choice"] for d in h["decisions"]},
-          "plan": h["plan"], "reflections": {}}
+          "course": h["course"], "created": h["created_at"], "scores": scores["before"],
+          "scores_after": scores["after"],
+          "choices": {f"{k.removeprefix('case:')}/{point}": choice for k, v in ex.items()
+                      if k.startswith("case:") for point, choice in v["decisions"].items()},
+          "plan": ex.get("plan:steps"), "reflections": {}}
     if net:
         v1["network"] = {"size": net["contacts"], "inside": net["composition"]["inside"],
                          "outside": net["composition"]["outside"],
@@ -77,7 +80,7 @@ def class_folder(tmp_path_factory):
     # 10 hand in again later (replaces), 5 send an older copy (kept out)
     for i, h in enumerate(handins[:10]):
         newer = later(h, 90)
-        newer["plan"] = {"steps": 9, "if_then": 9, "done": i % 9}
+        newer["exercises"]["plan:steps"] = {"steps": 9, "if_then": 9, "done": i % 9}
         (root / f"again-{i}.json").write_bytes(b"\xef\xbb\xbf" + dump(newer))  # with a BOM
         expected[h["pseudonym"]] = validate_handin(newer)
     for i, h in enumerate(handins[10:15]):
@@ -102,7 +105,7 @@ def class_folder(tmp_path_factory):
     (root / "package.json").write_bytes(b'{"name": "left-pad", "version": "1.0.0"}')
     (root / "list.json").write_bytes(b"[1, 2, 3]")
     (root / "big.json").write_bytes(b'{"pad": "' + b"x" * (2 << 20) + b'"}')
-    newer = dict(handins[5], version=3)
+    newer = dict(handins[5], version=4)
     (root / "future.json").write_bytes(dump(newer))
     (root / "deep.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
     (root / "notes.txt").write_text("remember to grade")
@@ -193,29 +196,41 @@ def test_collecting_again_changes_nothing(class_folder, collected):
 
 # -- the dashboard against a direct pandas computation ----------------------------------------
 
-def _scores(handins):
+DRIVERS = "assessment:career-drivers"
+
+
+def _panels(store, exercise_id):
+    return {p.title.split(": ", 1)[-1] if ": " in p.title else p.title: p
+            for p in exercise(exercise_id).dashboard(
+                {h["pseudonym"]: h["exercises"][exercise_id] for h in store.handins()
+                 if exercise_id in h["exercises"]})}
+
+
+def _scores(handins, exercise_id=DRIVERS):
     return pd.DataFrame([
-        {"pseudonym": h["pseudonym"], "instrument": a["instrument"], "attempt": a["attempt"],
-         "scale": s, "score": v}
-        for h in handins for a in h["assessments"] for s, v in a["scales"].items()
-        if v is not None])
+        {"pseudonym": h["pseudonym"], "attempt": attempt, "scale": s, "score": v}
+        for h in handins if exercise_id in h["exercises"]
+        for attempt, a in h["exercises"][exercise_id].items()
+        for s, v in a["scales"].items() if v is not None])
 
 
 def test_scale_norms_equal_pandas(collected):
     store, _, expected, _ = collected
-    direct = (_scores(expected.values()).groupby(["instrument", "attempt", "scale"])["score"]
+    direct = (_scores(expected.values()).groupby(["attempt", "scale"])["score"]
               .agg(n="count", mean="mean", sd="std",
                    q1=lambda s: s.quantile(0.25), median="median",
                    q3=lambda s: s.quantile(0.75)).reset_index())
-    norms = dashboard.scale_norms(store)
+    panel = _panels(store, DRIVERS)["the class's scores"]
+    norms = panel.table
     assert len(norms) == len(direct)
-    merged = norms.merge(direct, on=["instrument", "attempt", "scale"], suffixes=("", "_pd"))
+    merged = norms.merge(direct, on=["attempt", "scale"], suffixes=("", "_pd"))
     for column in ("n", "mean", "sd", "q1", "median", "q3"):
         np.testing.assert_allclose(merged[column], merged[f"{column}_pd"], rtol=1e-12)
-    fig = figures.scale_norms_figure(norms, "before")
+    fig = panel.figure
     before = direct[direct["attempt"] == "before"].sort_values("mean")
     np.testing.assert_allclose(fig.data[0].x, before["mean"], rtol=1e-12)
-    assert list(fig.data[0].y) == (before["instrument"] + " · " + before["scale"]).tolist()
+    names = dict(zip(norms["scale"], norms["label"], strict=True))
+    assert list(fig.data[0].y) == [names[s] for s in before["scale"]]
     np.testing.assert_allclose(np.asarray(fig.data[0].error_x.array),
                                (before["q3"] - before["mean"]).to_numpy(), rtol=1e-9)
 
@@ -223,54 +238,51 @@ def test_scale_norms_equal_pandas(collected):
 def test_before_after_equals_pandas(collected):
     store, _, expected, _ = collected
     wide = _scores(expected.values()).pivot_table(
-        index=["instrument", "scale", "pseudonym"], columns="attempt", values="score")
+        index=["scale", "pseudonym"], columns="attempt", values="score")
     wide = wide.dropna()
     direct = (wide.assign(change=wide["after"] - wide["before"])
-              .groupby(level=["instrument", "scale"])
+              .groupby(level=["scale"])
               .agg(n=("change", "size"), before=("before", "mean"), after=("after", "mean"),
                    change=("change", "mean")).reset_index())
-    table = dashboard.before_after(store)
-    merged = table.merge(direct, on=["instrument", "scale"], suffixes=("", "_pd"))
+    panel = _panels(store, DRIVERS)["before and after"]
+    merged = panel.table.merge(direct, on=["scale"], suffixes=("", "_pd"))
     assert len(merged) == len(direct) > 0
     for column in ("n", "before", "after", "change"):
         np.testing.assert_allclose(merged[column], merged[f"{column}_pd"], rtol=1e-12)
-    fig = figures.before_after_figure(table)
-    after_trace = [t for t in fig.data if t.name == "after"][0]
+    after_trace = [t for t in panel.figure.data if t.name == "after"][0]
     order = direct.sort_values("change")
     np.testing.assert_allclose(after_trace.x, order["after"], rtol=1e-12)
 
 
 def test_polls_equal_pandas(collected):
     store, _, expected, _ = collected
-    rows = pd.DataFrame([d for h in expected.values() for d in h["decisions"]])
-    direct = rows.value_counts(["case", "point", "choice"]).rename("count").reset_index()
-    direct["share"] = direct["count"] / direct.groupby(["case", "point"])["count"].transform("sum")
-    polls = dashboard.decision_polls(store)
-    merged = polls.merge(direct, on=["case", "point", "choice"], suffixes=("", "_pd"))
+    case = "case:the-first-step"
+    rows = pd.DataFrame([{"point": p, "choice": c} for h in expected.values()
+                         if case in h["exercises"]
+                         for p, c in h["exercises"][case]["decisions"].items()])
+    direct = rows.value_counts(["point", "choice"]).rename("count").reset_index()
+    direct["share"] = direct["count"] / direct.groupby("point")["count"].transform("sum")
+    panel = _panels(store, case)["the class's predictions"]
+    merged = panel.table.merge(direct, on=["point", "choice"], suffixes=("", "_pd"))
     assert len(merged) == len(direct)
     assert (direct["count"] >= 5).all()  # 200 learners: no option is a small group here
     np.testing.assert_allclose(merged["count"], merged["count_pd"])
     np.testing.assert_allclose(merged["share"], merged["share_pd"], rtol=1e-12)
-    fig = figures.polls_figure(polls)
-    total = sum(len(t.x) for t in fig.data)
-    assert total == len(direct)
-    for trace in fig.data:
-        for label, share in zip(trace.y, trace.x, strict=False):
-            question, choice = label.rsplit(": ", 1)
-            case, point = question.split(" · ")
-            row = direct[(direct["case"] == case) & (direct["point"] == point)
-                         & (direct["choice"] == choice)]
-            assert share == pytest.approx(float(row["share"].iloc[0]))
+    assert sum(len(t.x) for t in panel.figure.data) == len(direct)
+    shares = {label: share for t in panel.figure.data for label, share in zip(t.y, t.x,
+                                                                              strict=True)}
+    for row in panel.table.itertuples():
+        assert shares[row.option] == pytest.approx(row.share)
 
 
 def test_network_composition_equals_pandas(collected):
     store, _, expected, _ = collected
     nets = pd.DataFrame([
-        {"contacts": h["network"]["contacts"], **{k: h["network"]["composition"][k]
-                                                  for k in ("inside", "outside")},
-         **{f"type.{k}": v for k, v in h["network"]["composition"]["types"].items()}}
-        for h in expected.values() if h["network"] and h["network"]["contacts"] > 0])
-    table = dashboard.network_composition(store).set_index("category")
+        {"contacts": n["contacts"], **{k: n["composition"][k] for k in ("inside", "outside")},
+         **{f"type.{k}": v for k, v in n["composition"]["types"].items()}}
+        for h in expected.values() if (n := h["exercises"].get("network")) and n["contacts"]])
+    panel = _panels(store, "network")["The class's networks"]
+    table = panel.table.set_index("category")
     total = nets["contacts"].sum()
     for category in ("inside", "outside"):
         assert table.loc[category, "share"] == pytest.approx(nets[category].sum() / total)
@@ -280,25 +292,23 @@ def test_network_composition_equals_pandas(collected):
     for column in [c for c in nets.columns if c.startswith("type.")]:
         counts = nets[column].fillna(0)
         assert table.loc[column[5:], "share"] == pytest.approx(counts.sum() / total)
-    fig = figures.composition_figure(dashboard.network_composition(store))
-    shares = dict(zip(fig.data[0].y, fig.data[0].x, strict=False))
+    shares = dict(zip(panel.figure.data[0].y, panel.figure.data[0].x, strict=False))
     assert shares["inside or outside: outside"] == pytest.approx(nets["outside"].sum() / total)
 
 
 def test_reliability_equals_the_alpha_formula(collected):
     store, _, expected, _ = collected
     rows = pd.DataFrame([
-        {"pseudonym": h["pseudonym"], "instrument": a["instrument"], "attempt": a["attempt"],
-         "scale": s, "item": i, "value": v}
-        for h in expected.values() for a in h["assessments"]
+        {"pseudonym": h["pseudonym"], "attempt": attempt, "scale": s, "item": i, "value": v}
+        for h in expected.values() if DRIVERS in h["exercises"]
+        for attempt, a in h["exercises"][DRIVERS].items()
         for s, answers in a["items"].items() for i, v in answers.items()])
-    table = dashboard.scale_reliability(store)
-    for (instrument, attempt, scale), group in rows.groupby(["instrument", "attempt", "scale"]):
+    table = _panels(store, DRIVERS)["how consistent are its scales?"].table
+    for (attempt, scale), group in rows.groupby(["attempt", "scale"]):
         wide = group.pivot(index="pseudonym", columns="item", values="value").dropna()
         k = wide.shape[1]
         alpha = k / (k - 1) * (1 - wide.var(ddof=1).sum() / wide.sum(axis=1).var(ddof=1))
-        row = table[(table["instrument"] == instrument) & (table["attempt"] == attempt)
-                    & (table["scale"] == scale)].iloc[0]
+        row = table[(table["attempt"] == attempt) & (table["scale"] == scale)].iloc[0]
         assert row["n"] == len(wide)
         assert row["alpha"] == pytest.approx(alpha, rel=1e-9)
 
@@ -306,10 +316,10 @@ def test_reliability_equals_the_alpha_formula(collected):
 def test_outsight_and_measures_equal_pandas(collected):
     store, _, expected, _ = collected
     values = pd.DataFrame([{"indicator": k, "value": v}
-                           for h in expected.values() if h["network"]
-                           for k, v in h["network"]["outsight"].items() if v is not None])
+                           for h in expected.values() if (n := h["exercises"].get("network"))
+                           for k, v in n["outsight"].items() if v is not None])
     direct = values.groupby("indicator")["value"].agg(["count", "mean", "median"])
-    table = dashboard.outsight_indicators(store).set_index("indicator")
+    table = _panels(store, "network")["Out-sight across the class"].table.set_index("indicator")
     np.testing.assert_allclose(table.loc[direct.index, "n"], direct["count"])
     np.testing.assert_allclose(table.loc[direct.index, "mean"], direct["mean"], rtol=1e-12)
     np.testing.assert_allclose(table.loc[direct.index, "median"], direct["median"])

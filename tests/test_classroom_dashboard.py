@@ -5,94 +5,121 @@ from __future__ import annotations
 import copy
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from coursekit.classroom import dashboard, figures
 from coursekit.classroom.dashboard import HIDDEN, MIN_GROUP
 from coursekit.classroom.synthetic import demo_class, synthetic_handins
+from coursekit.exercises import exercise
 
 
 def test_min_group_is_five():
     assert MIN_GROUP == 5 and HIDDEN == "fewer than 5 — hidden"
 
 
+def panels_of(handins):
+    return [p for panels in dashboard.class_summary(handins).values() for p in panels]
+
+
+def sections(handins, exercise_id):
+    return {h["pseudonym"]: h["exercises"][exercise_id] for h in handins
+            if exercise_id in h["exercises"]}
+
+
+def drivers_scores(handins):
+    return pd.DataFrame([(who, label, scale, score)
+                         for who, section in sections(handins, DRIVERS).items()
+                         for label, attempt in section.items()
+                         for scale, score in attempt["scales"].items()],
+                        columns=["pseudonym", "attempt", "scale", "score"])
+
+
+DRIVERS = "assessment:career-drivers"
+
+
 @pytest.mark.parametrize("n", [1, 2, 4])
 def test_a_class_of_fewer_than_five_shows_no_number(n):
-    handins = synthetic_handins(n, seed=n)
-    summary = dashboard.class_summary(handins)
-    for name, table in summary.items():
+    for panel in panels_of(synthetic_handins(n, seed=n)):
+        table = panel.table
         if table.empty:
             continue
-        assert table["hidden"].all(), name
-        assert (table["note"] == HIDDEN).all(), name
+        assert table["hidden"].all(), panel.title
+        assert (table["note"] == HIDDEN).all(), panel.title
         numeric = table.select_dtypes("number").drop(columns=["items"], errors="ignore")
-        assert numeric.isna().all().all(), (name, numeric)
+        assert numeric.isna().all().all(), (panel.title, numeric)
 
 
 def test_five_is_shown():
     handins = synthetic_handins(5, seed=1)
-    for h in handins:  # everyone takes the same questionnaire once and chooses the same
-        h["assessments"] = [a for a in h["assessments"] if a["attempt"] == "before"]
-        for d in h["decisions"]:
-            d["choice"] = "same"
-    norms = dashboard.scale_norms(handins)
+    for h in handins:  # everyone takes the questionnaire once and chooses the same
+        h["exercises"][DRIVERS].pop("after", None)
+        h["exercises"]["case:the-first-step"] = {"decisions": {"wait-or-act": "wait"}}
+    norms = dashboard.scale_norms(drivers_scores(handins))
     assert not norms["hidden"].any() and (norms["n"] == 5).all()
-    polls = dashboard.decision_polls(handins)
-    assert not polls["hidden"].any()
+    polls = exercise("case:the-first-step").dashboard(sections(handins, "case:the-first-step"))
+    assert not polls[0].table["hidden"].any()
 
 
 def test_a_small_subgroup_in_a_big_class_is_hidden():
     handins = synthetic_handins(40, seed=5)
     for h in handins:
-        h["assessments"] = [a for a in h["assessments"] if a["attempt"] == "before"]
+        h["exercises"][DRIVERS].pop("after", None)
     for h in handins[:3]:  # only three learners answered a second time
-        after = copy.deepcopy(h["assessments"][0])
-        after["attempt"] = "after"
-        h["assessments"].append(after)
-    ba = dashboard.before_after(handins)
+        h["exercises"][DRIVERS]["after"] = copy.deepcopy(h["exercises"][DRIVERS]["before"])
+    scores = drivers_scores(handins)
+    ba = dashboard.before_after(scores)
     assert ba["hidden"].all() and ba["change"].isna().all()
-    norms = dashboard.scale_norms(handins)
+    norms = dashboard.scale_norms(scores)
     assert norms.loc[norms["attempt"] == "after", "hidden"].all()
     assert not norms.loc[norms["attempt"] == "before", "hidden"].any()
-    fig = figures.scale_norms_figure(norms, "after")
+    fig = figures.scale_norms_figure(norms, "Career drivers", "after")
     assert [t.name for t in fig.data] == [HIDDEN]  # only the marker, no numbers
     assert all(text == HIDDEN for text in fig.data[0].text)
 
 
 def test_polls_hide_small_options_and_their_complement():
     handins = synthetic_handins(20, seed=2)
-    choices = ["a"] * 12 + ["b"] * 6 + ["c"] * 2  # c is a group of 2
+    choices = ["wait"] * 12 + ["ask-hr"] * 6 + ["look-outside"] * 2  # a group of 2
     for h, choice in zip(handins, choices, strict=False):
-        h["decisions"] = [{"case": "k", "point": "p", "choice": choice}]
-    polls = dashboard.decision_polls(handins).set_index("choice")
-    assert polls.loc["c", "hidden"] and np.isnan(polls.loc["c", "count"])
-    # c = 20 - 12 - 6 could be worked out: the next smallest (b) is hidden as well
-    assert polls.loc["b", "hidden"] and np.isnan(polls.loc["b", "count"])
-    assert polls.loc["a", "count"] == 12 and polls.loc["a", "respondents"] == 20
-    fig = figures.polls_figure(dashboard.decision_polls(handins))
-    shown = [label for t in fig.data if t.name != HIDDEN for label in t.y]
-    assert shown == ["k · p: a"]
+        h["exercises"]["case:the-first-step"] = {"decisions": {"wait-or-act": choice}}
+    panel = exercise("case:the-first-step").dashboard(sections(handins, "case:the-first-step"))
+    polls = panel[0].table.set_index("choice")
+    assert polls.loc["look-outside", "hidden"] and np.isnan(polls.loc["look-outside", "count"])
+    # 20 - 12 - 6 could be worked out: the next smallest is hidden as well
+    assert polls.loc["ask-hr", "hidden"] and np.isnan(polls.loc["ask-hr", "count"])
+    assert polls.loc["wait", "count"] == 12 and polls.loc["wait", "respondents"] == 20
+    shown = [label for t in panel[0].figure.data if t.name != HIDDEN for label in t.y]
+    assert shown == ["wait"]  # no such point in the case: its id is shown as it is
+
+
+def test_polls_show_the_cases_words():
+    handins = synthetic_handins(12, seed=2)
+    for h in handins:
+        h["exercises"]["case:the-first-step"] = {"decisions": {"after-the-talk": "build"}}
+    panel = exercise("case:the-first-step").dashboard(sections(handins, "case:the-first-step"))
+    labels = [label for t in panel[0].figure.data for label in t.y]
+    assert labels == ["Stays in her job and starts building the skills an internat…"]
+    assert panel[0].figure.data[0].name.startswith("Her company sends only its top leaders")
 
 
 def test_network_composition_hidden_below_five_learners():
     handins = synthetic_handins(30, seed=3)
     for h in handins[4:]:
-        h["network"] = None
-    table = dashboard.network_composition(handins)
-    with_net = [h for h in handins if h["network"]]
-    assert len(with_net) < 5 and table["hidden"].all()
-    assert table["share"].isna().all()
+        h["exercises"].pop("network", None)
+    panels = exercise("network").dashboard(sections(handins, "network"))
+    assert len(sections(handins, "network")) < 5
+    assert panels[0].table["hidden"].all() and panels[0].table["share"].isna().all()
 
 
-def test_empty_class_gives_empty_tables_and_figures():
-    summary = dashboard.class_summary([])
-    assert all(t.empty for t in summary.values())
-    for fig in (figures.scale_norms_figure(summary["scale_norms"]),
-                figures.polls_figure(summary["polls"]),
-                figures.composition_figure(summary["network_composition"]),
-                figures.reliability_figure(summary["reliability"]),
-                figures.before_after_figure(summary["before_after"]),
-                figures.indicators_figure(summary["outsight"])):
+def test_empty_class_has_no_panels_and_empty_figures_have_titles():
+    assert dashboard.class_summary([]) == {}
+    empty = pd.DataFrame(columns=["attempt", "scale", "n", "mean", "q1", "q3", "hidden"])
+    for fig in (figures.scale_norms_figure(empty), figures.before_after_figure(empty),
+                figures.reliability_figure(empty),
+                figures.polls_figure(pd.DataFrame(columns=["point", "choice", "hidden"])),
+                figures.composition_figure(pd.DataFrame()),
+                figures.indicators_figure(pd.DataFrame())):
         assert fig.layout.title.text
 
 
@@ -100,13 +127,8 @@ def test_every_figure_has_titles_and_palette_colours():
     from coursekit._palette import GRID, NETWORK_TYPE_COLOURS, OKABE_ITO
 
     allowed = {c.upper() for c in [*OKABE_ITO.values(), *NETWORK_TYPE_COLOURS.values(), GRID]}
-    summary = dashboard.class_summary(synthetic_handins(60, seed=8))
-    figs = [figures.scale_norms_figure(summary["scale_norms"]),
-            figures.before_after_figure(summary["before_after"]),
-            figures.reliability_figure(summary["reliability"]),
-            figures.composition_figure(summary["network_composition"]),
-            figures.indicators_figure(summary["outsight"]),
-            figures.polls_figure(summary["polls"])]
+    figs = [p.figure for p in panels_of(synthetic_handins(60, seed=8)) if p.figure is not None]
+    assert len(figs) >= 8
     for fig in figs:
         assert fig.layout.title.text and fig.layout.xaxis.title.text
         for trace in fig.data:
@@ -117,8 +139,20 @@ def test_every_figure_has_titles_and_palette_colours():
                     assert c.upper() in allowed, c
 
 
+def test_no_internal_id_in_a_figure_of_the_demo_class():
+    import re
+
+    for panel in panels_of(demo_class(30)):
+        if panel.figure is None:
+            continue
+        words = [panel.figure.layout.title.text, *(str(y) for t in panel.figure.data
+                                                   for y in (t.y if t.y is not None else []))]
+        for text in words:
+            assert not re.search(r"\b[a-z]+(-[a-z]+)+ · |\b(case|assessment):[a-z]", text), text
+
+
 def test_demo_class_is_labelled_demo_and_uses_the_course():
     handins = demo_class(25)
     assert len(handins) == 25 and all(h["demo"] for h in handins)
-    cases = {d["case"] for h in handins for d in h["decisions"]}
-    assert {"the-first-step", "the-career-impasse"} <= cases
+    cases = {e for h in handins for e in h["exercises"] if e.startswith("case:")}
+    assert {"case:the-first-step", "case:the-career-impasse"} <= cases

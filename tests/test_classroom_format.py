@@ -29,46 +29,84 @@ V1 = {
 }
 
 
-def test_current_version_is_two_with_a_migration_from_one():
-    assert VERSION == 2
-    assert set(MIGRATIONS) == {1}
+V2 = {
+    "format": "coursekit-handin", "version": 2, "pseudonym": "p-00112233445566aa",
+    "course": "take-charge-of-your-career", "created_at": "2025-03-01T09:00:00.000Z",
+    "coursekit_version": "0.1.0", "demo": False,
+    "assessments": [{"instrument": "career-drivers", "attempt": "before",
+                     "scales": {"autonomy": 3.5}, "items": {"autonomy": {"cd01": 4.0}}},
+                    {"instrument": "career-drivers", "attempt": "after",
+                     "scales": {"autonomy": 4.0}, "items": {}}],
+    "network": {"contacts": 12, "measures": {"density": 0.4},
+                "composition": {"inside": 9, "outside": 3, "types": {"operational": 10}},
+                "outsight": {"outside_share": 0.25}},
+    "decisions": [{"case": "the-first-step", "point": "after-the-talk", "choice": "build"},
+                  {"case": "the-first-step", "point": "the-failure-figure", "choice": "check"}],
+    "plan": {"steps": 3, "if_then": 2, "done": 1},
+    "reflections": [{"exercise": "case:the-first-step", "key": "reflection:what-you-want",
+                     "text": "Lead abroad"}],
+}
+
+
+def test_current_version_is_three_with_migrations_from_one_and_two():
+    assert VERSION == 3
+    assert set(MIGRATIONS) == {1, 2}
 
 
 def test_version_1_is_migrated_field_by_field():
     h = validate_handin(V1)
-    assert h["version"] == 2
+    assert h["version"] == 3
     assert h["pseudonym"] == "p-00112233445566aa"
     assert h["created_at"] == "2025-03-01T09:00:00.000Z"
-    assert h["assessments"] == [
-        {"instrument": "career-drivers", "attempt": "before",
-         "scales": {"autonomy": 3.5, "security": None}, "items": {}},
-        {"instrument": "career-drivers", "attempt": "after",
-         "scales": {"autonomy": 4.0, "security": 2.0}, "items": {}},
-    ]
-    net = h["network"]
+    ex = h["exercises"]
+    assert ex["assessment:career-drivers"] == {
+        "before": {"scales": {"autonomy": 3.5, "security": None}, "items": {}},
+        "after": {"scales": {"autonomy": 4.0, "security": 2.0}, "items": {}}}
+    net = ex["network"]
     assert net["contacts"] == 12
     assert net["composition"]["inside"] == 9 and net["composition"]["outside"] == 3
     assert net["composition"]["share_outside"] == pytest.approx(0.25)
     assert net["composition"]["types"] == {"operational": 10, "strategic": 1}
     assert net["measures"] == {"density": 0.4}
-    assert h["decisions"] == [{"case": "the-first-step", "point": "after-the-talk",
-                               "choice": "build"}]
-    assert h["plan"] == {"steps": 3, "if_then": 2, "done": 1}
+    assert ex["case:the-first-step"] == {"decisions": {"after-the-talk": "build"}}
+    assert ex["plan:steps"] == {"steps": 3, "if_then": 2, "done": 1}
     assert h["reflections"] == [{"exercise": "case:the-first-step",
                                  "key": "reflection:what-you-want", "text": "Lead abroad"}]
+
+
+def test_version_2_is_migrated_to_one_section_per_exercise():
+    h = validate_handin(V2)
+    assert h["version"] == 3
+    assert set(h["exercises"]) == {"assessment:career-drivers", "case:the-first-step",
+                                   "network", "plan:steps"}
+    assert h["exercises"]["case:the-first-step"]["decisions"] == {
+        "after-the-talk": "build", "the-failure-figure": "check"}
+    assert h["exercises"]["assessment:career-drivers"]["before"]["items"] == {
+        "autonomy": {"cd01": 4.0}}
+    assert h["reflections"] == V2["reflections"]
 
 
 def test_upgrade_reports_the_original_version():
     _, original = upgrade(V1)
     assert original == 1
+    assert upgrade(V2)[1] == 2
     current = synthetic_handins(1)[0]
-    assert upgrade(current)[1] == 2
+    assert upgrade(current)[1] == 3
 
 
 def test_a_current_handin_round_trips_unchanged():
     h = synthetic_handins(1, seed=4)[0]
     assert validate_handin(h) == validate_handin(validate_handin(h))
-    assert validate_handin(h)["assessments"] == h["assessments"]
+    assert validate_handin(h)["exercises"]["network"] == h["exercises"]["network"]
+
+
+def test_a_section_of_an_exercise_this_course_lacks_is_dropped():
+    h = _good()
+    h["exercises"]["gratitude"] = {"written": 3}
+    h["exercises"]["case:a-case-since-removed"] = {"decisions": {"point": "option"}}
+    clean = validate_handin(h)
+    assert "gratitude" not in clean["exercises"]
+    assert clean["exercises"]["case:a-case-since-removed"] == {"decisions": {"point": "option"}}
 
 
 @pytest.mark.parametrize("doc, words", [
@@ -87,23 +125,39 @@ def _good(**changes):
     return h
 
 
+def _section(exercise_id, section):
+    h = _good()
+    h["exercises"][exercise_id] = section
+    return h
+
+
+@pytest.mark.parametrize("exercise_id, section, words", [
+    ("plan:steps", {"steps": -1}, r"plan:steps\.steps: should be a whole number"),
+    ("plan:steps", {"steps": True}, r"plan:steps\.steps"),
+    ("case:x", {"decisions": {"y": "I would <b>quit</b>"}}, r"case:x\.decisions\.y: should "
+                                                           r"be a short id"),
+    ("case:x", {"decisions": {}}, r"case:x\.decisions"),
+    ("assessment:a", {"during": {"scales": {}}}, r"assessment:a\.before: is missing"),
+    ("assessment:a", {"before": {"scales": {"s": math.nan}}}, "number"),
+    ("assessment:a", {"before": {"scales": {"s": "high"}}}, "number"),
+    ("network", {"contacts": 3, "composition": {"names": ["Ann"]}}, "number"),
+    ("network", "lots", r"network: should be a mapping"),
+])
+def test_invalid_sections_say_where_and_why(exercise_id, section, words):
+    with pytest.raises(HandinError, match=words):
+        validate_handin(_section(exercise_id, section))
+
+
 @pytest.mark.parametrize("changes, words", [
-    ({"version": 3}, "newer coursekit"),
+    ({"version": 4}, "newer coursekit"),
     ({"version": "2"}, "unknown hand-in version"),
     ({"version": 0}, "unknown hand-in version"),
     ({"pseudonym": "Ann Smith"}, "pseudonym"),
     ({"pseudonym": None}, "pseudonym"),
     ({"created_at": "yesterday"}, "ISO 8601"),
     ({"course": "../../etc"}, "course"),
-    ({"plan": {"steps": -1}}, "plan.steps"),
-    ({"plan": {"steps": True}}, "plan.steps"),
-    ({"decisions": [{"case": "x", "point": "y", "choice": "I would <b>quit</b>"}]}, "choice"),
-    ({"reflections": [{"exercise": "a", "key": "b", "text": "x" * 20_001}]}, "at most"),
-    ({"assessments": [{"instrument": "a", "attempt": "during", "scales": {}}]}, "attempt"),
-    ({"assessments": [{"instrument": "a", "scales": {"s": math.nan}}]}, "number"),
-    ({"assessments": [{"instrument": "a", "scales": {"s": "high"}}]}, "number"),
-    ({"network": {"contacts": 3, "composition": {"names": ["Ann"]}}}, "number"),
-    ({"network": "lots"}, "mapping"),
+    ({"reflections": [{"exercise": "a", "key": "b", "text": "x" * 10_001}]}, "at most"),
+    ({"exercises": ["network"]}, "exercises should be a mapping"),
 ])
 def test_invalid_handins_say_why(changes, words):
     with pytest.raises(HandinError, match=words):

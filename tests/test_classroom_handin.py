@@ -89,22 +89,23 @@ def test_no_contact_name_or_unticked_reflection_ever(full_store, tmp_path):
 
 def test_the_sections_hold_the_learners_numbers(full_store):
     h = make_handin(full_store, include_item_responses=True)
-    assert h["network"]["contacts"] == 3
-    comp = h["network"]["composition"]
+    ex = h["exercises"]
+    assert set(ex) == {"network", "case:the-first-step", "plan:steps",
+                       "assessment:outsight-audit"}
+    assert ex["network"]["contacts"] == 3
+    comp = ex["network"]["composition"]
     assert (comp["inside"], comp["outside"]) == (1, 2)
     assert comp["types"] == {"operational": 1, "personal": 2, "strategic": 1}
     assert comp["share_outside"] == pytest.approx(2 / 3)
-    assert h["network"]["outsight"]["outside_share"] == pytest.approx(2 / 3)
-    assert h["decisions"] == [{"case": "the-first-step", "point": "after-the-talk",
-                               "choice": "build"}]
-    assert h["plan"] == {"steps": 2, "if_then": 1, "done": 1}
-    attempts = {(a["instrument"], a["attempt"]): a for a in h["assessments"]}
-    assert set(attempts) == {("outsight-audit", "before"), ("outsight-audit", "after")}
-    before = attempts[("outsight-audit", "before")]
-    assert before["scales"]["reach"] == pytest.approx(8 / 3)  # 2, 2 and reverse-keyed 2 -> 4
-    assert before["items"]["reach"]["oa03"] == 4.0
-    no_items = make_handin(full_store)
-    assert all(a["items"] == {} for a in no_items["assessments"]), \
+    assert ex["network"]["outsight"]["outside_share"] == pytest.approx(2 / 3)
+    assert ex["case:the-first-step"] == {"decisions": {"after-the-talk": "build"}}
+    assert ex["plan:steps"] == {"steps": 2, "if_then": 1, "done": 1}
+    audit = ex["assessment:outsight-audit"]
+    assert set(audit) == {"before", "after"}
+    assert audit["before"]["scales"]["reach"] == pytest.approx(8 / 3)  # 2, 2, reversed 2 -> 4
+    assert audit["before"]["items"]["reach"]["oa03"] == 4.0
+    no_items = make_handin(full_store)["exercises"]["assessment:outsight-audit"]
+    assert all(a["items"] == {} for a in no_items.values()), \
         "item answers go in only when the learner ticks them"
 
 
@@ -121,15 +122,16 @@ def test_pseudonym_is_random_stable_and_kept_in_meta(tmp_path):
 
 def test_empty_store(tmp_path):
     h = make_handin(LearnerStore(":memory:"))
-    assert h["format"] == "coursekit-handin" and h["version"] == 2
-    assert h["assessments"] == [] and h["network"] is None and h["plan"] is None
-    assert h["decisions"] == [] and h["reflections"] == []
+    assert h["format"] == "coursekit-handin" and h["version"] == 3
+    assert h["exercises"] == {} and h["reflections"] == []
     assert h["demo"] is False and h["course"] == "take-charge-of-your-career"
 
 
-def test_preview_shows_every_value(full_store):
+def test_preview_shows_every_value_in_words(full_store):
+    import re
+
     shared = [("case:the-first-step", "reflection:your-first-step")]
-    h = make_handin(full_store, shared_reflections=shared)
+    h = make_handin(full_store, shared_reflections=shared, include_item_responses=True)
     preview = preview_handin(h)
 
     def leaves(value, path=()):
@@ -143,14 +145,20 @@ def test_preview_shows_every_value(full_store):
             yield path, value
 
     for path, value in leaves(h):
-        if path[-1] in ("format", "version", "demo") or value is None:
+        if path[-1] in ("format", "version", "demo", "exercise", "key") or value is None \
+                or path[0] == "exercises":
             continue
-        shown = f"{value:.2f}" if isinstance(value, float) else str(value)
-        assert shown in preview, (path, value)
-        if len(path) > 1 and path[0] != "plan":  # plan counts are worded ("if-then plans")
-            assert str(path[-1]) in preview or path[-1] in ("text", "exercise", "key",
-                                                            "case", "point", "choice",
-                                                            "instrument", "attempt"), path
+        assert str(value) in preview, (path, value)
+    numbers = [v for path, v in leaves(h["exercises"]) if isinstance(v, (int, float))
+               and not isinstance(v, bool)]
+    shown = re.findall(r"\d+(?:\.\d+)?", preview)
+    for value in numbers:
+        text = f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
+        assert text in shown, value
+    assert "Stays in her job" in preview  # the option chosen, in the case's words
+    for internal in ("oa03", "after-the-talk", "case:the-first-step", "outside_share",
+                     "ei_index"):
+        assert internal not in preview, internal
 
 
 def test_saved_file_is_the_handin(full_store, tmp_path):

@@ -78,7 +78,14 @@ def test_nothing_is_pre_ticked(store):
     view = handin_view(store)
     assert view.include_items.value is False
     assert not any(box.value for box in view.shares.values())
-    assert all(a["items"] == {} for a in view.handin["assessments"])
+    from coursekit.assessment import current_attempt, load_instrument, save_response
+
+    inst = load_instrument("career-drivers")
+    save_response(store, inst, current_attempt(store, inst.id), "cd01", 4)
+    view = handin_view(store)
+    assert view.handin["exercises"]["assessment:career-drivers"]["before"]["items"] == {}
+    view.include_items.value = True
+    assert view.handin["exercises"]["assessment:career-drivers"]["before"]["items"]
 
 
 def test_a_named_contact_is_marked_and_replaced_by_role_before_saving(store, tmp_path):
@@ -127,13 +134,15 @@ def test_dashboard_from_a_live_class_db_refreshes(tmp_path):
     board = class_dashboard(url)
     assert board.refresh_button.layout.display is None
     assert "3 hand-ins" in board.header.value and "DEMO" not in board.header.value
-    assert board.tables["scale_norms"]["hidden"].all()
+    norms = "assessment:career-drivers: What drives your career?: the class's scores"
+    assert board.tables[norms]["hidden"].all()
     live.add_many(synthetic_handins(12, seed=2, demo=False))
     board.refresh_button.click()
     assert "15 hand-ins" in board.header.value
-    assert not board.tables["scale_norms"].query("attempt == 'before'")["hidden"].any()
-    assert set(board.figures) == {"scale_norms", "before_after", "reliability",
-                                  "network_composition", "outsight", "polls"}
+    assert not board.tables[norms].query("attempt == 'before'")["hidden"].any()
+    assert {name.split(": ")[0] for name in board.figures} == {
+        "assessment:career-drivers", "assessment:outsight-audit", "network",
+        "case:the-first-step", "case:the-career-impasse"}
 
 
 def test_dashboard_from_handins_and_demo(monkeypatch):

@@ -114,7 +114,7 @@ def test_start_refuses_a_folder_that_is_not_a_course(tmp_path):
 
 def test_start_with_an_unknown_demo_person_names_the_known_ones(course_copy):
     args = build_parser().parse_args(["start", str(course_copy), "--demo", "nobody"])
-    with pytest.raises(SystemExit, match="Sample people: amara"):
+    with pytest.raises(SystemExit, match="no such sample person. Fix: use one of amara"):
         args.func(args)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 import sysconfig
 import venv
 from pathlib import Path
@@ -24,7 +25,9 @@ def test_non_editable_install_can_init_and_check_a_course(tmp_path):
     # stays out of sight and the test gets the copy it installs.
     site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
                           capture_output=True, text=True, check=True).stdout.strip()
-    outer = dict.fromkeys([sysconfig.get_path("purelib"), sysconfig.get_path("platlib")])
+    outer = dict.fromkeys([sysconfig.get_path("purelib"), sysconfig.get_path("platlib"),
+                           *(p for p in sys.path if p.endswith(("site-packages", "dist-packages"))
+                             and Path(p).is_dir())])
     (Path(site) / "_outer_env.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
     subprocess.run([python, "-m", "pip", "install", "--no-deps", "--no-build-isolation",
                     "--quiet", str(REPO)], check=True, timeout=300)

@@ -93,8 +93,8 @@ def test_reflection_headings_come_from_the_case(store):
 
 def test_report_holds_every_part_and_prints_well(store):
     page = build_report(store, today=date(2030, 4, 1))
-    for anchor in ("reflections", "assessment", "network", "vision", "goal", "steps",
-                   "networking", "timeline"):
+    for anchor in ("reflections", "network", "plan-vision", "plan-goal", "plan-steps",
+                   "plan-networking", "timeline"):
         assert f"<section class='report' id='{anchor}'" in page
     assert "@media print" in page and "break-before: page" in page
     assert "break-inside: avoid" in page and ".modebar-container" in page
@@ -108,7 +108,11 @@ def test_demo_report_has_assessment_and_plan():
     assert "your scores" in page.lower()
     assert "Email Lena at the Lyon site" in page
     md = report_markdown(store)
-    assert "## Self-assessment results" in md and "| Scale | Score | Band |" in md
+    assert "## What drives your career?" in md and "| Scale | Score | Band |" in md
+    order = [md.index(f"## {title}") for title in (
+        "Reflections I chose", "What drives your career?", "My network",
+        "Three five-year paths", "My goal", "Steps and if-then plans", "Networking plan")]
+    assert order == sorted(order), "the report follows the course's order of exercises"
 
 
 def test_network_section_with_contacts():
@@ -139,7 +143,7 @@ def test_files_written_next_to_the_store(tmp_path, store):
 
 def test_a_new_empty_attempt_does_not_hide_the_answered_one(tmp_path):
     from coursekit.assessment import load_instrument, save_response, start_attempt
-    from coursekit.report.sections import assessment_results
+    from coursekit.exercises import exercise
     from coursekit.store import LearnerStore
 
     with LearnerStore(tmp_path / "s.sqlite") as s:
@@ -148,8 +152,10 @@ def test_a_new_empty_attempt_does_not_hide_the_answered_one(tmp_path):
         for item in instrument.items:
             save_response(s, instrument, first, item.id, 4)
         start_attempt(s, instrument.id)  # "Start a new attempt", nothing answered yet
-        results = assessment_results(s)
-    assert [r.instrument_id for r in results] == ["career-drivers"]
+        part = exercise("assessment:career-drivers").report(s, today=date(2030, 1, 1))
+        assert part is not None
+        assert part.context["result"].table["answered"].sum() == len(instrument.items)
+        assert exercise("assessment:move-readiness").report(s, today=date(2030, 1, 1)) is None
 
 
 def test_report_figures_offer_no_share_button(store):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+from coursekit.cases import load_case
 from coursekit.course import load_course, progress
 from coursekit.demo import demo_store
 from coursekit.views.start import course_plan, start_page, your_data
@@ -22,20 +23,39 @@ def test_progress_counts_started_exercises(store):
     course = load_course()
     before = progress(store, course)
     assert before.started.sum() == 0
-    store.save("case:the-first-step", "decision:x", "a", kind="decision")
+    store.save("case:the-first-step", "decision:after-the-talk", "build", kind="decision")
+    store.save("case:the-first-step", "decision:not-a-point-of-the-case", "a", kind="decision")
     after = progress(store, course)
     row = after[after.notebook == "01_the_first_step.ipynb"].iloc[0]
-    assert row.started == 1 and row.exercises >= 1
+    assert row.started == 1 and row.complete == 0 and row.exercises >= 1
+    case = load_case("the-first-step")
+    steps = len(case.decisions) + len(case.reflections)
+    assert row.share == (1 / steps) / row.exercises
+
+
+def test_an_exercise_is_complete_only_when_every_step_is_done(store):
+    case = load_case("the-first-step")
+    for d in case.decisions:
+        store.save(case.exercise, f"decision:{d.id}", d.option_ids[0], kind="decision")
+    for r in case.reflections[:-1]:
+        store.save(case.exercise, f"reflection:{r.id}", "words", kind="reflection")
+    first = progress(store)
+    assert first.loc[first.notebook == "01_the_first_step.ipynb", "complete"].iloc[0] == 0
+    store.save(case.exercise, f"reflection:{case.reflections[-1].id}", "x", kind="reflection")
+    done = progress(store)
+    assert done.loc[done.notebook == "01_the_first_step.ipynb", "complete"].iloc[0] == 1
 
 
 def test_plan_widget_updates_when_an_answer_is_saved(store):
     plan = course_plan(store)
     bar = next(b for label, b in _bars(plan).items() if "first step" in label.lower())
     assert bar.value == 0
-    store.save("case:the-first-step", "reflection:x", "text", kind="reflection")
+    store.save("case:the-first-step", "reflection:what-you-want", "text", kind="reflection")
     bar = next(b for label, b in _bars(plan).items() if "first step" in label.lower())
-    assert bar.value == 1
-    assert bar.description == "Progress"
+    assert 0 < bar.value < 0.1
+    assert bar.description.startswith("Case 1: The first step:") and "% done" in bar.description
+    status = plan.children[1].children[1].children[0].value
+    assert "0 of 3 exercises done, 1 under way" in status
 
 
 def test_your_data_exports_and_erases(store, tmp_path):

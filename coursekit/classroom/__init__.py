@@ -23,7 +23,6 @@ from .dashboard import (
     network_composition,
     network_measures,
     outsight_indicators,
-    plan_counts,
     scale_norms,
     scale_reliability,
 )
@@ -62,7 +61,6 @@ __all__ = [
     "open_class_store",
     "outsight_indicators",
     "parse_handin",
-    "plan_counts",
     "preview_handin",
     "pseudonym",
     "save_handin",

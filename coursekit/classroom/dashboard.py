@@ -1,9 +1,9 @@
 """The class picture: pure functions from hand-ins to tables (pandas DataFrames).
 
-Every function takes the class's hand-ins (a list of dicts, as
-:meth:`~coursekit.classroom.class_store.ClassStore.handins` returns them, or a class store)
-and returns a DataFrame. The figures in :mod:`coursekit.views.classroom` draw these tables
-and nothing else.
+Each exercise (:mod:`coursekit.exercises`) turns the class's sections of it into a long
+table and calls these functions, which return the tables its dashboard panels show; the
+figures in :mod:`coursekit.classroom.figures` draw these tables and nothing else.
+:func:`class_summary` gathers every exercise's panels.
 
 Small groups are never shown
 ----------------------------
@@ -39,61 +39,6 @@ def _handins(source: Any) -> list[Mapping[str, Any]]:
     if hasattr(source, "handins"):
         return source.handins()
     return list(source)
-
-
-# -- long tables ----------------------------------------------------------------------------
-
-
-def score_table(source: Any) -> pd.DataFrame:
-    """One row per learner, questionnaire, attempt and scale.
-
-    Columns ``pseudonym, instrument, attempt, scale, score`` (missing scores left out).
-    """
-    rows = [(h["pseudonym"], a["instrument"], a["attempt"], scale, float(score))
-            for h in _handins(source) for a in h.get("assessments", [])
-            for scale, score in a["scales"].items() if score is not None]
-    return pd.DataFrame(rows, columns=["pseudonym", "instrument", "attempt", "scale", "score"])
-
-
-def item_table(source: Any) -> pd.DataFrame:
-    """One row per learner, questionnaire, attempt, scale and item: the keyed answer."""
-    rows = [(h["pseudonym"], a["instrument"], a["attempt"], scale, item, float(value))
-            for h in _handins(source) for a in h.get("assessments", [])
-            for scale, answers in a.get("items", {}).items()
-            for item, value in answers.items() if value is not None]
-    return pd.DataFrame(rows, columns=["pseudonym", "instrument", "attempt", "scale", "item",
-                                       "value"])
-
-
-def network_table(source: Any) -> pd.DataFrame:
-    """One row per learner with a network: contacts, composition counts and measures.
-
-    Columns: ``pseudonym, contacts``, then ``composition.<name>`` (scalars),
-    ``type.<network type>`` (counts), ``measure.<name>`` and ``outsight.<name>``.
-    """
-    rows = []
-    for h in _handins(source):
-        net = h.get("network")
-        if not net:
-            continue
-        row: dict[str, Any] = {"pseudonym": h["pseudonym"], "contacts": net["contacts"]}
-        for key, value in net.get("composition", {}).items():
-            if isinstance(value, Mapping):
-                prefix = "type" if key == "types" else key
-                row.update({f"{prefix}.{k}": v for k, v in value.items()})
-            else:
-                row[f"composition.{key}"] = value
-        row.update({f"measure.{k}": v for k, v in net.get("measures", {}).items()})
-        row.update({f"outsight.{k}": v for k, v in net.get("outsight", {}).items()})
-        rows.append(row)
-    return pd.DataFrame(rows, columns=None if rows else ["pseudonym", "contacts"])
-
-
-def decision_table(source: Any) -> pd.DataFrame:
-    """One row per learner and decision point: ``pseudonym, case, point, choice``."""
-    rows = [(h["pseudonym"], d["case"], d["point"], d["choice"])
-            for h in _handins(source) for d in h.get("decisions", [])]
-    return pd.DataFrame(rows, columns=["pseudonym", "case", "point", "choice"])
 
 
 # -- suppression and describing ------------------------------------------------------------
@@ -143,30 +88,31 @@ def describe(frame: pd.DataFrame, by: list[str], value: str) -> pd.DataFrame:
 # -- the dashboard's tables -----------------------------------------------------------------
 
 
-def scale_norms(source: Any) -> pd.DataFrame:
-    """The class's distribution of each scale, per questionnaire and attempt.
+def scale_norms(scores: pd.DataFrame) -> pd.DataFrame:
+    """The class's distribution of each scale per attempt, from one row per learner and scale.
 
-    Columns: ``instrument, attempt, scale, n, mean, sd, q1, median, q3, hidden, note``.
+    ``scores`` has columns ``pseudonym, attempt, scale, score``. Returns
+    ``attempt, scale, n, mean, sd, q1, median, q3, hidden, note``.
     """
-    return describe(score_table(source), ["instrument", "attempt", "scale"], "score")
+    return describe(scores, ["attempt", "scale"], "score")
 
 
-def before_after(source: Any) -> pd.DataFrame:
+def before_after(scores: pd.DataFrame) -> pd.DataFrame:
     """Scale means before and after, over learners with both attempts (paired).
 
-    Columns: ``instrument, scale, n, before, after, change, change_sd, hidden, note``.
+    ``scores`` as for :func:`scale_norms`. Returns
+    ``scale, n, before, after, change, change_sd, hidden, note``.
     """
-    scores = score_table(source)
-    columns = ["instrument", "scale", "n", "before", "after", "change", "change_sd"]
+    columns = ["scale", "n", "before", "after", "change", "change_sd"]
     if scores.empty:
         return pd.DataFrame(columns=[*columns, "hidden", "note"])
-    wide = scores.pivot_table(index=["instrument", "scale", "pseudonym"], columns="attempt",
+    wide = scores.pivot_table(index=["scale", "pseudonym"], columns="attempt",
                               values="score", aggfunc="first")
     if not {"before", "after"} <= set(wide.columns):
         return pd.DataFrame(columns=[*columns, "hidden", "note"])
     paired = wide.dropna(subset=["before", "after"]).copy()
     paired["change"] = paired["after"] - paired["before"]
-    grouped = paired.groupby(level=["instrument", "scale"])
+    grouped = paired.groupby(level=["scale"])
     out = pd.DataFrame({
         "n": grouped["change"].count(),
         "before": grouped["before"].mean(),
@@ -177,7 +123,7 @@ def before_after(source: Any) -> pd.DataFrame:
     return suppress(out, columns=["n", "before", "after", "change", "change_sd"])
 
 
-def network_composition(source: Any) -> pd.DataFrame:
+def network_composition(table: pd.DataFrame) -> pd.DataFrame:
     """Inside and outside contacts, and network types, across the class.
 
     For each category: ``learners`` (with at least one contact), ``contacts`` in the
@@ -185,9 +131,11 @@ def network_composition(source: Any) -> pd.DataFrame:
     ``mean_share``: the mean over learners of their own share. A contact may have more than
     one network type, so type shares can add up to more than 1.
 
-    Columns: ``dimension, category, learners, contacts, share, mean_share, hidden, note``.
+    ``table`` has one row per learner: ``pseudonym, contacts``, ``composition.<name>``,
+    ``type.<network type>``, ``measure.<name>``, ``outsight.<name>`` (see
+    :meth:`coursekit.exercises.network.NetworkExercise.dashboard`). Returns
+    ``dimension, category, learners, contacts, share, mean_share, hidden, note``.
     """
-    table = network_table(source)
     columns = ["dimension", "category", "learners", "contacts", "share", "mean_share"]
     if table.empty:
         return pd.DataFrame(columns=[*columns, "hidden", "note"])
@@ -220,12 +168,12 @@ def _long(table: pd.DataFrame, prefix: str, name: str) -> pd.DataFrame:
     return long.dropna(subset=["value"]).astype({"value": float})
 
 
-def network_measures(source: Any) -> pd.DataFrame:
+def network_measures(table: pd.DataFrame) -> pd.DataFrame:
     """The class's distribution of each network measure (size, density, constraint, ...).
 
-    Columns: ``measure, n, mean, sd, q1, median, q3, hidden, note``.
+    ``table`` as for :func:`network_composition`. Returns
+    ``measure, n, mean, sd, q1, median, q3, hidden, note``.
     """
-    table = network_table(source)
     long = _long(table, "measure.", "measure")
     if not table.empty:
         size = table[["pseudonym", "contacts"]].rename(columns={"contacts": "value"})
@@ -234,31 +182,31 @@ def network_measures(source: Any) -> pd.DataFrame:
     return describe(long, ["measure"], "value")
 
 
-def outsight_indicators(source: Any) -> pd.DataFrame:
+def outsight_indicators(table: pd.DataFrame) -> pd.DataFrame:
     """The class's distribution of each out-sight indicator.
 
-    Columns: ``indicator, n, mean, sd, q1, median, q3, hidden, note``.
+    ``table`` as for :func:`network_composition`. Returns
+    ``indicator, n, mean, sd, q1, median, q3, hidden, note``.
     """
-    return describe(_long(network_table(source), "outsight.", "indicator"), ["indicator"],
-                    "value")
+    return describe(_long(table, "outsight.", "indicator"), ["indicator"], "value")
 
 
-def decision_polls(source: Any) -> pd.DataFrame:
-    """How the class chose at each decision point of the cases.
+def decision_polls(table: pd.DataFrame) -> pd.DataFrame:
+    """How the class chose at each decision point of a case.
 
-    Columns: ``case, point, choice, count, share, respondents, hidden, note``. A question
-    answered by fewer than 5 learners is hidden whole; an option chosen by 1 to 4 learners
-    is hidden, with secondary suppression (see the module notes).
+    ``table`` has one row per learner and decision point: ``pseudonym, point, choice``.
+    Returns ``point, choice, count, share, respondents, hidden, note``. A question answered
+    by fewer than 5 learners is hidden whole; an option chosen by 1 to 4 learners is hidden,
+    with secondary suppression (see the module notes).
     """
-    table = decision_table(source)
-    columns = ["case", "point", "choice", "count", "share", "respondents", "hidden", "note"]
+    columns = ["point", "choice", "count", "share", "respondents", "hidden", "note"]
     if table.empty:
         return pd.DataFrame(columns=columns)
-    counts = (table.groupby(["case", "point", "choice"]).size().rename("count").reset_index())
-    counts["respondents"] = counts.groupby(["case", "point"])["count"].transform("sum")
+    counts = (table.groupby(["point", "choice"]).size().rename("count").reset_index())
+    counts["respondents"] = counts.groupby("point")["count"].transform("sum")
     counts["share"] = counts["count"] / counts["respondents"]
     hidden = (counts["respondents"] < MIN_GROUP) | (counts["count"] < MIN_GROUP)
-    for _, index in counts.groupby(["case", "point"]).groups.items():
+    for _, index in counts.groupby("point").groups.items():
         group_hidden = hidden.loc[index]
         if group_hidden.sum() == 1 and len(index) > 1:
             visible = counts.loc[index][~group_hidden]
@@ -267,53 +215,51 @@ def decision_polls(source: Any) -> pd.DataFrame:
     counts.loc[hidden, ["count", "share"]] = np.nan
     counts.loc[counts["respondents"] < MIN_GROUP, "respondents"] = np.nan
     counts["note"] = np.where(hidden, HIDDEN, "")
-    return counts.sort_values(["case", "point", "choice"]).reset_index(drop=True)[columns]
+    return counts.sort_values(["point", "choice"]).reset_index(drop=True)[columns]
 
 
-def plan_counts(source: Any) -> pd.DataFrame:
-    """The class's plan counts (steps, if-then plans, done): n, mean, SD, quartiles."""
-    rows = [(h["pseudonym"], k, float(v)) for h in _handins(source) if h.get("plan")
-            for k, v in h["plan"].items()]
-    return describe(pd.DataFrame(rows, columns=["pseudonym", "count", "value"]), ["count"],
-                    "value")
-
-
-def scale_reliability(source: Any) -> pd.DataFrame:
+def scale_reliability(items: pd.DataFrame) -> pd.DataFrame:
     """Cronbach's alpha per scale over the class's keyed item answers.
 
     Only learners who answered every item of the scale count (listwise). Alpha is computed
     by :func:`coursekit.assessment.cronbach_alpha`. Alpha of .70 is the usual floor for
     exploratory use; a high alpha is not proof that a scale measures one thing.
 
-    Columns: ``instrument, attempt, scale, n, items, alpha, hidden, note``.
+    ``items`` has one row per learner, attempt, scale and item: ``pseudonym, attempt, scale,
+    item, value`` (the keyed answer). Returns
+    ``attempt, scale, n, items, alpha, hidden, note``.
     """
     from .handin_sections import cronbach_alpha
 
-    items = item_table(source)
-    columns = ["instrument", "attempt", "scale", "n", "items", "alpha"]
+    columns = ["attempt", "scale", "n", "items", "alpha"]
     if items.empty:
         return pd.DataFrame(columns=[*columns, "hidden", "note"])
     rows = []
-    for (instrument, attempt, scale), group in items.groupby(["instrument", "attempt", "scale"]):
+    for (attempt, scale), group in items.groupby(["attempt", "scale"]):
         wide = group.pivot_table(index="pseudonym", columns="item", values="value",
                                  aggfunc="first").dropna()
         n, k = wide.shape
         alpha = cronbach_alpha(wide) if n >= 2 and k >= 2 else np.nan
-        rows.append({"instrument": instrument, "attempt": attempt, "scale": scale,
-                     "n": n, "items": k, "alpha": alpha})
+        rows.append({"attempt": attempt, "scale": scale, "n": n, "items": k, "alpha": alpha})
     return suppress(pd.DataFrame(rows, columns=columns), columns=["n", "alpha"])
 
 
-def class_summary(source: Any) -> dict[str, pd.DataFrame]:
-    """Every dashboard table at once, by name."""
+def class_summary(source: Any, course: str | None = None) -> dict[str, list]:
+    """Every exercise's dashboard panels, by exercise id, from the class's hand-ins.
+
+    Each exercise of :data:`coursekit.exercises.EXERCISES` draws its own panels from the
+    class's sections of it (:meth:`~coursekit.exercises.Exercise.dashboard`); an exercise
+    no learner handed anything in for has none.
+    """
+    from ..exercises import exercises
+
     handins = _handins(source)
-    return {
-        "scale_norms": scale_norms(handins),
-        "before_after": before_after(handins),
-        "reliability": scale_reliability(handins),
-        "network_composition": network_composition(handins),
-        "network_measures": network_measures(handins),
-        "outsight": outsight_indicators(handins),
-        "polls": decision_polls(handins),
-        "plans": plan_counts(handins),
-    }
+    out: dict[str, list] = {}
+    for exercise in exercises(course):
+        sections = {h["pseudonym"]: h["exercises"][exercise.id] for h in handins
+                    if exercise.id in h.get("exercises", {})}
+        if sections:
+            panels = exercise.dashboard(sections)
+            if panels:
+                out[exercise.id] = panels
+    return out

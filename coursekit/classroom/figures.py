@@ -44,16 +44,18 @@ def _empty(title: str, why: str) -> go.Figure:
     return fig
 
 
-def scale_norms_figure(norms: pd.DataFrame, attempt: str = "before") -> go.Figure:
+def scale_norms_figure(norms: pd.DataFrame, questionnaire: str = "Questionnaire",
+                       attempt: str = "before") -> go.Figure:
     """The class's mean per scale (dot) and middle half of the class (bar), for one attempt.
 
     The bar runs from the first to the third quartile; scales are sorted by mean.
     """
-    title = f"The class's scale scores ({attempt}): mean and middle half"
-    table = norms[norms["attempt"] == attempt].copy()
+    when = "first attempts" if attempt == "before" else "latest attempts"
+    title = f"{questionnaire}: the class's scores ({when}), mean and middle half"
+    table = norms[norms["attempt"] == attempt].copy() if not norms.empty else norms
     if table.empty:
         return _empty(title, "No questionnaire scores yet.")
-    table["label"] = table["instrument"] + " · " + table["scale"]
+    table["label"] = table["label"] if "label" in table else table["scale"]
     shown = table[~table["hidden"]].sort_values("mean")
     hidden = table[table["hidden"]]
     fig = go.Figure()
@@ -70,17 +72,17 @@ def scale_norms_figure(norms: pd.DataFrame, attempt: str = "before") -> go.Figur
         fig.add_trace(_hidden_trace(hidden["label"].tolist(), 1.0))
     fig.update_yaxes(categoryorder="array",
                      categoryarray=hidden["label"].tolist() + shown["label"].tolist())
-    return _layout(fig, title, "Scale score (1 = low, 5 = high)", "Questionnaire · scale",
-                   len(table))
+    return _layout(fig, title, "Scale score (1 = low, 5 = high)", "Scale", len(table))
 
 
-def before_after_figure(table: pd.DataFrame) -> go.Figure:
+def before_after_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire"
+                        ) -> go.Figure:
     """Mean before and after per scale, for learners with both attempts, sorted by change."""
-    title = "Before and after: mean scale scores of learners who answered twice"
+    title = f"{questionnaire}: before and after, for learners who answered twice"
     if table.empty:
-        return _empty(title, "No learner has answered a questionnaire twice yet.")
+        return _empty(title, "No learner has answered this questionnaire twice yet.")
     table = table.copy()
-    table["label"] = table["instrument"] + " · " + table["scale"]
+    table["label"] = table["label"] if "label" in table else table["scale"]
     shown = table[~table["hidden"]].sort_values("change")
     hidden = table[table["hidden"]]
     fig = go.Figure()
@@ -96,16 +98,18 @@ def before_after_figure(table: pd.DataFrame) -> go.Figure:
         fig.add_trace(_hidden_trace(hidden["label"].tolist(), 1.0))
     fig.update_yaxes(categoryorder="array",
                      categoryarray=hidden["label"].tolist() + shown["label"].tolist())
-    return _layout(fig, title, "Mean scale score (1-5)", "Questionnaire · scale", len(table))
+    return _layout(fig, title, "Mean scale score (1-5)", "Scale", len(table))
 
 
-def reliability_figure(table: pd.DataFrame, attempt: str = "before") -> go.Figure:
+def reliability_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire",
+                       attempt: str = "before") -> go.Figure:
     """Cronbach's alpha per scale with the .70 line, sorted."""
-    title = f"How consistent are the scales in this class? Cronbach's alpha ({attempt})"
+    title = f"{questionnaire}: how consistent is each scale in this class? (Cronbach's alpha)"
     table = table[table["attempt"] == attempt].copy() if not table.empty else table
     if table.empty:
-        return _empty(title, "No item-level answers yet.")
-    table["label"] = table["instrument"] + " · " + table["scale"]
+        return _empty(title, "No answers to single statements handed in yet (learners "
+                             "choose whether to include them).")
+    table["label"] = table["label"] if "label" in table else table["scale"]
     shown = table[~table["hidden"]].sort_values("alpha")
     hidden = table[table["hidden"]]
     fig = go.Figure(go.Scatter(
@@ -119,7 +123,7 @@ def reliability_figure(table: pd.DataFrame, attempt: str = "before") -> go.Figur
                   annotation_text=".70", annotation_position="top")
     fig.update_yaxes(categoryorder="array",
                      categoryarray=hidden["label"].tolist() + shown["label"].tolist())
-    return _layout(fig, title, "Cronbach's alpha", "Questionnaire · scale", len(table))
+    return _layout(fig, title, "Cronbach's alpha", "Scale", len(table))
 
 
 def composition_figure(table: pd.DataFrame) -> go.Figure:
@@ -170,14 +174,19 @@ def indicators_figure(table: pd.DataFrame, name: str = "indicator",
     return _layout(fig, title, "Value (median; bar: middle half of the class)", "", len(table))
 
 
-def polls_figure(polls: pd.DataFrame) -> go.Figure:
-    """How the class chose at each decision point: share per option, sorted in each point."""
-    title = "Class polls: what would you have done?"
+def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
+    """How the class chose at each decision point: share per option, sorted in each point.
+
+    ``polls`` carries the words to show: ``question`` (the decision's prompt) and
+    ``option`` (the option's label).
+    """
+    title = f"{case}: what the class predicted"
     if polls.empty:
         return _empty(title, "No decisions handed in yet.")
     polls = polls.copy()
-    polls["question"] = polls["case"] + " · " + polls["point"]
-    polls["label"] = polls["question"] + ": " + polls["choice"]
+    polls["label"] = polls["option"]
+    twice = polls["label"].duplicated(keep=False)  # the same words under two questions
+    polls.loc[twice, "label"] = polls["option"] + " (" + polls["question"].str[:30] + "…)"
     shown = polls[~polls["hidden"]].sort_values(["question", "share"], ascending=[False, True])
     hidden = polls[polls["hidden"]]
     fig = go.Figure()
@@ -192,5 +201,4 @@ def polls_figure(polls: pd.DataFrame) -> go.Figure:
     order = polls.sort_values(["question", "hidden", "share"], ascending=[False, False, True])
     fig.update_yaxes(categoryorder="array", categoryarray=order["label"].tolist())
     fig.update_xaxes(tickformat=".0%", range=[0, 1.15])
-    return _layout(fig, title, "Share of the learners who answered", "Case · decision: option",
-                   len(polls))
+    return _layout(fig, title, "Share of the learners who answered", "", len(polls))

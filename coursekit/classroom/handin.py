@@ -1,14 +1,13 @@
 """The learner's hand-in: an anonymised summary in one JSON file, read before it is sent.
 
-What goes in (see :mod:`coursekit.classroom.handin_format` for the exact layout):
-a random pseudonym kept in the learner's store, the course id, the time, scale scores per
-questionnaire and attempt, network counts, shares and measures, the option chosen at each
-pause-and-predict point, plan counts, and **only** the reflections the learner ticks.
+What goes in (see :mod:`coursekit.classroom.handin_format` for the exact layout): a random
+pseudonym kept in the learner's store, the course id, the time, one section per exercise
+that has something to hand in (each exercise of :data:`coursekit.exercises.EXERCISES` says
+what, and its ``privacy`` rule says what never goes in), and **only** the reflections the
+learner ticks, with the names of people in their network replaced by roles.
 
 What never goes in: the learner's name, any contact's name, organisation or note, free text
-other than ticked reflections. The sections are built in
-:mod:`coursekit.classroom.handin_sections`, which reads the other exercises only through
-their public functions and keeps numbers, never text.
+other than ticked reflections.
 
 Examples
 --------
@@ -17,7 +16,7 @@ Examples
 >>> store.save("case:the-first-step", "why", "My own words", kind="reflection")
 >>> h = make_handin(store)
 >>> h["format"], h["version"], h["reflections"]
-('coursekit-handin', 2, [])
+('coursekit-handin', 3, [])
 >>> shared = make_handin(store, shared_reflections=[("case:the-first-step", "why")])
 >>> shared["reflections"][0]["text"]
 'My own words'
@@ -38,6 +37,7 @@ from .._content import COURSE_MARKER, course_dir, load_yaml
 from .._errors import ContentError
 from .._limits import TEXT
 from .._text import slug
+from ..exercises import exercises
 from ..network.storage import load_network
 from ..store import LearnerStore
 from . import handin_sections as sections
@@ -131,7 +131,7 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
     Returns
     -------
     dict
-        A version-2 hand-in, validated.
+        A version-3 hand-in, validated: one section per exercise that has something.
 
     Raises
     ------
@@ -164,12 +164,13 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
         "created_at": now_utc(),
         "coursekit_version": _version(),
         "demo": bool(store.demo),
-        "assessments": sections.assessment_section(store, include_items=include_item_responses),
-        "network": sections.network_section(store),
-        "decisions": sections.decision_section(store),
-        "plan": sections.plan_section(store),
+        "exercises": {},
         "reflections": shared,
     }
+    for exercise in exercises():
+        section = exercise.handin(store, include_items=include_item_responses)
+        if section is not None:
+            handin["exercises"][exercise.id] = section
     return validate_handin(handin)
 
 
@@ -186,75 +187,40 @@ def _resolve(handin_or_store: Mapping[str, Any] | LearnerStore,
     return validate_handin(handin_or_store)
 
 
-def _fmt(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
-
-
 def preview_handin(handin_or_store: Mapping[str, Any] | LearnerStore, *,
                    shared_reflections: Iterable[tuple[str, str]] = ()) -> str:
     """Everything a hand-in holds, in plain words, one line per value.
 
-    Every field of the file appears here; nothing is summarised away, so the learner reads
-    exactly what they would hand in.
+    Every value of the file appears here, under the title of its exercise; nothing is
+    summarised away, so the learner reads exactly what they would hand in.
 
     Examples
     --------
     >>> from coursekit.store import LearnerStore
     >>> print(preview_handin(LearnerStore(":memory:")).splitlines()[0])
-    Your hand-in (coursekit-handin, version 2)
+    Your hand-in (version 3 of the coursekit hand-in format)
     """
     h = _resolve(handin_or_store, shared_reflections)
-    lines = [f"Your hand-in ({h['format']}, version {h['version']})",
+    lines = [f"Your hand-in (version {h['version']} of the coursekit hand-in format)",
              f"Pseudonym (random, not your name): {h['pseudonym']}",
              f"Course: {h['course']}",
              f"Made at (UTC): {h['created_at']}",
              f"coursekit version: {h['coursekit_version']}"]
     if h["demo"]:
         lines.append("DEMO: made from sample data, not a real learner")
-    lines.append("")
-    lines.append("Questionnaire scores:" if h["assessments"] else "Questionnaire scores: none")
-    for a in h["assessments"]:
-        lines.append(f"  {a['instrument']} ({a['attempt']}):")
-        for scale, score in a["scales"].items():
-            lines.append(f"    {scale}: {_fmt(score)}")
-        for scale, answers in a["items"].items():
-            shown = ", ".join(f"{item}={_fmt(v)}" for item, v in answers.items())
-            lines.append(f"    answers to the {scale} items: {shown}")
-    lines.append("")
-    net = h["network"]
-    if net is None:
-        lines.append("Network: nothing (no contacts entered)")
-    else:
-        lines.append(f"Network (numbers only, no names): {net['contacts']} contacts")
-        for key, value in net["composition"].items():
-            if isinstance(value, Mapping):
-                shown = ", ".join(f"{k}={_fmt(v)}" for k, v in value.items()) or "—"
-                lines.append(f"  {key}: {shown}")
-            else:
-                lines.append(f"  {key}: {_fmt(value)}")
-        for key, value in net["measures"].items():
-            lines.append(f"  measure {key}: {_fmt(value)}")
-        for key, value in net["outsight"].items():
-            lines.append(f"  out-sight {key}: {_fmt(value)}")
-    lines.append("")
-    lines.append("Choices at the cases' decision points:" if h["decisions"]
-                 else "Choices at the cases' decision points: none")
-    for d in h["decisions"]:
-        lines.append(f"  {d['case']} / {d['point']}: {d['choice']}")
-    lines.append("")
-    plan = h["plan"]
-    lines.append("Plan: nothing yet" if plan is None else
-                 f"Plan (counts only): {plan['steps']} steps, {plan['if_then']} if-then plans, "
-                 f"{plan['done']} done")
+    known = {e.id: e for e in exercises()}
+    for exercise_id, section in h["exercises"].items():
+        exercise = known.get(exercise_id)
+        lines += ["", f"{exercise.title if exercise else exercise_id}:"]
+        described = exercise.describe_handin(section) if exercise else [str(section)]
+        lines.extend(f"  {line}" for line in described)
+    if not h["exercises"]:
+        lines += ["", "Exercises: nothing yet"]
     lines.append("")
     if h["reflections"]:
         lines.append("Reflections you chose to share:")
         for r in h["reflections"]:
-            lines.append(f"  {r['exercise']} / {r['key']}:")
+            lines.append(f"  {sections.reflection_label(r['exercise'], r['key'])}:")
             lines.extend(f"    {line}" for line in r["text"].splitlines() or [""])
     else:
         lines.append("Reflections: none shared (all your reflections stay private)")

@@ -2,54 +2,46 @@
 
 A hand-in is one JSON object. Its first two fields say what it is::
 
-    {"format": "coursekit-handin", "version": 2, ...}
+    {"format": "coursekit-handin", "version": 3, ...}
 
-Version 2 (current)
+Version 3 (current)
 -------------------
 ``pseudonym``
     A random id kept in the learner's store (``p-`` and 16 hex digits); never a name.
 ``course``, ``created_at`` (UTC, ISO 8601), ``coursekit_version``, ``demo``
-``assessments``
-    A list of ``{"instrument", "attempt" ("before" or "after"), "scales": {scale: score},
-    "items": {scale: {item: keyed response}}}``. ``items`` holds the learner's answers to
-    the questionnaire's generic items, already reverse-keyed, grouped by scale: it is what
-    Cronbach's alpha needs and says nothing about who the learner is. It may be empty.
-``network``
-    ``null`` or ``{"contacts", "measures", "composition", "outsight"}``: counts, shares and
-    measures only. No contact's name, organisation or note ever enters a hand-in.
-``decisions``
-    A list of ``{"case", "point", "choice"}``: option ids chosen at the cases'
-    pause-and-predict points.
-``plan``
-    ``null`` or ``{"steps", "if_then", "done"}`` counts.
+``exercises``
+    One section per exercise, by exercise id, each described by its exercise's model
+    (``handin_model`` in :mod:`coursekit.exercises`): numbers and ids only. For example
+    ``"case:the-first-step": {"decisions": {"after-the-talk": "build"}}``,
+    ``"assessment:career-drivers": {"before": {"scales": {...}, "items": {...}}}``,
+    ``"network": {"contacts", "measures", "composition", "outsight"}``,
+    ``"plan:steps": {"steps", "if_then", "done"}``. A section of an exercise this course
+    does not have is dropped (nothing unknown is stored).
 ``reflections``
     A list of ``{"exercise", "key", "text"}``: only those the learner ticked.
 
-Version 1 (older layout, read and migrated)
--------------------------------------------
-``learner`` (the pseudonym), ``course``, ``created``, ``scores`` ``{instrument: {scale:
-score}}`` (one attempt), optional ``scores_after``, ``network`` as a flat mapping (``size``,
-``inside``, ``outside``, ``types``, ``measures``), ``choices`` ``{"case/point": option}``,
-``plan`` counts and ``reflections`` ``{"exercise/key": text}``.
-
-:func:`upgrade` brings any known version to the current one; :func:`validate_handin`
-rebuilds a clean hand-in from the known fields only, so a hand-edited file cannot smuggle
-extra data into the class store.
+Older versions (read and migrated)
+----------------------------------
+Version 2 held fixed sections (``assessments`` as a list, ``network``, ``decisions`` as a
+list of ``{"case", "point", "choice"}``, ``plan``); version 1 a flat layout (``learner``,
+``scores``, ``scores_after``, ``choices``...). :func:`upgrade` brings any known version to
+the current one; :func:`validate_handin` rebuilds a clean hand-in from the known fields
+only, so a hand-edited file cannot smuggle extra data into the class store.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
-from .._errors import InputError
+from .._errors import ForeignFileError, HandinError
 from .._limits import TEXT
 
 FORMAT = "coursekit-handin"
-VERSION = 2
+VERSION = 3
 ATTEMPTS = ("before", "after")
 
 #: Largest reflection text kept in a hand-in: the store's own limit for free text.
@@ -57,13 +49,8 @@ MAX_TEXT = TEXT
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,99}$")
 _PSEUDONYM = re.compile(r"^p-[0-9a-f]{8,64}$")
 
-
-class HandinError(InputError):
-    """A file is not a usable hand-in; the message says why in a few words."""
-
-
-class ForeignFileError(HandinError):
-    """A JSON file that is not a coursekit hand-in at all."""
+__all__ = ["FORMAT", "MIGRATIONS", "VERSION", "ForeignFileError", "HandinError",
+           "normalise_time", "now_utc", "upgrade", "validate_handin"]
 
 
 def now_utc() -> str:
@@ -143,9 +130,39 @@ def _v1_to_v2(old: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-#: ``MIGRATIONS[v]`` turns a version ``v`` hand-in into version ``v + 1``.
-MIGRATIONS: dict[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
+
+def _v2_to_v3(old: Mapping[str, Any]) -> dict[str, Any]:
+    """Version 2 (fixed sections) to version 3 (one section per exercise)."""
+    sections: dict[str, Any] = {}
+    for entry in _list(old.get("assessments"), "assessments"):
+        entry = _mapping(entry, "assessments[]")
+        instrument = _ident(entry.get("instrument"), "assessments[].instrument")
+        attempt = entry.get("attempt", "before")
+        if attempt not in ATTEMPTS:
+            raise HandinError(f"assessments[].attempt should be 'before' or 'after', "
+                              f"not {str(attempt)[:20]!r}")
+        sections.setdefault(f"assessment:{instrument}", {})[attempt] = {
+            "scales": entry.get("scales") or {}, "items": entry.get("items") or {}}
+    for entry in _list(old.get("decisions"), "decisions"):
+        entry = _mapping(entry, "decisions[]")
+        case = _ident(entry.get("case"), "decisions[].case")
+        point = _ident(entry.get("point"), "decisions[].point")
+        sections.setdefault(f"case:{case}", {"decisions": {}})["decisions"][point] = \
+            entry.get("choice")
+    if old.get("network") is not None:
+        sections["network"] = old["network"]
+    if old.get("plan") is not None:
+        sections["plan:steps"] = old["plan"]
+    return {"format": FORMAT, "version": 3, "pseudonym": old.get("pseudonym"),
+            "course": old.get("course"), "created_at": old.get("created_at"),
+            "coursekit_version": old.get("coursekit_version"), "demo": old.get("demo", False),
+            "exercises": sections, "reflections": old.get("reflections") or []}
+
+
+#: ``MIGRATIONS[v]`` turns a version ``v`` hand-in into version ``v + 1``.
+MIGRATIONS: dict[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = {1: _v1_to_v2,
+                                                                          2: _v2_to_v3}
 
 def upgrade(doc: Any) -> tuple[dict[str, Any], int]:
     """Bring a parsed hand-in to the current version.
@@ -178,34 +195,6 @@ def upgrade(doc: Any) -> tuple[dict[str, Any], int]:
 # -- validation -----------------------------------------------------------------------------
 
 
-def _number(value: Any, where: str, *, allow_none: bool = True) -> float | int | None:
-    if value is None and allow_none:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise HandinError(f"{where} should be a number, not {type(value).__name__}")
-    return value
-
-
-def _count(value: Any, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise HandinError(f"{where} should be a whole number of 0 or more")
-    return value
-
-
-def _ident(value: Any, where: str) -> str:
-    if not isinstance(value, str) or not _ID.match(value):
-        raise HandinError(f"{where} should be a short id (letters, digits, - _ . :)")
-    return value
-
-
-def _numbers(value: Any, where: str) -> dict[str, float | int | None]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise HandinError(f"{where} should be a mapping of names to numbers")
-    return {_ident(k, f"{where} key"): _number(v, f"{where}.{k}") for k, v in value.items()}
-
-
 def _mapping(value: Any, where: str) -> Mapping:
     if not isinstance(value, Mapping):
         raise HandinError(f"{where} should be a mapping")
@@ -220,22 +209,57 @@ def _list(value: Any, where: str) -> list:
     return value
 
 
+def _ident(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise HandinError(f"{where} should be a short id (letters, digits, - _ . :)")
+    return value
+
+
+@lru_cache(maxsize=8)
+def _section_models(course: str | None) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
+    """Each exercise's section model by id, and each family's model by id prefix."""
+    from ..exercises import EXERCISES, ExerciseFamily, exercises
+
+    by_id = {e.id: e.handin_model for e in exercises(course)}
+    by_prefix = tuple((entry.prefix, entry.member_model) for entry in EXERCISES
+                      if isinstance(entry, ExerciseFamily))
+    return by_id, by_prefix
+
+
+def section_model(exercise_id: str, course: str | None = None) -> Any:
+    """The model that validates an exercise's section, or None for an unknown exercise.
+
+    A case or questionnaire that is not in this course still has its family's model.
+    """
+    by_id, by_prefix = _section_models(course)
+    if exercise_id in by_id:
+        return by_id[exercise_id]
+    for prefix, model in by_prefix:
+        if exercise_id.startswith(prefix):
+            return model
+    return None
+
+
 def validate_handin(doc: Any) -> dict[str, Any]:
     """Upgrade and check a parsed hand-in; return a clean copy holding only known fields.
 
     Raises
     ------
     ForeignFileError, HandinError
-        With a short reason (used in the collection summary).
+        With a short reason naming the place (used in the collection summary).
 
     Examples
     --------
     >>> h = validate_handin({"format": "coursekit-handin", "version": 1,
     ...     "learner": "p-0123456789abcdef", "course": "demo", "created": "2025-01-01T00:00:00Z",
     ...     "scores": {"drivers": {"autonomy": 3.5}}, "choices": {"the-first-step/wait": "act"}})
-    >>> h["version"], h["assessments"][0]["scales"], h["decisions"][0]["choice"]
-    (2, {'autonomy': 3.5}, 'act')
+    >>> h["version"], h["exercises"]["assessment:drivers"]["before"]["scales"]
+    (3, {'autonomy': 3.5})
+    >>> h["exercises"]["case:the-first-step"]
+    {'decisions': {'wait': 'act'}}
     """
+    from ..exercises._sections import clean_section
+
     doc, _ = upgrade(doc)
     pseudonym = doc.get("pseudonym")
     if not isinstance(pseudonym, str) or not _PSEUDONYM.match(pseudonym):
@@ -247,56 +271,12 @@ def validate_handin(doc: Any) -> dict[str, Any]:
         "coursekit_version": str(doc.get("coursekit_version") or "")[:40],
         "demo": bool(doc.get("demo", False)),
     }
-    assessments = []
-    seen = set()
-    for i, entry in enumerate(_list(doc.get("assessments"), "assessments")):
-        where = f"assessments[{i}]"
-        entry = _mapping(entry, where)
-        instrument = _ident(entry.get("instrument"), f"{where}.instrument")
-        attempt = entry.get("attempt", "before")
-        if attempt not in ATTEMPTS:
-            raise HandinError(f"{where}.attempt should be 'before' or 'after'")
-        if (instrument, attempt) in seen:
-            raise HandinError(f"{where}: {instrument} {attempt} is listed twice")
-        seen.add((instrument, attempt))
-        items = {}
-        for scale, answers in _mapping(entry.get("items") or {}, f"{where}.items").items():
-            items[_ident(scale, f"{where}.items key")] = _numbers(answers, f"{where}.items.{scale}")
-        assessments.append({"instrument": instrument, "attempt": attempt,
-                            "scales": _numbers(entry.get("scales"), f"{where}.scales"),
-                            "items": items})
-    clean["assessments"] = assessments
-
-    network = doc.get("network")
-    if network is not None:
-        network = _mapping(network, "network")
-        composition = _mapping(network.get("composition") or {}, "network.composition")
-        comp: dict[str, Any] = {}
-        for key, value in composition.items():
-            _ident(key, "network.composition key")
-            where = f"network.composition.{key}"
-            comp[key] = (_numbers(value, where) if isinstance(value, Mapping)
-                         else _number(value, where))
-        network = {"contacts": _count(network.get("contacts", 0), "network.contacts"),
-                   "measures": _numbers(network.get("measures"), "network.measures"),
-                   "composition": comp,
-                   "outsight": _numbers(network.get("outsight"), "network.outsight")}
-    clean["network"] = network
-
-    decisions = []
-    for i, entry in enumerate(_list(doc.get("decisions"), "decisions")):
-        entry = _mapping(entry, f"decisions[{i}]")
-        decisions.append({"case": _ident(entry.get("case"), f"decisions[{i}].case"),
-                          "point": _ident(entry.get("point"), f"decisions[{i}].point"),
-                          "choice": _ident(entry.get("choice"), f"decisions[{i}].choice")})
-    clean["decisions"] = decisions
-
-    plan = doc.get("plan")
-    if plan is not None:
-        plan = _mapping(plan, "plan")
-        plan = {k: _count(plan.get(k, 0), f"plan.{k}") for k in ("steps", "if_then", "done")}
-    clean["plan"] = plan
-
+    sections = {}
+    for exercise_id, section in _mapping(doc.get("exercises") or {}, "exercises").items():
+        model = section_model(_ident(exercise_id, "exercises key"))
+        if model is not None:
+            sections[exercise_id] = clean_section(model, section, exercise_id)
+    clean["exercises"] = sections
     reflections = []
     for i, entry in enumerate(_list(doc.get("reflections"), "reflections")):
         entry = _mapping(entry, f"reflections[{i}]")
@@ -309,3 +289,4 @@ def validate_handin(doc: Any) -> dict[str, Any]:
                             "text": text})
     clean["reflections"] = reflections
     return clean
+

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from .handin_format import FORMAT, VERSION
-from .handin_sections import HANDIN_MEASURES, OUTSIGHT_FROM_MEASURES
+from ..exercises.network import HANDIN_MEASURES, OUTSIGHT_FROM_MEASURES
+from .handin_format import FORMAT, MIGRATIONS
 
 
 @dataclass
@@ -63,18 +63,23 @@ def template_from_handins(handins: list[Mapping[str, Any]], base: Template | Non
     """A template holding the names found in real (sample) hand-ins, over ``base``."""
     t = base or Template()
     for h in handins:
-        for a in h.get("assessments", []):
-            scales = t.instruments.setdefault(a["instrument"], {})
-            for scale in a["scales"]:
-                scales.setdefault(scale, [])
-            for scale, answers in a.get("items", {}).items():
-                known = scales.setdefault(scale, [])
-                known.extend(i for i in answers if i not in known)
-        for d in h.get("decisions", []):
-            options = t.decisions.setdefault((d["case"], d["point"]), [])
-            if d["choice"] not in options:
-                options.append(d["choice"])
-        net = h.get("network") or {}
+        sections = h.get("exercises", {})
+        for exercise_id, section in sections.items():
+            kind, _, name = exercise_id.partition(":")
+            if kind == "assessment":
+                scales = t.instruments.setdefault(name, {})
+                for attempt in (a for a in section.values() if a):
+                    for scale in attempt["scales"]:
+                        scales.setdefault(scale, [])
+                    for scale, answers in attempt.get("items", {}).items():
+                        known = scales.setdefault(scale, [])
+                        known.extend(i for i in answers if i not in known)
+            elif kind == "case":
+                for point, choice in section["decisions"].items():
+                    options = t.decisions.setdefault((name, point), [])
+                    if choice not in options:
+                        options.append(choice)
+        net = sections.get("network") or {}
         t.measures.extend(m for m in net.get("measures", {}) if m not in t.measures)
         t.outsight.extend(m for m in net.get("outsight", {}) if m not in t.outsight)
         types = (net.get("composition") or {}).get("types") or {}
@@ -106,7 +111,7 @@ def _pseudonym(rng: random.Random) -> str:
 def synthetic_handin(rng: random.Random, template: Template, *, created_at: datetime,
                      pseudonym: str | None = None, demo: bool = True,
                      course: str = "take-charge-of-your-career") -> dict[str, Any]:
-    """One made-up learner's hand-in (version 2)."""
+    """One made-up learner's hand-in (drawn in the version 2 layout, returned as version 3)."""
     assessments = []
     for instrument, scales in template.instruments.items():
         traits = {scale: rng.gauss(3.2, 0.8) for scale in scales}
@@ -151,14 +156,14 @@ def synthetic_handin(rng: random.Random, template: Template, *, created_at: date
     steps = rng.randint(0, 6)
     plan = {"steps": steps, "if_then": rng.randint(0, steps), "done": rng.randint(0, steps)} \
         if steps else None
-    return {
-        "format": FORMAT, "version": VERSION,
+    return MIGRATIONS[2]({
+        "format": FORMAT, "version": 2,
         "pseudonym": pseudonym or _pseudonym(rng), "course": course,
         "created_at": created_at.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
         "coursekit_version": "0.1.0", "demo": demo,
         "assessments": assessments, "network": network, "decisions": decisions,
         "plan": plan, "reflections": [],
-    }
+    })
 
 
 def synthetic_handins(n: int, *, seed: int = 0, template: Template | None = None,

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from .._errors import InputError, StoreError
-from ..store import default_store_path, open_store
+from .._open import default_store_path, open_store
 from .files import make_report_files, report_folder
 
 

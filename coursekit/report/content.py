@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from ..exercises._base import ReportPart
 from ..planning import load_plan
 from ..planning.model import Plan
 from ..store import LearnerStore
-from .sections import (
-    AssessmentResult,
-    NetworkResult,
-    Reflection,
-    assessment_results,
-    choose_reflections,
-    network_result,
-)
+from .sections import Reflection, choose_reflections
 
 #: The works the report's advice rests on (shown at its end).
 SOURCES: tuple[str, ...] = (
@@ -40,35 +34,35 @@ SOURCES: tuple[str, ...] = (
 
 @dataclass
 class ReportContent:
-    """The report's material: the plan, chosen reflections, assessments and network."""
+    """The report's material: the chosen reflections, and one part per exercise."""
 
-    plan: Plan
     reflections: list[Reflection]
-    assessments: list[AssessmentResult]
-    network: NetworkResult | None
+    parts: list[ReportPart]
     made_on: date
     demo: bool = False
     person: str | None = None
+    plan: Plan = field(default_factory=Plan)
 
 
 def gather_report(store: LearnerStore, *, include_reflections: str | Iterable[str] | None = None,
                   today: date | None = None) -> ReportContent:
     """Read everything the report shows from ``store``.
 
+    Each exercise of :data:`coursekit.exercises.EXERCISES` gives its part
+    (:meth:`~coursekit.exercises.Exercise.report`), in the course's order.
     ``include_reflections``: "all", "none", ids (``exercise/key``) or None for the choice
     the learner saved (none until they tick some): reflections are private by default.
-    ``today`` (default: the day it runs) dates the report, its timeline and which ties
-    count as stale, so a fixed day gives a fixed report.
     """
-    made_on = today or date.today()
+    from ..exercises import exercises
+
+    today = today or date.today()
+    parts = [part for exercise in exercises()
+             if (part := exercise.report(store, today=today)) is not None]
     return ReportContent(
-        plan=load_plan(store),
         reflections=choose_reflections(store, include_reflections),
-        assessments=assessment_results(store),
-        network=network_result(store, today=made_on),
-        made_on=made_on,
-        demo=store.demo,
+        parts=parts, made_on=today, demo=store.demo,
         person=store.meta("sample_person") if store.demo else None,
+        plan=load_plan(store),
     )
 
 

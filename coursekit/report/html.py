@@ -26,9 +26,6 @@ from plotly.io.json import to_json_plotly
 
 from .._figure_config import FIGURE_CONFIG
 from .._render import render
-from ..planning import timeline_figure, vision_figure
-from ..planning.goal import STATUS_WORDS
-from ..planning.model import PATH_PROMPTS, RATINGS
 from ..store import LearnerStore
 from .content import SOURCES, ReportContent, gather_report
 
@@ -90,14 +87,12 @@ def render_report(content: ReportContent, *, title: str = "My career report") ->
     The page is the template ``report/report.html.j2``; figures are numbered in the order
     the page shows them, so the same content always gives the same page.
     """
-    plan = content.plan
-    rated = any(v is not None for p in plan.paths for v in p.ratings.values())
+    figure = _Figures()
+    parts = [(part, render(f"{part.template}.html.j2", figure=figure, **part.context))
+             for part in content.parts]
     return str(render(  # a plain str for callers: the page is not embedded anywhere
         "report/report.html.j2", content=content, title=title,
-        plotly_js=Markup(plotly_js()), figure=_Figures(),
-        vision_figure=vision_figure(plan.paths) if rated else None,
-        timeline_figure=timeline_figure(plan, today=content.made_on),
-        sources=SOURCES, prompts=PATH_PROMPTS, ratings=RATINGS, status_words=STATUS_WORDS,
+        plotly_js=Markup(plotly_js()), parts=parts, sources=SOURCES,
     ))
 
 

@@ -10,17 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from markupsafe import Markup
+
 from .._render import render
-from ..planning.goal import STATUS_WORDS
-from ..planning.model import RATINGS
 from ..store import LearnerStore
 from .content import SOURCES, ReportContent, gather_report
 
 
 def render_markdown(content: ReportContent, *, title: str = "My career report") -> str:
     """The report for gathered content, as Markdown."""
-    return render("report/report.md.j2", content=content, title=title, sources=SOURCES,
-                  ratings=RATINGS, status_words=STATUS_WORDS)
+    parts = [(part, Markup(render(f"{part.template}.md.j2", **part.context).strip()))
+             for part in content.parts]
+    return render("report/report.md.j2", content=content, parts=parts, title=title,
+                  sources=SOURCES)
 
 
 def report_markdown(store: LearnerStore, *,

@@ -134,41 +134,6 @@ class AssessmentResult:
     next_steps_html: str = ""
 
 
-def assessment_results(store: LearnerStore) -> list[AssessmentResult]:
-    """The latest answered attempt of every questionnaire the learner answered.
-
-    An attempt just started and still empty does not hide the one before it.
-    """
-    from ..assessment import (
-        latest_answered_attempt,
-        list_attempts,
-        load_instrument,
-        load_responses,
-        next_steps_html,
-        results_figure,
-        results_html,
-        score_responses,
-    )
-
-    out = []
-    for instrument_id in dict.fromkeys(a.instrument for a in list_attempts(store)):
-        attempt_id = latest_answered_attempt(store, instrument_id)
-        if attempt_id is None:
-            continue
-        try:
-            instrument = load_instrument(instrument_id)
-        except ContentError:  # an instrument removed from the course: its answers stay stored
-            instrument = None
-        if instrument is None:
-            continue
-        table = score_responses(instrument, load_responses(store, instrument_id, attempt_id))
-        out.append(AssessmentResult(instrument_id, instrument.title, table,
-                                    results_figure(instrument, table),
-                                    results_html(instrument, table),
-                                    next_steps_html(instrument, table)))
-    return out
-
-
 # -- network -----------------------------------------------------------------------------
 
 
@@ -232,6 +197,6 @@ def plan_measures(store: LearnerStore) -> dict[str, Any] | None:
             if v is not None and not (isinstance(v, float) and math.isnan(v))}
 
 
-__all__ = ["AssessmentResult", "NetworkResult", "Reflection", "assessment_results",
+__all__ = ["AssessmentResult", "NetworkResult", "Reflection",
            "choose_reflections", "list_reflections", "network_result", "plan_measures",
            "save_reflection_choice", "saved_reflection_choice"]

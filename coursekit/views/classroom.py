@@ -19,7 +19,7 @@ from IPython.display import display
 
 from .._errors import StoreError
 from .._text import escape_html
-from ..classroom import dashboard, figures
+from ..classroom import dashboard
 from ..classroom.class_store import ClassStore, class_db_url, open_class_store, submit_handin
 from ..classroom.handin import (
     NamesInReflections,
@@ -240,10 +240,11 @@ class ClassDashboard(widgets.VBox):
 
     Attributes
     ----------
-    tables : dict of DataFrame
-        The dashboard's tables (:func:`coursekit.classroom.dashboard.class_summary`).
-    figures : dict of plotly Figure
-        One figure per table that has one.
+    panels : dict of list of Panel
+        Each exercise's dashboard panels, by exercise id
+        (:func:`coursekit.classroom.dashboard.class_summary`).
+    tables, figures : dict
+        Every panel's table and figure, by "exercise id: panel title".
     refresh_button : Button
         Reads the class store again (shown for a class database).
     """
@@ -285,37 +286,48 @@ class ClassDashboard(widgets.VBox):
         return [h for h in self._handins if self.course is None or h["course"] == self.course]
 
     def refresh(self, _button: object = None) -> None:
-        """Read the hand-ins again and redraw every table and figure."""
+        """Read the hand-ins again and redraw every exercise's panels."""
         handins = self.handins()
-        self.tables = dashboard.class_summary(handins)
-        t = self.tables
-        self.figures = {
-            "scale_norms": figures.scale_norms_figure(t["scale_norms"]),
-            "before_after": figures.before_after_figure(t["before_after"]),
-            "reliability": figures.reliability_figure(t["reliability"]),
-            "network_composition": figures.composition_figure(t["network_composition"]),
-            "outsight": figures.indicators_figure(t["outsight"]),
-            "polls": figures.polls_figure(t["polls"]),
-        }
+        self.panels = dashboard.class_summary(handins)
+        self.tables = {f"{exercise_id}: {p.title}": p.table
+                       for exercise_id, panels in self.panels.items() for p in panels}
+        self.figures = {f"{exercise_id}: {p.title}": p.figure
+                        for exercise_id, panels in self.panels.items() for p in panels
+                        if p.figure is not None}
         label = (" <b>DEMO CLASS: synthetic hand-ins made from sample data, no real "
                  "learner.</b>" if self.demo else "")
-        where = f" from {escape_html(repr(self._store))}" if self._store else ""
+        where = " from the class database" if self._store else ""
         self.header.value = (f'<div role="status">{len(handins)} hand-ins{where}. Groups '
                              f"of fewer than {dashboard.MIN_GROUP} are hidden.{label}</div>")
         shown = []
-        for name, fig in self.figures.items():
-            shown.append(figure_bundle(fig))
-            if name == "network_composition":
-                shown.append(figure_bundle(figures.indicators_figure(
-                    t["network_measures"], "measure", "Network measures across the class")))
-        shown.append(_table_bundle(t["plans"], "Plan counts across the class"))
+        for panels in self.panels.values():
+            for panel in panels:
+                shown.append({"text/html": f"<h4>{escape_html(panel.title)}</h4>"
+                                           f"<p>{escape_html(panel.caption)}</p>",
+                              "text/plain": panel.title})
+                shown.append(figure_bundle(panel.figure) if panel.figure is not None
+                             else _table_bundle(panel.table, panel.title))
+        if not shown:
+            shown.append({"text/html": "<p>No hand-ins yet: the class picture appears as "
+                                       "learners hand in.</p>", "text/plain": "No hand-ins"})
         # Set, not captured with ``with self.output:`` (stalls Voila); no "Share chart".
         self.output.outputs = tuple({"output_type": "display_data", "data": data,
                                      "metadata": {}} for data in shown)
 
-    def show_table(self, name: str) -> None:
-        """Display one of the tables (e.g. ``"scale_norms"``) with its hidden rows marked."""
-        display(_table(self.tables[name], name.replace("_", " ").capitalize()))
+    def show_tables(self, exercise_id: str) -> None:
+        """Display the tables behind one exercise's panels, hidden rows marked.
+
+        ``exercise_id`` as in ``course.yaml``, e.g. ``"case:the-first-step"`` or ``"network"``.
+        """
+        from ..exercises import exercise
+
+        panels = self.panels.get(exercise_id)
+        if not panels:
+            display(widgets.HTML(f"<p>Nothing handed in yet for "
+                                 f"{escape_html(exercise(exercise_id).title)}.</p>"))
+            return
+        for panel in panels:
+            display(_table(panel.table.drop(columns=["hidden"], errors="ignore"), panel.title))
 
 
 def _table(table: pd.DataFrame, caption: str):

@@ -25,15 +25,15 @@ def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VB
         for row in table.itertuples():
             label = f"{row.title} ({row.minutes} min)"
             if row.exercises:
-                bar = widgets.IntProgress(
-                    value=int(row.started), min=0, max=int(row.exercises),
-                    description="Progress", style={"description_width": "initial"},
+                bar = widgets.FloatProgress(
+                    value=float(row.share), min=0.0, max=1.0,
+                    description=f"{row.title}: {row.share:.0%} done",
+                    style={"description_width": "0px"},
                     layout=widgets.Layout(width="220px"),
                 )
-                status = f"{row.started} of {row.exercises} exercises started"
             else:
                 bar = widgets.HTML("")
-                status = "no exercise: read it first"
+            status = progress_words(int(row.exercises), int(row.started), int(row.complete))
             link = (f'<a href="{escape_html(row.notebook)}" '
                     f'title="Open {escape_html(row.title)}"><b>{escape_html(label)}</b></a>')
             rows.append(widgets.HBox([
@@ -43,33 +43,53 @@ def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VB
                 bar,
             ]))
         rows_box.children = rows
-        started = int(table.started.sum())
+        started, complete = int(table.started.sum()), int(table.complete.sum())
         exercises = int(table.exercises.sum())
         total.value = (f"<p>About <b>{course.minutes // 60} h {course.minutes % 60:02d} min</b> "
-                       f"in all. You have started <b>{started} of {exercises}</b> exercises.</p>")
+                       f"in all. You have finished <b>{complete} of {exercises}</b> exercises"
+                       + (f" and started {started - complete} more" if started > complete
+                          else "") + ".</p>")
 
     refresh()
     store.on_change(refresh)
     return widgets.VBox([total, rows_box])
 
 
-#: What each table of the store holds, in the learner's words.
-TABLE_WORDS: dict[str, tuple[str, str]] = {
+def progress_words(exercises: int, started: int, complete: int) -> str:
+    """A notebook's progress in words.
+
+    Examples
+    --------
+    >>> progress_words(3, 2, 1)
+    '1 of 3 exercises done, 1 under way'
+    >>> progress_words(1, 0, 0), progress_words(1, 1, 1), progress_words(0, 0, 0)
+    ('not started', 'done', 'nothing to fill in: read it')
+    """
+    if not exercises:
+        return "nothing to fill in: read it"
+    if not started:
+        return "not started"
+    if complete == exercises:
+        return "done"
+    noun = "exercise" if exercises == 1 else "exercises"
+    return f"{complete} of {exercises} {noun} done, {started - complete} under way"
+
+
+#: What the store's own tables hold, in the learner's words (each exercise names its own).
+STORE_TABLE_WORDS: dict[str, tuple[str, str]] = {
     "entries": ("answer, choice or reflection", "answers, choices and reflections"),
     "meta": ("setting", "settings (such as your hand-in pseudonym)"),
-    "assessment_attempts": ("questionnaire attempt", "questionnaire attempts"),
-    "assessment_responses": ("questionnaire answer", "questionnaire answers"),
-    "network_ego": ("profile (you, at the centre of your map)",
-                    "profiles (you, at the centre of your map)"),
-    "network_contacts": ("contact in your network", "contacts in your network"),
-    "network_ties": ("tie between contacts", "ties between contacts"),
-    "network_circles": ("circle of contacts", "circles of contacts"),
-    "network_circle_members": ("circle membership", "circle memberships"),
-    "plan_paths": ("five-year path", "five-year paths"),
-    "plan_goal": ("goal", "goals"),
-    "plan_skills": ("skill in your skills gap", "skills in your skills gap"),
-    "plan_steps": ("plan step", "plan steps"),
 }
+
+
+def table_words() -> dict[str, tuple[str, str]]:
+    """Words for every table of the store: the store's own, then each exercise's."""
+    from ..exercises import exercises
+
+    words = dict(STORE_TABLE_WORDS)
+    for exercise in exercises():
+        words.update(exercise.tables)
+    return words
 
 
 def describe_count(table: str, count: int) -> str:
@@ -82,7 +102,7 @@ def describe_count(table: str, count: int) -> str:
     >>> describe_count("plan_steps", 3)
     '3 plan steps'
     """
-    one, many = TABLE_WORDS.get(table, (f"{table} row", f"{table} rows"))
+    one, many = table_words().get(table, (f"{table} row", f"{table} rows"))
     return f"{count} {one if count == 1 else many}"
 
 
