@@ -14,7 +14,14 @@ Examples
 from __future__ import annotations
 
 from ._content import course_dir
-from ._errors import ContentError, CorruptStoreError, InputError, Problem, StoreError
+from ._errors import (
+    ContentError,
+    CorruptStoreError,
+    InputError,
+    NotFoundError,
+    Problem,
+    StoreError,
+)
 from ._open import open_store
 from .cases import Case, list_cases, load_case
 from .check import check_course
@@ -29,6 +36,7 @@ __all__ = [
     "CorruptStoreError",
     "InputError",
     "LearnerStore",
+    "NotFoundError",
     "Problem",
     "StoreError",
     "__version__",

@@ -28,18 +28,17 @@ Examples
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ._errors import CorruptStoreError, StoreError
 from ._limits import TEXT, check_length
+from ._migrations import migrations, schema_version, statements
 
 #: Environment variable naming the store file to use instead of the default.
 STORE_ENV = "COURSEKIT_STORE"
@@ -48,29 +47,6 @@ DEMO_ENV = "COURSEKIT_DEMO"
 
 DEFAULT_RELATIVE = Path("learner-data") / "coursekit.sqlite"
 KINDS = ("answer", "decision", "reflection")
-
-_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-
-
-def migrations() -> list[tuple[int, str, str]]:
-    """The schema migrations shipped with coursekit, as (version, name, sql), in order."""
-    found = []
-    for entry in resources.files("coursekit._migrations").iterdir():
-        match = _MIGRATION_NAME.match(entry.name)
-        if match:
-            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
-    found.sort()
-    for expected, (version, name, _) in enumerate(found, start=1):
-        if version != expected:
-            raise StoreError(f"schema migration {name} is out of sequence "
-                             f"(expected {expected:04d})")
-    return found
-
-
-def schema_version() -> int:
-    """The schema version this coursekit writes."""
-    return len(migrations())
-
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -228,7 +204,7 @@ class LearnerStore:
                     if self._conn.execute("PRAGMA user_version").fetchone()[0] >= version:
                         self._conn.execute("COMMIT")
                         continue
-                    for statement in _statements(sql):
+                    for statement in statements(sql):
                         self._conn.execute(statement)
                     self._conn.execute(f"PRAGMA user_version = {version}")
                     self._conn.execute("COMMIT")
@@ -430,18 +406,3 @@ def _remove_new_side_files(path: Path, before: set[Path]) -> None:
     """
     for side in _side_files(path) - before:
         side.unlink(missing_ok=True)
-
-
-def _statements(sql: str) -> Iterator[str]:
-    """Split a migration script into complete SQL statements."""
-    buffer = ""
-    for line in sql.splitlines(keepends=True):
-        if line.lstrip().startswith("--"):
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip():
-                yield buffer.strip()
-            buffer = ""
-    if buffer.strip():
-        yield buffer.strip()

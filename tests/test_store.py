@@ -12,7 +12,9 @@ import time
 import pytest
 
 from coursekit import CorruptStoreError, StoreError, open_store
-from coursekit.store import LearnerStore, _statements, migrations, schema_version
+from coursekit._migrations import migrations, schema_version
+from coursekit._migrations import statements as _statements
+from coursekit.store import LearnerStore
 
 
 def test_save_and_load_round_trip(store):

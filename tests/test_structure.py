@@ -1,0 +1,101 @@
+"""The shape of the package: no import cycle, small modules, a core without widgets.
+
+The import graph is read from the source (module-level imports: those run when a module is
+imported; imports inside a function run later and only where needed). A package importing
+its own submodules is the usual shape and is not a cycle; a cycle is two modules that each
+need the other to be imported first.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "coursekit"
+#: The most lines a module may have (docstrings and comments included).
+MAX_LINES = 400
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _modules() -> dict[str, Path]:
+    return {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def _resolve(module: str, is_package: bool, node: ast.ImportFrom) -> str:
+    if not node.level:
+        return node.module or ""
+    base = module.split(".") if is_package else module.split(".")[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
+def _top_level_imports(tree: ast.Module) -> list[ast.stmt]:
+    """Import statements run at import time (``if TYPE_CHECKING:`` blocks left out)."""
+    found: list[ast.stmt] = []
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.append(node)
+        elif isinstance(node, ast.If) and not (isinstance(node.test, ast.Name)
+                                               and node.test.id == "TYPE_CHECKING"):
+            found.extend(n for n in node.body if isinstance(n, (ast.Import, ast.ImportFrom)))
+        elif isinstance(node, ast.Try):
+            found.extend(n for n in node.body if isinstance(n, (ast.Import, ast.ImportFrom)))
+    return found
+
+
+def import_graph() -> nx.DiGraph:
+    """Module -> the coursekit modules it imports at import time."""
+    modules = _modules()
+    graph = nx.DiGraph()
+    for name, path in modules.items():
+        graph.add_node(name)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in _top_level_imports(tree):
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            else:
+                base = _resolve(name, path.name == "__init__.py", node)
+                targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base
+                           for a in node.names]
+            for target in targets:
+                if target in modules and target != name:
+                    graph.add_edge(name, target)
+    return graph
+
+
+def test_no_import_cycle():
+    graph = import_graph()
+    assert graph.number_of_edges() > 100  # the scan found the imports
+    cycles = list(nx.simple_cycles(graph))
+    assert cycles == [], f"import cycles: {cycles[:5]}"
+
+
+def test_the_check_finds_a_cycle(tmp_path, monkeypatch):
+    graph = nx.DiGraph([("a", "b"), ("b", "a")])
+    assert list(nx.simple_cycles(graph)) == [["a", "b"]]
+
+
+def test_the_store_imports_nothing_else_of_coursekit():
+    allowed = {"coursekit._errors", "coursekit._limits", "coursekit._migrations"}
+    assert set(import_graph().successors("coursekit.store")) <= allowed
+
+
+def test_the_core_imports_no_widgets():
+    widget_free = [name for name in _modules()
+                   if not name.startswith("coursekit.views") and name != "coursekit"]
+    for name in widget_free:
+        source = _modules()[name].read_text(encoding="utf-8")
+        assert "import ipywidgets" not in source and "from ipywidgets" not in source, name
+
+
+@pytest.mark.parametrize("name", sorted(_modules()))
+def test_no_module_is_over_400_lines(name):
+    lines = len(_modules()[name].read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{name} has {lines} lines: split it by job"
