@@ -43,7 +43,7 @@ from ._case_model import (
     TeachingNotes,
     TimingStep,
 )
-from ._content import content_path, display_path, load_yaml
+from ._content import content_path, display_path
 from ._errors import ContentError, Problem
 from ._palette import GRID, INK, QUALITATIVE
 from ._problems import Places
@@ -203,19 +203,13 @@ def _check_sample_case_entries(course: str | Path, cases: dict[str, Case],
     The sample people's own format is checked by :mod:`coursekit.demo`; this checks only
     that their ``case:`` entries still fit the cases after an author edits one.
     """
-    problems: list[Problem] = []
-    folder = content_path("samples", course) / "people"
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        try:
-            data = load_yaml(path)
-        except ContentError:
-            data = None  # an unreadable file is reported by the sample-people checker
-        entries = data.get("entries") if isinstance(data, dict) else None
-        if isinstance(entries, list):
-            problems += problems_of(CaseEntries, entries, display_path(path),
-                                    places=Places(prefix=("entries",)),
-                                    context={"cases": cases, "case_files": files})[1]
-    return problems
+    from .demo import sample_sections
+
+    return [problem for file, entries in sample_sections(course, "entries")
+            if isinstance(entries, list)
+            for problem in problems_of(CaseEntries, entries, file,
+                                       places=Places(prefix=("entries",)),
+                                       context={"cases": cases, "case_files": files})[1]]
 
 
 def _fits_its_case(entry: Any, info: ValidationInfo) -> Any:

@@ -31,6 +31,7 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, model_validator
 
 from ._content import content_path, display_path, load_yaml
+from ._errors import ContentError
 from ._problems import known_fields, unknown_field
 from ._schema import ContentModel, Note, Text, report, same_as_file_name, validate
 from .store import KINDS, LearnerStore
@@ -104,6 +105,22 @@ def sample_people(course: str | Path | None = None) -> list[SamplePerson]:
     """Every sample person in the course, sorted by id."""
     folder = _people_dir(course)
     return [load_sample_person(p) for p in sorted(folder.glob("*.yaml"))]
+
+
+def sample_sections(course: str | Path, section: str) -> list[tuple[str, Any]]:
+    """Every sample person's ``section`` as ``(file, data)``, for checks against other content.
+
+    A file that cannot be read is left out: the sample-people checker reports it.
+    """
+    found = []
+    for path in sorted(_people_dir(course).glob("*.yaml")):
+        try:
+            data = load_yaml(path)
+        except ContentError:
+            data = None  # reported by check_sample_people
+        if isinstance(data, dict) and data.get(section) is not None:
+            found.append((display_path(path), data[section]))
+    return found
 
 
 def fill_store(store: LearnerStore, person: SamplePerson) -> LearnerStore:

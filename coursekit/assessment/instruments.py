@@ -232,12 +232,8 @@ def check_instruments(course: str | Path) -> list[Problem]:
         except ContentError as exc:
             problems.extend(exc.problems)
             instruments[path.stem] = None
-    for person in sorted((content_path("samples", course) / "people").glob("*.yaml")):
-        try:
-            data = load_yaml(person)
-        except ContentError:
-            data = None  # an unreadable file is reported by the sample people checker
-        if isinstance(data, Mapping) and data.get("responses") is not None:
-            problems.extend(responses_problems(data["responses"], display_path(person),
-                                               instruments))
+    from ..demo import sample_sections
+
+    for file, responses in sample_sections(course, "responses"):
+        problems.extend(responses_problems(responses, file, instruments))
     return problems
