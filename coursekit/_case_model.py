@@ -1,36 +1,80 @@
-"""The case model: plain frozen dataclasses, built by the loader in :mod:`coursekit.cases`.
+"""The case model: frozen pydantic models that are also the format of a case file.
 
 A case is read once and then only looked at, so every part of it is immutable (tuples, not
-lists) and can be shared between views, the report and the instructor's notes.
+lists) and can be shared between views, the report and the instructor's notes. The fields
+and checks below are the format documented for authors in ``docs/authoring.md``; the loader
+in :mod:`coursekit._case_format` runs them on a file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+import re
+from typing import Annotated, ClassVar
+
+from pydantic import AfterValidator, model_validator
+
+from ._schema import (
+    ID_PATTERN,
+    ContentModel,
+    ExerciseFile,
+    Flag,
+    NonEmpty,
+    Note,
+    NotInFile,
+    Number,
+    Positive,
+    Text,
+    TextList,
+    Whole,
+    between,
+    fail,
+    identifier,
+    refers_to,
+    report,
+    same_as_file_name,
+    unique,
+)
+from ._text import slug
 
 #: A class session, in minutes: the length every case's timing plan must add up to.
 SESSION_MINUTES = 90
 
+Id = Annotated[Text, identifier()]
+#: The id of a part of the narrative (checked against the parts of the case's body).
+PartId = Annotated[Text, refers_to("parts", "refers to part '{value}', which the case does "
+                                   "not have", "use one of the parts' ids: {known}")]
 
-@dataclass(frozen=True)
-class Source:
+
+def _web_address(url: str) -> str:
+    if not re.match(r"^https?://\S+$", url):
+        fail(f"'{url}' is not a web address", "write the full address, starting with https://")
+    return url
+
+
+class Source(ContentModel):
     """The article a case retells, as a citation.
 
     Examples
     --------
-    >>> s = Source("How to Break Through a Career Impasse", "Herminia Ibarra",
-    ...            "INSEAD Knowledge", "https://knowledge.insead.edu/x", None)
+    >>> s = Source(title="How to Break Through a Career Impasse", author="Herminia Ibarra",
+    ...            outlet="INSEAD Knowledge", url="https://knowledge.insead.edu/x")
     >>> s.citation()
     'Herminia Ibarra, "How to Break Through a Career Impasse", INSEAD Knowledge. https://knowledge.insead.edu/x'
     """
 
-    title: str
-    author: str
-    outlet: str
-    url: str | None = None
-    year: int | None = None
-    note: str | None = None
+    title: Text
+    author: Text
+    outlet: Text
+    url: Annotated[Text, AfterValidator(_web_address)] | None = None
+    year: Annotated[Whole, between(1800, 2200, "write a year like 2015")] | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _findable(self) -> Source:
+        if not self.url and not self.note:
+            fail("is missing", "add 'url: https://...', or when the source has no address a "
+                 "'note:' saying where a reader can find it", "url")
+        return self
 
     def citation(self) -> str:
         """The source as one line of text: author, "title", outlet, year. address."""
@@ -40,46 +84,83 @@ class Source:
         return f"{head}. {self.url}" if self.url else f"{head}."
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(ContentModel):
     """One part of the narrative: a ``## `` heading of the case body and its text.
 
-    ``line`` is the line of the heading in the case file, for error messages.
+    ``line`` is the line of the heading in the case file, where its problems are placed.
+    Text before the first heading is read as a part without a title (``None``), which is
+    reported.
     """
 
-    id: str
-    title: str
-    text: str
+    id: str = ""
+    title: str | None
+    text: str = ""
     line: int = 0
 
+    @model_validator(mode="after")
+    def _complete(self) -> Part:
+        if self.title is None:
+            fail("text before the first part heading", "start the body with a '## Part title "
+                 "{#part-id}' heading, or move the text into a part")
+        notes = []
+        if not self.title:
+            notes.append(Note("part heading has no title", "write the part's title after '## '"))
+        if not ID_PATTERN.match(self.id):
+            notes.append(Note(f"part id '{self.id}' is not a valid id",
+                              f"end the heading with {{#{slug(self.id) or 'part-id'}}}: "
+                              "lowercase letters, digits and hyphens"))
+        if not self.text:
+            notes.append(Note(f"part '{self.id or self.title}' has no text",
+                              "write the part's narrative below its heading, or remove the "
+                              "heading"))
+        report(notes)
+        return self
 
-@dataclass(frozen=True)
-class Option:
+
+def _has_parts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    if not parts:
+        fail("has no parts", "after the front matter, start each part of the story with a "
+             "line '## Part title {#part-id}'")
+    return parts
+
+
+#: The narrative: parts with ids used once.
+Body = Annotated[tuple[Part, ...], AfterValidator(_has_parts), unique("id", "part id")]
+
+
+class Option(ContentModel):
     """One choice offered at a decision point."""
 
-    id: str
-    label: str
+    id: Id
+    label: Text
 
 
-@dataclass(frozen=True)
-class DecisionPoint:
+def _two_or_more(options: tuple[Option, ...]) -> tuple[Option, ...]:
+    if len(options) < 2:
+        fail(f"has {len(options)} option(s)", "offer at least two options to choose between")
+    return options
+
+
+class DecisionPoint(ContentModel):
     """A "pause and predict" point: the learner chooses before the case reveals the outcome.
 
     Examples
     --------
-    >>> d = DecisionPoint("wait", "know-what-you-want", "What would you do?",
-    ...                   (Option("stay", "Wait"), Option("go", "Look outside")), "She went.")
+    >>> d = DecisionPoint(id="wait", after="know-what-you-want", prompt="What would you do?",
+    ...                   options=[Option(id="stay", label="Wait"),
+    ...                            Option(id="go", label="Look outside")], outcome="She went.")
     >>> d.option("go").label
     'Look outside'
     >>> d.option_ids
     ('stay', 'go')
     """
 
-    id: str
-    after: str
-    prompt: str
-    options: tuple[Option, ...]
-    outcome: str
+    id: Id
+    after: PartId
+    prompt: Text
+    options: Annotated[tuple[Option, ...], AfterValidator(_two_or_more),
+                       unique("id", "option id")]
+    outcome: Text
 
     @property
     def option_ids(self) -> tuple[str, ...]:
@@ -101,37 +182,54 @@ class DecisionPoint:
                        f"its options are {', '.join(self.option_ids)}")
 
 
-@dataclass(frozen=True)
-class ReflectionPrompt:
+class ReflectionPrompt(ContentModel):
     """A private reflection prompt shown after a part."""
 
-    id: str
-    after: str
-    prompt: str
+    id: Id
+    after: PartId
+    prompt: Text
 
 
-@dataclass(frozen=True)
-class KeyFact:
+class KeyFact(ContentModel):
     """A fact the case relies on, with its citation.
 
     ``contested`` marks a figure that the research record disputes; ``note`` then says
     how and by whom.
     """
 
-    fact: str
-    citation: str
-    contested: bool = False
-    note: str | None = None
+    fact: Text
+    citation: Text
+    contested: Flag = False
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _contested_has_note(self) -> KeyFact:
+        if self.contested and not self.note:
+            fail("is missing for a contested fact", "add 'note: ...' saying what disputes the "
+                 "fact and where that is published", "note")
+        return self
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(ContentModel):
     """A stretch of the story for the timeline, in years from the start of the story."""
 
-    label: str
-    start: float
-    end: float
-    summary: str
+    label: Text
+    start: Number
+    end: Number
+    summary: Text
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Phase:
+        notes = []
+        if self.start < 0:
+            notes.append(Note(f"is {self.start:g}, before the story starts",
+                              "count years from the start of the story: 0 or more", ("start",)))
+        if self.end <= self.start:
+            notes.append(Note(f"({self.end:g}) is not after start ({self.start:g})",
+                              "make end later than start; for a single moment give it a short "
+                              "length, e.g. end: start + 0.25", ("end",)))
+        report(notes)
+        return self
 
     @property
     def years(self) -> float:
@@ -139,21 +237,29 @@ class Phase:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
-class TimingStep:
+class TimingStep(ContentModel):
     """One block of a class session: how many minutes, doing what."""
 
-    minutes: int
-    activity: str
+    minutes: Positive
+    activity: Text
 
 
-@dataclass(frozen=True)
-class TeachingNotes:
+def _fills_a_session(timing: tuple[TimingStep, ...]) -> tuple[TimingStep, ...]:
+    total = sum(step.minutes for step in timing)
+    if total != SESSION_MINUTES:
+        diff = SESSION_MINUTES - total
+        change = f"add {diff}" if diff > 0 else f"remove {-diff}"
+        fail(f"adds up to {total} minutes, not {SESSION_MINUTES}",
+             f"{change} minutes so the plan fills a {SESSION_MINUTES}-minute session")
+    return timing
+
+
+class TeachingNotes(ContentModel):
     """The instructor's plan for a 90-minute session on the case."""
 
-    timing: tuple[TimingStep, ...]
-    board_plan: tuple[str, ...]
-    listen_for: tuple[str, ...]
+    timing: Annotated[NonEmpty[TimingStep], AfterValidator(_fills_a_session)]
+    board_plan: TextList
+    listen_for: TextList
 
     @property
     def total_minutes(self) -> int:
@@ -161,32 +267,27 @@ class TeachingNotes:
         return sum(step.minutes for step in self.timing)
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(ExerciseFile):
     """A case study: narrative in parts, decision points, facts and teaching notes.
 
     Load one with :func:`coursekit.load_case`; the learner's choices and reflections are
-    saved under the exercise id :attr:`exercise` (``case:<id>``).
+    saved under the exercise id :attr:`exercise` (``case:<id>``). The fields are the front
+    matter of the case file; ``parts`` come from its body and ``path`` is where it was read.
     """
 
-    id: str
-    title: str
+    id: Annotated[Id, same_as_file_name]
+    title: Text
     source: Source
-    objectives: tuple[str, ...]
-    minutes: int
-    parts: tuple[Part, ...]
-    phases: tuple[Phase, ...]
-    decisions: tuple[DecisionPoint, ...]
-    discussion: tuple[str, ...]
-    key_facts: tuple[KeyFact, ...]
-    reflections: tuple[ReflectionPrompt, ...]
+    objectives: TextList
+    minutes: Positive
+    parts: Annotated[tuple[Part, ...], NotInFile()] = ()
+    phases: NonEmpty[Phase]
+    decisions: Annotated[NonEmpty[DecisionPoint], unique("id", "decision id")]
+    discussion: TextList
+    key_facts: NonEmpty[KeyFact]
+    reflections: Annotated[NonEmpty[ReflectionPrompt], unique("id", "reflection id")]
     teaching_notes: TeachingNotes
-    path: Path | None = None
-
-    @property
-    def exercise(self) -> str:
-        """The store's exercise id for this case: ``case:<id>``."""
-        return f"case:{self.id}"
+    exercise_kind: ClassVar[str] = "case"
 
     @property
     def part_ids(self) -> tuple[str, ...]:

@@ -88,7 +88,7 @@ class NotFoundError(ContentError, KeyError):
     """
 
     def __init__(self, kind: str, name: str, known: list[str] | tuple[str, ...]):
-        from ._validate import suggest
+        from ._problems import suggest
 
         self.kind, self.name, self.known = kind, name, tuple(known)
         self.problem = f"there is no such {kind}"

@@ -25,6 +25,9 @@ coursekit._errors.InputError: The step title is 201 characters long. Fix: shorte
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from ._errors import InputError
 
 #: A one-line field: a name, a title, a label.
@@ -39,3 +42,23 @@ def check_length(text: str, what: str, limit: int = TEXT) -> str:
         raise InputError(f"The {what} is {len(text):,} characters long. Fix: shorten it to "
                          f"at most {limit:,} characters.")
     return text
+
+
+def check_texts(value: Any, what: str, limit: int = TEXT) -> None:
+    """Refuse a value (text, or lists and mappings holding text) with a text over ``limit``.
+
+    Examples
+    --------
+    >>> check_texts({"paths": ["short", "x" * 10_001]}, "answer")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    coursekit._errors.InputError: The answer is 10,001 characters long. Fix: shorten it ...
+    """
+    if isinstance(value, str):
+        check_length(value, what, limit)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            check_texts(item, what, limit)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            check_texts(item, what, limit)

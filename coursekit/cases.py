@@ -25,6 +25,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, ValidationInfo
 
 from ._case_format import ID_PATTERN, parse_case_file
 from ._case_model import (
@@ -44,6 +47,8 @@ from ._content import content_path, display_path
 from ._errors import ContentError, Problem
 from ._figure_style import TEMPLATE
 from ._palette import INK, QUALITATIVE
+from ._problems import Places
+from ._schema import fail, problems_of
 from ._text import escape_html
 
 __all__ = [
@@ -199,52 +204,44 @@ def _check_sample_case_entries(course: str | Path, cases: dict[str, Case],
     The sample people's own format is checked by :mod:`coursekit.demo`; this checks only
     that their ``case:`` entries still fit the cases after an author edits one.
     """
-    from ._content import load_yaml
+    from .demo import sample_sections
 
-    problems: list[Problem] = []
-    folder = content_path("samples", course) / "people"
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        try:
-            data = load_yaml(path)
-        except ContentError:
-            data = None  # an unreadable file is reported by the sample-people checker
-        entries = data.get("entries") if isinstance(data, dict) else None
-        for i, entry in enumerate(entries if isinstance(entries, list) else []):
-            if not isinstance(entry, dict) or not str(entry.get("exercise", "")).startswith(
-                    "case:"):
-                continue
-            where, file = f"entries[{i}]", display_path(path)
-            case_id = str(entry["exercise"]).removeprefix("case:")
-            case = cases.get(case_id)
-            if case is None:
-                if case_id not in files:  # a broken case file is reported on its own
-                    problems.append(Problem(file, f"{where}: exercise",
-                                            f"there is no case '{case_id}'",
-                                            f"use one of: case:{', case:'.join(sorted(cases))}"))
-                continue
-            problems.extend(_entry_problems(case, entry, file, where))
-    return problems
+    return [problem for file, entries in sample_sections(course, "entries")
+            if isinstance(entries, list)
+            for problem in problems_of(CaseEntries, entries, file,
+                                       places=Places(prefix=("entries",)),
+                                       context={"cases": cases, "case_files": files})[1]]
 
 
-def _entry_problems(case: Case, entry: dict, file: str, where: str) -> list[Problem]:
-    key, value = str(entry.get("key", "")), entry.get("value")
-    kind, _, item = key.partition(":")
-    if kind == "decision":
-        ids = {d.id: d for d in case.decisions}
-        if item not in ids:
-            return [Problem(file, f"{where}: key", f"case '{case.id}' has no decision '{item}'",
-                            f"use decision:<id> with one of: {', '.join(ids)}")]
-        if value not in ids[item].option_ids:
-            return [Problem(file, f"{where}: value",
-                            f"'{value}' is not an option of decision '{item}'",
-                            f"use one of: {', '.join(ids[item].option_ids)}")]
-    elif kind == "reflection":
-        ids = {r.id for r in case.reflections}
-        if item not in ids:
-            return [Problem(file, f"{where}: key",
-                            f"case '{case.id}' has no reflection prompt '{item}'",
-                            f"use reflection:<id> with one of: {', '.join(sorted(ids))}")]
-    return []
+def _fits_its_case(entry: Any, info: ValidationInfo) -> Any:
+    """A sample answer to a case names a case, decision, option or prompt that it has."""
+    if not isinstance(entry, dict) or not str(entry.get("exercise", "")).startswith("case:"):
+        return entry
+    cases: dict[str, Case] = info.context["cases"]
+    case_id = str(entry["exercise"]).removeprefix("case:")
+    if case_id not in cases:
+        if case_id not in info.context["case_files"]:  # a broken case is reported on its own
+            fail(f"there is no case '{case_id}'",
+                 f"use one of: case:{', case:'.join(sorted(cases))}", "exercise")
+        return entry
+    case = cases[case_id]
+    kind, _, item = str(entry.get("key", "")).partition(":")
+    decisions = {d.id: d for d in case.decisions}
+    if kind == "decision" and item not in decisions:
+        fail(f"case '{case.id}' has no decision '{item}'",
+             f"use decision:<id> with one of: {', '.join(decisions)}", "key")
+    if kind == "decision" and entry.get("value") not in decisions[item].option_ids:
+        fail(f"'{entry.get('value')}' is not an option of decision '{item}'",
+             f"use one of: {', '.join(decisions[item].option_ids)}", "value")
+    prompts = sorted(r.id for r in case.reflections)
+    if kind == "reflection" and item not in prompts:
+        fail(f"case '{case.id}' has no reflection prompt '{item}'",
+             f"use reflection:<id> with one of: {', '.join(prompts)}", "key")
+    return entry
+
+
+#: A sample person's entries, as far as they answer a case.
+CaseEntries = tuple[Annotated[Any, AfterValidator(_fits_its_case)], ...]
 
 
 def narrative_html(markdown: str) -> str:

@@ -21,38 +21,42 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 import pandas as pd
+from pydantic import AfterValidator, ValidationInfo
 
 from ._content import COURSE_MARKER, course_dir, load_yaml
 from ._errors import ContentError, Problem
-from ._validate import FieldChecker
+from ._schema import ContentModel, NonEmpty, NotInFile, Positive, Text, fail, unique, validate
 from .store import LearnerStore
 
-_PART_FIELDS = {"notebook", "title", "minutes", "summary", "exercises"}
+
+def _notebook_exists(notebook: str, info: ValidationInfo) -> str:
+    root = (info.context or {}).get("root")
+    if root is not None and not (root / "notebooks" / notebook).is_file():
+        fail(f"notebooks/{notebook} does not exist", "correct the file name or add the notebook")
+    return notebook
 
 
-@dataclass(frozen=True)
-class CoursePart:
+class CoursePart(ContentModel):
     """One notebook of the course."""
 
-    notebook: str
-    title: str
-    minutes: int
-    summary: str
-    exercises: tuple[str, ...]
+    notebook: Annotated[Text, AfterValidator(_notebook_exists)]
+    title: Text
+    minutes: Positive
+    summary: Text
+    exercises: tuple[Text, ...] = ()
 
 
-@dataclass(frozen=True)
-class Course:
+class Course(ContentModel):
     """The course plan: title and notebooks in order."""
 
-    title: str
-    subtitle: str
-    parts: tuple[CoursePart, ...]
-    root: Path
+    title: Text
+    subtitle: str = ""
+    parts: Annotated[NonEmpty[CoursePart], unique("notebook", "notebook")]
+    root: Annotated[Path, NotInFile()] = Path()
 
     @property
     def minutes(self) -> int:
@@ -63,50 +67,14 @@ class Course:
 def load_course(course: str | Path | None = None) -> Course:
     """Load and validate ``course.yaml`` of a course folder (default: the one in use)."""
     root = Path(course) if course is not None else course_dir()
-    path = root / COURSE_MARKER
-    data = load_yaml(path)
-    file = COURSE_MARKER
-    check = FieldChecker(file)
-    if not isinstance(data, dict):
-        raise ContentError.at(file, "", "is not a set of 'field: value' lines",
-                              "write title, subtitle and parts as YAML fields")
-    title = check.need(data, "title", str, "")
-    subtitle = check.need(data, "subtitle", str, "", required=False, default="")
-    check.unknown_keys(data, {"title", "subtitle", "parts"}, "")
-    parts = []
-    seen: set[str] = set()
-    for i, raw in enumerate(check.need(data, "parts", list, "") or []):
-        place = f"parts[{i}]"
-        if not isinstance(raw, dict):
-            check.problem(place, "is not a mapping", "give notebook, title, minutes, summary")
-            continue
-        check.unknown_keys(raw, _PART_FIELDS, place)
-        notebook = check.need(raw, "notebook", str, place)
-        minutes = check.need(raw, "minutes", int, place)
-        if isinstance(minutes, int) and minutes <= 0:
-            check.problem(f"{place}: minutes", f"is {minutes}", "give a positive number of minutes")
-        exercises = check.need(raw, "exercises", list, place, required=False, default=[],
-                               nonempty=False)
-        if notebook:
-            if notebook in seen:
-                check.problem(f"{place}: notebook", f"'{notebook}' is listed twice",
-                              "list each notebook once")
-            seen.add(notebook)
-            if not (root / "notebooks" / notebook).is_file():
-                check.problem(f"{place}: notebook", f"notebooks/{notebook} does not exist",
-                              "correct the file name or add the notebook")
-        parts.append(CoursePart(
-            notebook=notebook or "", title=check.need(raw, "title", str, place) or "",
-            minutes=minutes or 0, summary=check.need(raw, "summary", str, place) or "",
-            exercises=tuple(str(e) for e in exercises),
-        ))
-    check.raise_if_any()
-    return Course(title=title, subtitle=subtitle, parts=tuple(parts), root=root)
+    plan = validate(Course, load_yaml(root / COURSE_MARKER), COURSE_MARKER,
+                    context={"root": root})
+    return plan.model_copy(update={"root": root})
 
 
 def check_course_file(course: str | Path) -> list[Problem]:
     """Problems in ``course.yaml`` (for ``coursekit check``), unknown exercise ids included."""
-    from ._validate import suggest
+    from ._problems import suggest
     from .exercises import exercises
 
     try:

@@ -26,11 +26,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import ConfigDict, model_validator
 
 from ._content import content_path, display_path, load_yaml
-from ._errors import NotFoundError
-from ._validate import FieldChecker
+from ._errors import ContentError, NotFoundError
+from ._problems import known_fields, unknown_field
+from ._schema import ContentModel, Note, Text, report, same_as_file_name, validate
 from .store import KINDS, LearnerStore
 
 #: The default sample person for demo mode.
@@ -45,6 +48,37 @@ def person_fields() -> set[str]:
     from .exercises import exercises
 
     return _PERSON_FIELDS | {e.demo_section for e in exercises() if e.demo_section}
+
+
+class SampleEntry(ContentModel):
+    """One saved answer, decision or reflection of a sample person."""
+
+    exercise: Text
+    key: Text
+    kind: Literal[KINDS] = "answer"
+    value: Any
+
+
+class SamplePersonFile(ContentModel):
+    """The format of a sample person's file, read into a :class:`SamplePerson`.
+
+    Each exercise's own section (its ``demo_section``) is checked by that exercise.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    id: Annotated[Text, same_as_file_name]
+    name: Text
+    description: Text
+    entries: tuple[SampleEntry, ...] = ()
+
+    @model_validator(mode="after")
+    def _known_sections(self) -> SamplePersonFile:
+        sections = person_fields() - set(known_fields(type(self)))
+        known = [*known_fields(type(self)), *sorted(sections)]
+        report([Note(*unknown_field(key, value, known), (key,))
+                for key, value in (self.model_extra or {}).items() if key not in sections])
+        return self
 
 
 @dataclass(frozen=True)
@@ -65,41 +99,32 @@ def _people_dir(course: str | Path | None = None) -> Path:
 def load_sample_person(path: str | Path) -> SamplePerson:
     """Load and validate one sample person file."""
     path = Path(path)
-    file = display_path(path)
     data = load_yaml(path)
-    check = FieldChecker(file)
-    if not isinstance(data, dict):
-        check.problem("", "is not a set of 'field: value' lines",
-                      "write the sample person as YAML fields (id, name, description, ...)")
-        check.raise_if_any()
-    pid = check.need(data, "id", str, "")
-    name = check.need(data, "name", str, "")
-    description = check.need(data, "description", str, "")
-    check.unknown_keys(data, person_fields(), "")
-    if pid and pid != path.stem:
-        check.problem("id", f"'{pid}' differs from the file name '{path.stem}'",
-                      f"rename the file to {pid}.yaml or set id: {path.stem}")
-    for i, entry in enumerate(data.get("entries") or []):
-        place = f"entries[{i}]"
-        if not isinstance(entry, dict):
-            check.problem(place, "is not a mapping", "write exercise, key, kind and value")
-            continue
-        check.need(entry, "exercise", str, place)
-        check.need(entry, "key", str, place)
-        kind = entry.get("kind", "answer")
-        if kind not in KINDS:
-            check.problem(f"{place}: kind", f"'{kind}' is not a kind of entry",
-                          f"use one of {', '.join(KINDS)}")
-        if "value" not in entry:
-            check.problem(f"{place}: value", "is missing", "add 'value: ...'")
-    check.raise_if_any()
-    return SamplePerson(pid, name, description, path, data)
+    person = validate(SamplePersonFile, data, display_path(path),
+                      context={"stem": path.stem, "suffix": ".yaml"})
+    return SamplePerson(person.id, person.name, person.description, path, data)
 
 
 def sample_people(course: str | Path | None = None) -> list[SamplePerson]:
     """Every sample person in the course, sorted by id."""
     folder = _people_dir(course)
     return [load_sample_person(p) for p in sorted(folder.glob("*.yaml"))]
+
+
+def sample_sections(course: str | Path, section: str) -> list[tuple[str, Any]]:
+    """Every sample person's ``section`` as ``(file, data)``, for checks against other content.
+
+    A file that cannot be read is left out: the sample-people checker reports it.
+    """
+    found = []
+    for path in sorted(_people_dir(course).glob("*.yaml")):
+        try:
+            data = load_yaml(path)
+        except ContentError:
+            data = None  # reported by check_sample_people
+        if isinstance(data, dict) and data.get(section) is not None:
+            found.append((display_path(path), data[section]))
+    return found
 
 
 def fill_store(store: LearnerStore, person: SamplePerson,
@@ -143,6 +168,6 @@ def check_sample_people(course: str | Path) -> list:
 
     def load_and_fill(path: Path) -> None:
         with LearnerStore(":memory:", demo=True) as scratch:
-            fill_store(scratch, load_sample_person(path))
+            fill_store(scratch, load_sample_person(path), course)
 
     return collect_problems(sorted(_people_dir(course).glob("*.yaml")), load_and_fill)

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ._errors import CorruptStoreError, StoreError
-from ._limits import TEXT, check_length
+from ._limits import check_texts
 from ._migrations import migrations, schema_version, statements
 
 #: Environment variable naming the store file to use instead of the default.
@@ -269,7 +269,7 @@ class LearnerStore:
         """
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
-        _check_texts(value, "reflection" if kind == "reflection" else "answer")
+        check_texts(value, "reflection" if kind == "reflection" else "answer")
         text = json.dumps(value, ensure_ascii=False)
         with self.transaction() as conn:
             conn.execute(
@@ -377,18 +377,6 @@ class LearnerStore:
     def __repr__(self) -> str:
         where = "in memory" if self.in_memory else str(self.path)
         return f"LearnerStore({where}{', demo' if self.demo else ''})"
-
-
-def _check_texts(value: Any, what: str) -> None:
-    """Refuse a value holding a text over the free-text limit."""
-    if isinstance(value, str):
-        check_length(value, what, TEXT)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _check_texts(item, what)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _check_texts(item, what)
 
 
 _SIDE_SUFFIXES = ("-wal", "-shm", "-journal")

@@ -31,13 +31,32 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
-from .._errors import ContentError
+from pydantic import ConfigDict, model_validator
+
+from .._problems import Places
+from .._schema import ContentModel, Note, Text, refers_to, report, validate
 from .samples import network_from_data, sample_networks
 from .storage import add_network
 
 PLACE = "network"
+
+
+class NetworkByName(ContentModel):
+    """``network: {sample: harris-before}``: a sample network named, not written inline."""
+
+    model_config = ConfigDict(extra="allow")
+
+    sample: Annotated[Text, refers_to("samples", "'{value}' is not a sample network",
+                                      "use one of {known}")]
+
+    @model_validator(mode="after")
+    def _alone(self) -> NetworkByName:
+        report([Note("cannot be given together with 'sample'", "either name a sample network "
+                     "or write the network inline, not both", (key,))
+                for key in sorted(self.model_extra or {})])
+        return self
 
 
 def network_of_section(data: Any, file: str):
@@ -45,17 +64,9 @@ def network_of_section(data: Any, file: str):
     from .samples import load_sample_network
 
     if isinstance(data, Mapping) and "sample" in data:
-        name = data["sample"]
-        extra = sorted(set(data) - {"sample"})
-        if extra:
-            raise ContentError.at(file, f"{PLACE}: {extra[0]}", "cannot be given together "
-                                  "with 'sample'", "either name a sample network or write "
-                                  "the network inline, not both")
-        known = sample_networks()
-        if not isinstance(name, str) or name not in known:
-            raise ContentError.at(file, f"{PLACE}: sample", f"'{name}' is not a sample network",
-                                  f"use one of {', '.join(known) or '(none found)'}")
-        return load_sample_network(name)
+        named = validate(NetworkByName, data, file, places=Places(prefix=(PLACE,)),
+                         context={"samples": sample_networks()})
+        return load_sample_network(named.sample)
     return network_from_data(data, file, PLACE)
 
 

@@ -34,29 +34,150 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, StringConstraints, ValidationInfo, model_validator
 
 from .._content import content_path, display_path, load_yaml
-from .._errors import ContentError, InputError, Problem
-from .._validate import FieldChecker
+from .._errors import Problem
+from .._limits import LINE, TEXT
+from .._problems import Places
+from .._schema import (
+    ContentModel,
+    Day,
+    Flag,
+    Key,
+    Text,
+    Whole,
+    between,
+    declare,
+    fail,
+    refers_to,
+    unique,
+    validate,
+)
 from .model import (
-    NETWORK_TYPES,
+    DEFAULT_CIRCLE_STRENGTH,
+    DEFAULT_STRENGTH,
+    SENIORITY_MAX,
+    SENIORITY_MIN,
+    STRENGTH_MAX,
+    STRENGTH_MIN,
+    TIE_MAX,
+    TIE_MIN,
     Circle,
     Contact,
     Ego,
     Network,
     Tie,
-    check_circle,
-    check_contact,
-    check_tie,
-    network_problems,
+    parse_circles,
+    parse_inside,
+    parse_types,
 )
 
-_TOP = {"id", "title", "description", "as_of", "ego", "circles", "contacts", "ties",
-        "fictitious"}
-_CONTACT = {"id", "name", "inside", "organisation", "sector", "function", "role",
-            "seniority", "types", "strength", "last_contact", "circles", "notes"}
-_EGO = {"label", "organisation", "sector", "function"}
+
+def _folded(value: Any) -> Any:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return " ".join(str(value).split())
+    return value
+
+
+#: One line of text (a name, an organisation), spaces folded; may be left out.
+Line = Annotated[str, BeforeValidator(_folded), StringConstraints(max_length=LINE)]
+#: Free text (notes).
+Notes = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, max_length=TEXT)]
+#: The id of a contact of the network.
+ContactId = Annotated[Key, refers_to("contacts", "'{value}' is not a contact of this network",
+                                     "use the id of a contact listed under contacts{hint}")]
+
+
+class SampleEgo(ContentModel):
+    """The person at the centre of a sample network."""
+
+    label: Line = "You"
+    organisation: Line = ""
+    sector: Line = ""
+    function: Line = ""
+
+
+class SampleCircle(ContentModel):
+    """A group whose members all know each other."""
+
+    name: Annotated[Line, StringConstraints(min_length=1)]
+    strength: Annotated[Whole, between(TIE_MIN, TIE_MAX, "how well its members know each "
+                                       "other, 1 ... 5")] = DEFAULT_CIRCLE_STRENGTH
+    notes: Notes = ""
+
+
+class SampleContact(ContentModel):
+    """One person the learner knows (see :class:`~coursekit.network.model.Contact`)."""
+
+    id: Key
+    name: Annotated[Line, StringConstraints(min_length=1)]
+    inside: Annotated[bool | None, BeforeValidator(parse_inside)] = None
+    organisation: Line = ""
+    sector: Line = ""
+    function: Line = ""
+    role: Line = ""
+    seniority: Annotated[Whole, between(SENIORITY_MIN, SENIORITY_MAX, "levels above you "
+                                        "(+) or below you (-), e.g. 2 for two levels above"),
+                         ] | None = None
+    types: Annotated[tuple[str, ...], BeforeValidator(parse_types)] = ()
+    strength: Annotated[Whole, between(STRENGTH_MIN, STRENGTH_MAX, "1 acquaintance ... 5 "
+                                       "very close")] = DEFAULT_STRENGTH
+    last_contact: Day | None = None
+    circles: Annotated[tuple[Line, ...], BeforeValidator(parse_circles)] = ()
+    notes: Notes = ""
+
+
+class SampleTie(ContentModel):
+    """A tie between two contacts, overriding their circles (0: they do not know each other)."""
+
+    a: ContactId
+    b: ContactId
+    strength: Annotated[Whole, between(TIE_MIN, TIE_MAX, "0 they do not know each other ... "
+                                       "5 very close")] = 1
+
+    @model_validator(mode="after")
+    def _two_people(self) -> SampleTie:
+        if self.a == self.b:
+            fail(f"joins contact {self.a} to itself", "pick two different contacts", "b")
+        return self
+
+
+def _pair(tie: Mapping) -> str | None:
+    ends = [tie.get("a"), tie.get("b")]
+    return "-".join(sorted(map(str, ends))) if None not in ends else None
+
+
+class SampleNetwork(ContentModel):
+    """A sample network file, or a sample person's inline ``network:`` section."""
+
+    id: Text | None = None
+    title: Text | None = None
+    description: Text | None = None
+    fictitious: Flag = False
+    as_of: Day | None = None
+    ego: SampleEgo = SampleEgo()
+    circles: tuple[SampleCircle, ...] = ()
+    contacts: Annotated[tuple[SampleContact, ...], unique("id", "contact id")] = ()
+    ties: Annotated[tuple[SampleTie, ...], unique(_pair, "tie")] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _declare_contacts(cls, data: Any, info: ValidationInfo) -> Any:
+        declare(info, "contacts", data, "contacts")
+        return data
+
+    def network(self, today: date | None = None) -> Network:
+        """The network, its dates shifted so that ``as_of`` falls on ``today``."""
+        shift = (today or date.today()) - self.as_of if self.as_of else timedelta(0)
+        contacts = [Contact(**{**c.model_dump(), "last_contact": c.last_contact + shift
+                               if c.last_contact else None}) for c in self.contacts]
+        ties = [Tie(*sorted((t.a, t.b)), t.strength) for t in self.ties]
+        circles = [Circle(c.name, c.strength, c.notes) for c in self.circles]
+        return Network.from_records(Ego(**self.ego.model_dump()), contacts, ties, circles,
+                                    check=False)
 
 
 def networks_dir(course: str | Path | None = None) -> Path:
@@ -100,106 +221,8 @@ def network_from_data(data: Any, file: str, place: str = "", *,
     Every field is checked; all problems are raised together as one ContentError naming
     ``file`` and the place (e.g. ``contacts[3]: strength``).
     """
-    check = FieldChecker(file)
-    def at(part: str) -> str:
-        return f"{place}.{part}" if place else part
-
-    if not isinstance(data, Mapping):
-        check.problem(place, "is not a set of 'field: value' lines",
-                      "write ego, circles, contacts and ties as YAML fields")
-        check.raise_if_any()
-    check.unknown_keys(data, _TOP, place)
-    as_of = data.get("as_of")
-    shift = timedelta(0)
-    if as_of is not None:
-        if not isinstance(as_of, date):
-            check.problem(at("as_of"), f"'{as_of}' is not a date", "write it as 2024-06-01")
-        else:
-            shift = (today or date.today()) - as_of
-    ego_data = data.get("ego") or {}
-    if not isinstance(ego_data, Mapping):
-        check.problem(at("ego"), "is not a mapping", "write label, organisation, sector, "
-                      "function under ego:")
-        ego_data = {}
-    check.unknown_keys(ego_data, _EGO, at("ego"))
-    ego = Ego(**{k: str(v) for k, v in ego_data.items() if k in _EGO})
-    circles = []
-    for k, item in enumerate(data.get("circles") or []):
-        where = at(f"circles[{k}]")
-        if not isinstance(item, Mapping):
-            check.problem(where, "is not a mapping", "write {name: ..., strength: 2}")
-            continue
-        check.unknown_keys(item, {"name", "strength", "notes"}, where)
-        try:
-            circles.append(check_circle(Circle(item.get("name", ""), item.get("strength", 2),
-                                               item.get("notes", ""))))
-        except InputError as exc:
-            check.problem(where, str(exc).split(". Fix: ")[0], _fix(exc))
-    contacts = []
-    raw_contacts = data.get("contacts")
-    if raw_contacts is not None and not isinstance(raw_contacts, list):
-        check.problem(at("contacts"), "is not a list", "write one '- {id: ..., name: ...}' "
-                      "per contact")
-        raw_contacts = []
-    for k, item in enumerate(raw_contacts or []):
-        where = at(f"contacts[{k}]")
-        if not isinstance(item, Mapping):
-            check.problem(where, "is not a mapping", "write {id: ..., name: ..., ...}")
-            continue
-        check.unknown_keys(item, _CONTACT, where)
-        cid = check.need(item, "id", (str, int), where)
-        check.need(item, "name", str, where)
-        types = item.get("types") or ()
-        if isinstance(types, str):
-            types = [types]
-        for t in types:
-            if t not in NETWORK_TYPES:
-                check.problem(f"{where}: types", f"'{t}' is not a network type",
-                              f"use {', '.join(NETWORK_TYPES)}")
-        last = item.get("last_contact")
-        if last is not None and not isinstance(last, date):
-            check.problem(f"{where}: last_contact", f"'{last}' is not a date",
-                          "write it as 2024-05-20")
-            last = None
-        try:
-            contacts.append(check_contact(Contact(
-                id=str(cid), name=str(item.get("name", "")), inside=item.get("inside"),
-                organisation=item.get("organisation", ""), sector=item.get("sector", ""),
-                function=item.get("function", ""), role=item.get("role", ""),
-                seniority=item.get("seniority"),
-                types=[t for t in types if t in NETWORK_TYPES],
-                strength=item.get("strength", 1),
-                last_contact=last + shift if last else None,
-                circles=item.get("circles") or (), notes=item.get("notes", ""))))
-        except InputError as exc:
-            check.problem(where, str(exc).split(". Fix: ")[0], _fix(exc))
-    ties = []
-    for k, item in enumerate(data.get("ties") or []):
-        where = at(f"ties[{k}]")
-        if not isinstance(item, Mapping):
-            check.problem(where, "is not a mapping", "write {a: id, b: id, strength: 2}")
-            continue
-        check.unknown_keys(item, {"a", "b", "strength"}, where)
-        a = check.need(item, "a", (str, int), where)
-        b = check.need(item, "b", (str, int), where)
-        if a is None or b is None:
-            continue
-        try:
-            ties.append(check_tie(Tie(str(a), str(b), item.get("strength", 1))))
-        except InputError as exc:
-            check.problem(where, str(exc).split(". Fix: ")[0], _fix(exc))
-    check.raise_if_any()
-    network = Network.from_records(ego, contacts, ties, circles, check=False)
-    problems = [Problem(file, at(p.place), p.problem, p.fix)
-                for p in network_problems(network) if p.blocking]
-    if problems:
-        raise ContentError(problems)
-    return network
-
-
-def _fix(exc: InputError) -> str:
-    text = str(exc)
-    return text.split(". Fix: ", 1)[1] if ". Fix: " in text else "correct the value"
+    places = Places(nest=".", prefix=(place,) if place else ())
+    return validate(SampleNetwork, data, file, places=places).network(today)
 
 
 def check_sample_networks(course: str | Path) -> list[Problem]:

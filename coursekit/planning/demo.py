@@ -23,56 +23,119 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
 from .._errors import InputError
-from .._validate import FieldChecker
+from .._problems import Places
+from .._schema import ContentModel, Flag, fail, validate
 from ..store import LearnerStore
 from .goal import add_skill, save_goal
-from .model import (
-    MAX_TEXT,
-    MAX_TITLE,
-    PATH_KINDS,
-    RATINGS,
-    STEP_KINDS,
-    check_rating,
-    check_text,
-    parse_date,
-)
+from .model import MAX_TEXT, MAX_TITLE, PATH_KINDS, STEP_KINDS, check_rating, check_text, parse_date
 from .steps import add_step, mark_done
 from .vision import save_path
 
-_PATH_FIELDS = {"title", "description", "questions", *RATINGS}
-_GOAL_FIELDS = {"goal", "outcome", "target_date"}
-_SKILL_FIELDS = {"skill", "evidence", "builder"}
-_STEP_FIELDS = {"title", "kind", "due", "done", "first", "if", "then", "who", "why", "notes"}
-_TOP = {"paths", "goal", "skills", "steps"}
 
-
-def _date(value: Any, check: FieldChecker, place: str, today: dt.date) -> dt.date | None:
-    """A date from YYYY-MM-DD, a YAML date, or '+N' days from today; problems recorded."""
+def _day(value: Any, info: ValidationInfo) -> dt.date | None:
+    """A date from YYYY-MM-DD, a YAML date, or '+N' days from today."""
+    today = (info.context or {}).get("today") or dt.date.today()
     if isinstance(value, int) and not isinstance(value, bool):
         return today + dt.timedelta(days=value)
     if isinstance(value, str) and re.fullmatch(r"[+-]\d+", value.strip()):
         return today + dt.timedelta(days=int(value.strip()))
     try:
-        return parse_date(value, place)
+        return parse_date(value)
     except InputError:
-        check.problem(place, f"'{value}' is not a date",
-                      "write YYYY-MM-DD (e.g. 2025-10-01) or +N days from today (e.g. +14)")
-        return None
+        fail(f"'{value}' is not a date",
+             "write YYYY-MM-DD (e.g. 2025-10-01) or +N days from today (e.g. +14)")
 
 
-def _text(data: Mapping, key: str, check: FieldChecker, place: str, *,
-          required: bool = False, limit: int = MAX_TEXT) -> str:
-    value = check.need(data, key, str, place, required=required, default="",
-                       nonempty=required)
-    if value and len(value) > limit:
-        check.problem(f"{place}: {key}", f"is {len(value)} characters long",
-                      f"shorten it to at most {limit} characters")
-        return ""
-    return value.strip() if value else ""
+def _rating(value: Any, info: ValidationInfo) -> int | None:
+    try:
+        return check_rating(value, info.field_name or "")
+    except InputError:
+        fail(f"{value!r} is not a rating 1-5", "rate from 1 (low) to 5 (high)")
+
+
+Day = Annotated[dt.date | None, BeforeValidator(_day)]
+Rating = Annotated[int | None, BeforeValidator(_rating)]
+Title = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, max_length=MAX_TITLE)]
+Words = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, max_length=MAX_TEXT)]
+Needed = StringConstraints(min_length=1)
+
+
+class VisionPathEntry(ContentModel):
+    """One of the three paths: what it is and how the learner rates it."""
+
+    title: Title = ""
+    description: Words = ""
+    questions: Words = ""
+    resources: Rating = None
+    liking: Rating = None
+    confidence: Rating = None
+    coherence: Rating = None
+
+
+class GoalEntry(ContentModel):
+    """The goal, the outcome that shows it is reached, and when."""
+
+    goal: Annotated[Words, Needed]
+    outcome: Words = ""
+    target_date: Day = None
+
+
+class SkillEntry(ContentModel):
+    """A skill or experience the goal needs, the evidence, and what would build it."""
+
+    skill: Annotated[Title, Needed]
+    evidence: Words = ""
+    builder: Words = ""
+
+
+class StepEntry(ContentModel):
+    """A step, check-in or networking item of the plan."""
+
+    title: Annotated[Title, Needed]
+    kind: Literal[STEP_KINDS] = "step"
+    due: Day = None
+    done: Flag = False
+    first: Flag = False
+    if_obstacle: Words = Field("", alias="if")
+    then_response: Words = Field("", alias="then")
+    who: Words = ""
+    why: Words = ""
+    notes: Words = ""
+
+    @model_validator(mode="after")
+    def _networking_names_someone(self) -> StepEntry:
+        if self.kind == "networking" and not self.who:
+            fail("is missing for a networking item",
+                 "add who: a role or description, e.g. 'someone two levels above'", "who")
+        return self
+
+
+def _one_first(steps: tuple[StepEntry, ...]) -> tuple[StepEntry, ...]:
+    firsts = sum(step.first for step in steps)
+    if firsts > 1:
+        fail(f"{firsts} steps are marked first: true", "mark only one step as the first step")
+    return steps
+
+
+class PlanSection(ContentModel):
+    """A sample person's ``plan:`` section (see the module docstring)."""
+
+    paths: dict[Literal[PATH_KINDS], VisionPathEntry] = {}
+    goal: GoalEntry | None = None
+    skills: tuple[SkillEntry, ...] = ()
+    steps: Annotated[tuple[StepEntry, ...], AfterValidator(_one_first)] = ()
 
 
 def check_plan_section(data: Any, file: str, today: dt.date | None = None) -> dict[str, Any]:
@@ -83,99 +146,13 @@ def check_plan_section(data: Any, file: str, today: dt.date | None = None) -> di
     ContentError
         Listing every problem with its place (``plan: steps[2]: due``) and fix.
     """
-    today = today or dt.date.today()
-    check = FieldChecker(file)
-    if not isinstance(data, Mapping):
-        check.problem("plan", "is not a set of 'field: value' lines",
-                      "write plan: with paths, goal, skills and steps under it")
-        check.raise_if_any()
-    check.unknown_keys(data, _TOP, "plan")
-    clean: dict[str, Any] = {"paths": {}, "goal": {}, "skills": [], "steps": []}
-
-    paths = data.get("paths") or {}
-    if not isinstance(paths, Mapping):
-        check.problem("plan: paths", "is not a mapping",
-                      "write current:, disappeared: and unconstrained: under paths")
-        paths = {}
-    for kind, fields in paths.items():
-        place = f"plan: paths: {kind}"
-        if kind not in PATH_KINDS:
-            check.problem(place, "is not one of the three paths",
-                          f"use {', '.join(PATH_KINDS)}")
-            continue
-        if not isinstance(fields, Mapping):
-            check.problem(place, "is not a mapping", "write title:, description:, ratings")
-            continue
-        check.unknown_keys(fields, _PATH_FIELDS, place)
-        row: dict[str, Any] = {k: _text(fields, k, check, place, limit=MAX_TITLE
-                                         if k == "title" else MAX_TEXT)
-                               for k in ("title", "description", "questions")}
-        for name in RATINGS:
-            if fields.get(name) is None:
-                continue
-            try:
-                row[name] = check_rating(fields[name], name)
-            except InputError:
-                check.problem(f"{place}: {name}", f"{fields[name]!r} is not a rating 1-5",
-                              "rate from 1 (low) to 5 (high)")
-        clean["paths"][kind] = row
-
-    goal = data.get("goal") or {}
-    if not isinstance(goal, Mapping):
-        check.problem("plan: goal", "is not a mapping", "write goal:, outcome:, target_date:")
-        goal = {}
-    check.unknown_keys(goal, _GOAL_FIELDS, "plan: goal")
-    if goal:
-        clean["goal"] = {"goal": _text(goal, "goal", check, "plan: goal", required=True),
-                         "outcome": _text(goal, "outcome", check, "plan: goal")}
-        if goal.get("target_date") is not None:
-            clean["goal"]["target_date"] = _date(goal["target_date"], check,
-                                                 "plan: goal: target_date", today)
-
-    for i, skill in enumerate(data.get("skills") or []):
-        place = f"plan: skills[{i}]"
-        if not isinstance(skill, Mapping):
-            check.problem(place, "is not a mapping", "write skill:, evidence:, builder:")
-            continue
-        check.unknown_keys(skill, _SKILL_FIELDS, place)
-        clean["skills"].append({
-            "skill": _text(skill, "skill", check, place, required=True, limit=MAX_TITLE),
-            "evidence": _text(skill, "evidence", check, place),
-            "builder": _text(skill, "builder", check, place)})
-
-    firsts = 0
-    for i, step in enumerate(data.get("steps") or []):
-        place = f"plan: steps[{i}]"
-        if not isinstance(step, Mapping):
-            check.problem(place, "is not a mapping", "write title:, due:, kind: ...")
-            continue
-        check.unknown_keys(step, _STEP_FIELDS, place)
-        kind = step.get("kind", "step")
-        if kind not in STEP_KINDS:
-            check.problem(f"{place}: kind", f"'{kind}' is not a kind of plan item",
-                          f"use one of {', '.join(STEP_KINDS)}")
-        for flag in ("done", "first"):
-            if flag in step and not isinstance(step[flag], bool):
-                check.problem(f"{place}: {flag}", "should be true or false",
-                              f"write {flag}: true or {flag}: false")
-        firsts += bool(step.get("first") is True)
-        if kind == "networking" and not step.get("who"):
-            check.problem(f"{place}: who", "is missing for a networking item",
-                          "add who: a role or description, e.g. 'someone two levels above'")
-        clean["steps"].append({
-            "title": _text(step, "title", check, place, required=True, limit=MAX_TITLE),
-            "kind": kind,
-            "due": _date(step.get("due"), check, f"{place}: due", today)
-            if step.get("due") is not None else None,
-            "done": step.get("done") is True, "first": step.get("first") is True,
-            **{k: _text(step, src, check, place) for k, src in (
-                ("if_obstacle", "if"), ("then_response", "then"), ("who", "who"),
-                ("why", "why"), ("notes", "notes"))}})
-    if firsts > 1:
-        check.problem("plan: steps", f"{firsts} steps are marked first: true",
-                      "mark only one step as the first step")
-    check.raise_if_any()
-    return clean
+    plan = validate(PlanSection, data, file, places=Places(prefix=("plan",)),
+                    context={"today": today})
+    return {"paths": {kind: path.model_dump(exclude_none=True)
+                      for kind, path in plan.paths.items()},
+            "goal": plan.goal.model_dump(exclude_none=True) if plan.goal else {},
+            "skills": [skill.model_dump() for skill in plan.skills],
+            "steps": [step.model_dump() for step in plan.steps]}
 
 
 def fill_plan(store: LearnerStore, data: Any, file: str) -> None:
