@@ -1,7 +1,9 @@
 """coursekit: a case-method career course in Jupyter notebooks.
 
-The public face notebooks use. Everything here works without a browser or a kernel;
-the ipywidgets views live in :mod:`coursekit.views`.
+The public face the notebooks use: ``import coursekit as ck``, then
+``store = ck.open_store()`` and one view per cell, each a function of the store and an id
+(``ck.decision_point(store, "the-first-step", "after-the-talk")``). The views load lazily:
+importing coursekit loads no widgets, so the core works without a kernel or a browser.
 
 Examples
 --------
@@ -9,9 +11,14 @@ Examples
 >>> store = ck.open_store(demo=True)
 >>> [c.id for c in ck.list_cases()]
 ['the-career-impasse', 'the-first-step']
+>>> "ipywidgets" in __import__("sys").modules or callable(ck.questionnaire)
+True
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import Any
 
 from ._content import course_dir
 from ._errors import (
@@ -30,6 +37,36 @@ from .store import LearnerStore
 
 __version__ = "0.1.0"
 
+#: Each view a notebook may call, and the module (under ``coursekit.views``) that has it.
+VIEWS: dict[str, str] = {
+    "start_page": "start",
+    **dict.fromkeys(["case_header", "case_timeline", "case_part", "decision_point",
+                     "reflection", "key_facts", "discussion", "source_citation",
+                     "teaching_notes"], "case"),
+    "questionnaire": "questionnaire",
+    "feedback": "feedback",
+    **dict.fromkeys(["network_profile", "network_recall", "network_contacts", "network_ties",
+                     "network_files", "network_map", "network_measures", "outsight_audit",
+                     "network_comparison", "sample_comparison"], "network"),
+    **dict.fromkeys(["five_year_paths", "goal", "plan_timeline"], "plan"),
+    **dict.fromkeys(["plan_steps", "if_then_coach", "networking_plan"], "plan_steps"),
+    "plan_files": "plan_files",
+    "my_report": "report",
+    **dict.fromkeys(["handin", "class_dashboard"], "classroom"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a view on first use (PEP 562): ``import coursekit`` imports no widgets."""
+    if name in VIEWS:
+        return getattr(importlib.import_module(f".views.{VIEWS[name]}", __name__), name)
+    raise AttributeError(f"module 'coursekit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *VIEWS])
+
+
 __all__ = [
     "Case",
     "ContentError",
@@ -47,4 +84,5 @@ __all__ = [
     "load_case",
     "open_store",
     "sample_people",
+    *VIEWS,
 ]

@@ -77,6 +77,8 @@ class LearnerStore:
         self.path = None if self.in_memory else Path(path).expanduser()
         self._lock = threading.RLock()
         self._listeners: list = []
+        #: Counts committed writes: views cache what they computed from the store by it.
+        self.revision = 0
         self._conn = self._connect()
         try:
             self._migrate()
@@ -253,6 +255,7 @@ class LearnerStore:
         self._listeners.append(callback)
 
     def _notify(self) -> None:
+        self.revision += 1
         for callback in list(self._listeners):
             callback(self)
 

@@ -9,7 +9,7 @@ import pytest
 from coursekit.classroom.class_store import open_class_store
 from coursekit.classroom.synthetic import synthetic_handins
 from coursekit.store import LearnerStore
-from coursekit.views.classroom import ClassDashboard, class_dashboard, handin_view
+from coursekit.views.classroom import ClassDashboard, class_dashboard, handin
 
 PRIVATE = "Nobody may read this: Marrakesh"
 SHARED = "Happy to share: two lunches"
@@ -26,7 +26,7 @@ def store(tmp_path):
 
 
 def test_reflections_start_unticked_and_preview_follows(store):
-    view = handin_view(store)
+    view = handin(store)
     assert len(view.shares) == 2
     assert not any(box.value for box in view.shares.values())
     assert all(box.description.startswith("Share ") for box in view.shares.values())
@@ -38,7 +38,7 @@ def test_reflections_start_unticked_and_preview_follows(store):
 
 
 def test_save_writes_exactly_the_preview(store):
-    view = handin_view(store)
+    view = handin(store)
     view.shares[("case:the-first-step", "reflection:your-first-step")].value = True
     view.save_button.click()
     assert "Saved" in view.status.value
@@ -51,10 +51,10 @@ def test_save_writes_exactly_the_preview(store):
 
 def test_submit_button_only_with_a_class_db(store, tmp_path, monkeypatch):
     monkeypatch.delenv("COURSEKIT_CLASS_DB", raising=False)
-    assert handin_view(store).submit_button.layout.display == "none"
+    assert handin(store).submit_button.layout.display == "none"
     url = f"sqlite:///{tmp_path}/class.sqlite"
     monkeypatch.setenv("COURSEKIT_CLASS_DB", url)
-    view = handin_view(store)
+    view = handin(store)
     assert view.submit_button.layout.display is None and not view.submit_button.disabled
     view.submit_button.click()
     assert "Sent to the class" in view.status.value
@@ -66,7 +66,7 @@ def test_submit_button_only_with_a_class_db(store, tmp_path, monkeypatch):
 def test_demo_store_cannot_submit(tmp_path, monkeypatch):
     monkeypatch.setenv("COURSEKIT_CLASS_DB", f"sqlite:///{tmp_path}/class.sqlite")
     demo = LearnerStore(":memory:", demo=True)
-    view = handin_view(demo, folder=tmp_path)
+    view = handin(demo, folder=tmp_path)
     assert view.submit_button.disabled
     view._submit()
     assert "demo" in view.status.value
@@ -75,14 +75,14 @@ def test_demo_store_cannot_submit(tmp_path, monkeypatch):
 
 
 def test_nothing_is_pre_ticked(store):
-    view = handin_view(store)
+    view = handin(store)
     assert view.include_items.value is False
     assert not any(box.value for box in view.shares.values())
     from coursekit.assessment import current_attempt, load_instrument, save_response
 
     inst = load_instrument("career-drivers")
     save_response(store, inst, current_attempt(store, inst.id), "cd01", 4)
-    view = handin_view(store)
+    view = handin(store)
     assert view.handin["exercises"]["assessment:career-drivers"]["before"]["items"] == {}
     view.include_items.value = True
     assert view.handin["exercises"]["assessment:career-drivers"]["before"]["items"]
@@ -94,7 +94,7 @@ def test_a_named_contact_is_marked_and_replaced_by_role_before_saving(store, tmp
     add_contact(store, name="Dana Whitfield", role="head of logistics")
     store.save("case:the-career-impasse", "reflection:two-lunches",
                "Lunch with Dana Whitfield on Friday", kind="reflection")
-    view = handin_view(store, folder=tmp_path)
+    view = handin(store, folder=tmp_path)
     view.shares[("case:the-career-impasse", "reflection:two-lunches")].value = True
     assert "<mark" in view.names_note.value and "Dana Whitfield" in view.names_note.value
     assert "[head of logistics]" in view.names_note.value
@@ -119,7 +119,7 @@ def test_an_over_long_reflection_ticked_is_refused_beside_the_box(store):
     with store.transaction() as conn:  # written by an older coursekit, before the limit
         conn.execute("UPDATE entries SET value = ? WHERE key = 'reflection:what-you-want'",
                      (json.dumps("x" * (TEXT + 1)),))
-    view = handin_view(store)
+    view = handin(store)
     view.shares[("case:the-first-step", "reflection:what-you-want")].value = True
     assert "at most 10,000 characters" in view.share_status.value
     assert view.save_button.disabled

@@ -164,7 +164,7 @@ def test_plan_view_tabs_and_demo_banner():
     assert "Demo mode" in tabs.children[0].children[0].value
 
 
-def test_report_view_reflections_unticked_and_files(tmp_path):
+def test_my_report_reflections_unticked_and_files(tmp_path):
     store = LearnerStore(tmp_path / "learner-data" / "s.sqlite")
     store.save("case:x", "r1", "private words", kind="reflection")
     store.save("case:x", "r2", "shared words", kind="reflection")

@@ -55,3 +55,19 @@ def guarded(status: Status, action: Callable[[], Any], done: str = "Saved.") -> 
         return None
     status.ok(done)
     return result
+
+
+def download_buttons(files) -> str:
+    """HTML of download buttons for ``files``: ``(label, path, name, mime, note)`` each.
+
+    The page holds each file's bytes, so the buttons work in JupyterLab, in app mode and
+    without a server; the file keeps the name shown on its button.
+    """
+    import base64
+    from pathlib import Path
+
+    from .._render import render
+
+    return render("views/_downloads.html.j2", files=[
+        (label, name, mime, base64.b64encode(Path(path).read_bytes()).decode("ascii"), note)
+        for label, path, name, mime, note in files])

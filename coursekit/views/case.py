@@ -1,10 +1,11 @@
 """Presenting a case in a notebook: narrative, timeline, decision points, reflections.
 
-Each function returns a widget, so a notebook cell stays one line::
+Each function returns a widget, so a notebook cell stays one line (through the public
+face, ``import coursekit as ck``)::
 
-    cv.case_part(case, "get-ready")
-    cv.decision_point(store, case, "the-failure-figure")
-    cv.reflection(store, case, "skills-to-build")
+    ck.case_part(store, "the-first-step", "get-ready")
+    ck.decision_point(store, "the-first-step", "the-failure-figure")
+    ck.reflection(store, "the-first-step", "skills-to-build")
 
 What the learner chooses and writes is saved in ``store`` under the exercise
 ``case:<case-id>``: a decision as ``decision:<id>`` (kind ``"decision"``), a reflection as
@@ -36,7 +37,6 @@ __all__ = [
     "decision_point",
     "discussion",
     "key_facts",
-    "present_case",
     "reflection",
     "reflection_key",
     "source_citation",
@@ -85,12 +85,13 @@ def case_header(store: LearnerStore, case: Case | str) -> widgets.VBox:
     ])
 
 
-def case_part(case: Case | str, part_id: str) -> widgets.HTML:
+def case_part(store: LearnerStore, case: Case | str, part_id: str) -> widgets.HTML:
     """One part of the narrative, its Markdown rendered as HTML.
 
     Examples
     --------
-    >>> part = case_part("the-career-impasse", "stuck")
+    >>> from coursekit.store import LearnerStore
+    >>> part = case_part(LearnerStore(":memory:"), "the-career-impasse", "stuck")
     >>> part.value.startswith('<section aria-label="Stuck">')
     True
     """
@@ -132,7 +133,7 @@ def timeline_output(case: Case | str) -> widgets.Output:
     return out
 
 
-def discussion(case: Case | str) -> widgets.HTML:
+def discussion(store: LearnerStore, case: Case | str) -> widgets.HTML:
     """The case's discussion questions, numbered."""
     case = _case(case)
     items = "".join(f"<li>{escape_html(q)}</li>" for q in case.discussion)
@@ -175,23 +176,21 @@ def _source_html(case: Case) -> str:
     return text
 
 
-def teaching_notes(case: Case | str) -> widgets.HTML:
-    """The instructor's notes: timing plan of a 90-minute session, board plan, listen-for."""
+def teaching_notes(case: Case | str) -> widgets.VBox:
+    """The instructor's notes: the 90-minute session plan as a figure, then the notes.
+
+    Examples
+    --------
+    >>> notes = teaching_notes("the-first-step")
+    >>> "Questions, in order" in notes.children[1].value
+    True
+    """
+    from ..teaching import session_plan_figure, teaching_notes_markdown
+
     case = _case(case)
-    notes = case.teaching_notes
-    clock, rows = 0, []
-    for step in notes.timing:
-        rows.append(f"<tr><td>{clock}-{clock + step.minutes}</td><td>{step.minutes}</td>"
-                    f"<td>{escape_html(step.activity)}</td></tr>")
-        clock += step.minutes
-    board = "".join(f"<li>{escape_html(b)}</li>" for b in notes.board_plan)
-    listen = "".join(f"<li>{escape_html(b)}</li>" for b in notes.listen_for)
-    return _html(
-        f"<h3>Teaching notes: {escape_html(case.title)}</h3>"
-        f"<h4>Timing ({notes.total_minutes} minutes)</h4>"
-        f"<table><thead><tr><th>clock</th><th>min</th><th>activity</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-        f"<h4>Board plan</h4><ul>{board}</ul><h4>Listen for</h4><ul>{listen}</ul>")
+    plan = widgets.Output(layout=widgets.Layout(width="100%"))
+    set_figure(plan, session_plan_figure(case))
+    return widgets.VBox([plan, _html(narrative_html(teaching_notes_markdown(case)))])
 
 
 # -- decision points --------------------------------------------------------------------
@@ -362,32 +361,3 @@ def reflection(store: LearnerStore, case: Case | str, prompt_id: str) -> Reflect
     'Lunch with Sam from my old team.'
     """
     return ReflectionView(store, case, prompt_id)
-
-
-# -- the whole case ---------------------------------------------------------------------
-
-
-def present_case(store: LearnerStore, case: Case | str, *, notes: bool = False
-                 ) -> widgets.VBox:
-    """A whole case in one widget, in reading order.
-
-    Header, timeline, each part followed by its decision points and reflections, then
-    discussion, key facts and source (and, with ``notes=True``, the teaching notes).
-
-    Examples
-    --------
-    >>> from coursekit.store import LearnerStore
-    >>> box = present_case(LearnerStore(":memory:"), "the-first-step")
-    >>> len(box.children) > 10
-    True
-    """
-    case = _case(case)
-    children: list[widgets.Widget] = [case_header(store, case), timeline_output(case)]
-    for part in case.parts:
-        children.append(case_part(case, part.id))
-        children.extend(decision_point(store, case, d.id) for d in case.decisions_after(part.id))
-        children.extend(reflection(store, case, r.id) for r in case.reflections_after(part.id))
-    children += [discussion(case), key_facts(case), source_citation(case)]
-    if notes:
-        children.append(teaching_notes(case))
-    return widgets.VBox(children)

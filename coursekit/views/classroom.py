@@ -1,6 +1,6 @@
 """Classroom views: the learner's hand-in and the instructor's class dashboard.
 
-``handin_view(store)`` lets the learner tick reflections to share (none is ticked at
+``handin(store)`` lets the learner tick reflections to share (none is ticked at
 first), read exactly what the file will hold, save it beside their store and, in a class
 with a class database (``COURSEKIT_CLASS_DB``), send it straight there.
 
@@ -35,7 +35,7 @@ from ..store import LearnerStore
 from ._common import Status, demo_banner
 from ._figures import figure_bundle
 
-__all__ = ["ClassDashboard", "HandinView", "class_dashboard", "handin_view"]
+__all__ = ["ClassDashboard", "HandinView", "class_dashboard", "handin"]
 
 _NOTE = ('<div style="border-left:4px solid #0072B2;background:#F2F8FC;padding:6px 12px;'
          'margin:6px 0">{}</div>')
@@ -224,8 +224,8 @@ def _marked_names(mentions, store: LearnerStore) -> str:
             "would replace each.</div>" + "".join(parts))
 
 
-def handin_view(store: LearnerStore, **kwargs: Any) -> HandinView:
-    """The hand-in widget for a notebook cell: ``handin_view(store)``."""
+def handin(store: LearnerStore, **kwargs: Any) -> HandinView:
+    """Choose what to share, read exactly what your anonymised hand-in holds, save or send it."""
     return HandinView(store, **kwargs)
 
 

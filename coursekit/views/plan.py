@@ -271,5 +271,20 @@ def plan_view(store: LearnerStore) -> widgets.Tab:
     return tabs
 
 
-__all__ = ["CHART_HINT", "TIMELINE_HINT", "GoalView", "SkillRow", "TimelineView", "VisionView",
-           "plan_view"]
+__all__ = ["CHART_HINT", "GoalView", "SkillRow", "TIMELINE_HINT", "TimelineView",
+           "VisionView", "five_year_paths", "goal", "plan_timeline", "plan_view"]
+
+
+def five_year_paths(store: LearnerStore) -> VisionView:
+    """Three five-year paths, each rated (Odyssey plans, Burnett and Evans)."""
+    return VisionView(store)
+
+
+def goal(store: LearnerStore) -> GoalView:
+    """Your goal, its best outcome and date, and the skills-gap matrix."""
+    return GoalView(store)
+
+
+def plan_timeline(store: LearnerStore) -> TimelineView:
+    """Every dated step, check-in and lunch on one timeline, redrawn as the plan changes."""
+    return TimelineView(store)

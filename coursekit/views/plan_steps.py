@@ -367,4 +367,20 @@ class NetworkingView(widgets.VBox):
         self.refresh()
 
 
-__all__ = ["IfThenCoach", "NetworkingView", "StepRow", "StepsView"]
+__all__ = ["IfThenCoach", "NetworkingView", "StepRow", "StepsView", "if_then_coach",
+           "networking_plan", "plan_steps"]
+
+
+def plan_steps(store: LearnerStore) -> StepsView:
+    """Your first step and the steps after it, each with a date."""
+    return StepsView(store)
+
+
+def if_then_coach(store: LearnerStore) -> IfThenCoach:
+    """Turn the obstacle you expect into an if-then plan, step by step (WOOP)."""
+    return IfThenCoach(store)
+
+
+def networking_plan(store: LearnerStore) -> NetworkingView:
+    """Whom to reach outside your usual circle, what for, and by when."""
+    return NetworkingView(store)

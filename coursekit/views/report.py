@@ -140,9 +140,9 @@ def _download_link(path: Path, name: str, mime: str, label: str) -> str:
             f"{escape_html(label)} ({escape_html(name)})</a>")
 
 
-def report_view(store: LearnerStore, folder: str | Path | None = None) -> ReportView:
-    """The report view for ``store`` (see :class:`ReportView`)."""
+def my_report(store: LearnerStore, folder: str | Path | None = None) -> ReportView:
+    """Choose what goes in your report, make it, and download it with your plan."""
     return ReportView(store, folder)
 
 
-__all__ = ["ReportView", "report_view"]
+__all__ = ["ReportView", "my_report"]

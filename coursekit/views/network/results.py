@@ -1,0 +1,178 @@
+"""What the network looks like: the map, its measures, the out-sight audit, and comparisons.
+
+Each view follows the store: a person added in another cell shows here at once.
+
+Examples
+--------
+>>> from coursekit.store import LearnerStore
+>>> from coursekit.network import add_contact
+>>> store = LearnerStore(":memory:")
+>>> measures = MeasuresView(store)
+>>> _ = add_contact(store, name="Ana", inside=True)
+>>> "Contacts" in measures.table.value
+True
+"""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..._render import render
+from ...network import Network, egogram, load_sample_network
+from ...network.egogram import GROUPING_LABELS, GROUPINGS, egogram_spec
+from ...network.measures import compare_measures, measures_table
+from .._figures import figure_widget
+from ._shared import STYLE, NetworkPart
+
+#: Two maps side by side, each at least this wide; narrower screens put one under the other.
+_SIDE = widgets.Layout(flex="1 1 420px", min_width="300px", overflow="hidden")
+
+
+def _same(a, b) -> bool:
+    """Whether two plotly property values (dicts, lists, numpy arrays) are equal."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple, np.ndarray)) or isinstance(b, (list, tuple, np.ndarray)):
+        if b is None or a is None or len(a) != len(b):
+            return False
+        return all(_same(x, y) for x, y in zip(a, b, strict=False))
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return bool(a == b)
+
+
+class LiveMap:
+    """A map (egogram) drawn once and then updated in place with only what changed."""
+
+    def __init__(self, network: Network, *, group_by: str = "inside", **options):
+        self.group_by, self.options = group_by, options
+        self.figure = figure_widget(egogram(network, group_by=group_by, **options))
+        self._shown = egogram_spec(network, group_by=group_by, **options)
+
+    def update(self, network: Network) -> None:
+        """Show ``network``: same traces, new data; plotly checks each property set."""
+        new = egogram_spec(network, group_by=self.group_by, **self.options)
+        with self.figure.batch_update():
+            for target, source, before in zip(self.figure.data, new["data"],
+                                              self._shown["data"], strict=False):
+                for key in ("x", "y", "text", "hovertext", "showlegend", "marker"):
+                    if key in source and not _same(source[key], before.get(key)):
+                        setattr(target, key, source[key])
+            for key in ("shapes", "annotations", "title"):
+                if not _same(new["layout"][key], self._shown["layout"][key]):
+                    setattr(self.figure.layout, key, new["layout"][key])
+        self._shown = new
+
+
+class NetworkMap(NetworkPart):
+    """Your map: you at the centre, closer people nearer, grouped as you choose."""
+
+    def __init__(self, store, *, group_by: str = "inside", **kwargs):
+        self.group_by = widgets.Dropdown(
+            description="Group people by", style=STYLE, value=group_by,
+            options=[(GROUPING_LABELS[g], g) for g in GROUPINGS],
+            layout=widgets.Layout(width="100%", max_width="460px"))
+        self.map = LiveMap(self._network(store), group_by=group_by)
+        self.figure = self.map.figure
+        self.group_by.observe(lambda _: self._regroup(), "value")
+        super().__init__(store, [self.group_by, self.figure], status=False, **kwargs)
+
+    @staticmethod
+    def _network(store) -> Network:
+        from ._shared import snapshot
+
+        return snapshot(store).network
+
+    def refresh(self) -> None:
+        """Redraw what changed."""
+        self.map.update(self.network)
+
+    def _regroup(self) -> None:
+        self.map.group_by = self.group_by.value
+        self.map.update(self.network)
+
+
+class MeasuresView(NetworkPart):
+    """The measures of your network, each explained in plain words."""
+
+    def __init__(self, store, **kwargs):
+        self.table = widgets.HTML()
+        super().__init__(store, [self.table], status=False, **kwargs)
+
+    def refresh(self) -> None:
+        """Show the measures of the network as stored now."""
+        self.measures = self.snapshot.measures
+        self.table.value = render("network/_measures.html.j2", caption="Your network's measures",
+                                  table=measures_table(self.measures))
+
+
+class AuditView(NetworkPart):
+    """The out-sight audit: how far your network reaches outside, and what to do next."""
+
+    def __init__(self, store, **kwargs):
+        self.audit_html = widgets.HTML()
+        super().__init__(store, [self.audit_html], status=False, **kwargs)
+
+    def refresh(self) -> None:
+        """Show the audit of the network as stored now."""
+        self.audit = self.snapshot.audit
+        self.audit_html.value = render("network/_outsight.html.j2", audit=self.audit)
+
+
+def _side_by_side(maps: list[LiveMap], table) -> tuple[widgets.Box, widgets.HTML]:
+    boxes = widgets.Box([widgets.Box([m.figure], layout=_SIDE) for m in maps],
+                        layout=widgets.Layout(display="flex", flex_flow="row wrap",
+                                              width="100%"))
+    html = widgets.HTML(render("network/_measures.html.j2", table=table,
+                               caption="Measures side by side"))
+    return boxes, html
+
+
+class NetworkComparison(NetworkPart):
+    """A sample network next to yours, kept up to date as you add people."""
+
+    def __init__(self, store, sample: str = "harris-before", *, title: str = "", **kwargs):
+        self.sample = load_sample_network(sample)
+        self.sample_title = title or sample.replace("-", " ").capitalize()
+        options = {"height": 460}
+        self.maps = [LiveMap(self.sample, title=f"{self.sample_title}: "
+                                                f"{self.sample.size} people", **options),
+                     LiveMap(self._network(store), title="You", **options)]
+        self.maps[0].figure.layout.showlegend = False
+        self.box, self.table = _side_by_side(self.maps, compare_measures(
+            {self.sample_title: self.sample}).reset_index())
+        super().__init__(store, [self.box, self.table], status=False, **kwargs)
+
+    _network = staticmethod(NetworkMap._network)
+
+    def refresh(self) -> None:
+        """Redraw your map and the measures beside the sample's."""
+        network = self.network
+        self.maps[1].options["title"] = f"You: {network.size} people"
+        self.maps[1].update(network)
+        table = compare_measures({self.sample_title: self.sample, "You": network})
+        self.table.value = render("network/_measures.html.j2", table=table.reset_index(),
+                                  caption="Measures side by side")
+
+
+def sample_comparison(first: str, second: str, *, titles: tuple[str, str] | None = None
+                      ) -> widgets.VBox:
+    """Two sample networks side by side: their maps, then their measures in one table.
+
+    Examples
+    --------
+    >>> box = sample_comparison("harris-before", "harris-after")
+    >>> [fig.layout.title.text for fig in (b.children[0] for b in box.children[0].children)]
+    ['Harris before: 30 people', 'Harris after: 37 people']
+    """
+    titles = titles or tuple(s.replace("-", " ").capitalize() for s in (first, second))
+    networks = [load_sample_network(first), load_sample_network(second)]
+    maps = [LiveMap(n, title=f"{t}: {n.size} people", height=460)
+            for n, t in zip(networks, titles, strict=True)]
+    maps[0].figure.layout.showlegend = False
+    box, table = _side_by_side(maps, compare_measures(dict(zip(titles, networks,
+                                                               strict=True))).reset_index())
+    return widgets.VBox([box, table])
