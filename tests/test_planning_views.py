@@ -199,3 +199,25 @@ def test_timeline_shows_a_hint_until_a_step_has_a_date(tmp_path):
         add_step(s, "Ask for a lunch", due="2031-05-04")
         assert view.figure is not None
         assert "application/vnd.plotly.v1+json" in view.output.outputs[0]["data"]
+
+
+def test_the_coach_never_writes_over_a_goal_typed_after_it_was_drawn(tmp_path):
+    """Seen in a browser: the coach, drawn first, wrote its empty wish over the goal."""
+    import coursekit as ck
+    from coursekit.planning import load_goal
+
+    store = LearnerStore(tmp_path / "s.sqlite")
+    coach = ck.if_then_coach(store)  # Run All draws the coach before anything is typed
+    goal = ck.goal(store)
+    goal.goal.value = "Lead a plant abroad by 2030"
+    goal.outcome.value = "Running my own site"
+    assert coach.wish.value == "Lead a plant abroad by 2030"  # shown at once in the coach
+    assert coach.outcome.value == "Running my own site"
+    coach.obstacle.value = "my manager says no"
+    coach.response.value = "ask HR about other units"
+    assert load_goal(store).goal == "Lead a plant abroad by 2030"
+    coach.wish.value = "Lead a plant in Lyon by 2030"  # the learner edits the wish there
+    assert goal.goal.value == "Lead a plant in Lyon by 2030"
+    assert load_goal(store).outcome == "Running my own site"
+    again = ck.goal(store)  # and after a restart, what was last written is shown
+    assert again.goal.value == "Lead a plant in Lyon by 2030"

@@ -9,6 +9,7 @@ need the other to be imported first.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -99,3 +100,30 @@ def test_the_core_imports_no_widgets():
 def test_no_module_is_over_400_lines(name):
     lines = len(_modules()[name].read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{name} has {lines} lines: split it by job"
+
+
+#: Import names whose distribution has another name.
+DISTRIBUTIONS = {"yaml": "pyyaml", "IPython": "ipython", "pydantic_core": "pydantic-core",
+                 "jupyter_server": "jupyter-server", "markupsafe": "markupsafe"}
+
+
+def test_every_imported_package_is_declared():
+    import sys
+    import tomllib
+
+    project = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = {re.split(r"[<>=\[; ]", d, maxsplit=1)[0].lower().replace("_", "-")
+                for d in [*project["project"]["dependencies"],
+                          *project["project"]["optional-dependencies"]["hub"]]}
+    imported = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = {m for m in imported
+                   if m not in sys.stdlib_module_names and m not in ("coursekit", "__future__")}
+    missing = {m for m in third_party
+               if DISTRIBUTIONS.get(m, m).lower().replace("_", "-") not in declared}
+    assert missing == set(), f"imported but not declared in pyproject.toml: {missing}"

@@ -71,3 +71,50 @@ def download_buttons(files) -> str:
     return render("views/_downloads.html.j2", files=[
         (label, name, mime, base64.b64encode(Path(path).read_bytes()).decode("ascii"), note)
         for label, path, name, mime, note in files])
+
+
+class Synced:
+    """Controls that show stored values and stay in step with every other view of them.
+
+    A change the learner makes saves (``write(name, value)``, refusals shown in ``status``);
+    a change saved by another view shows here at once, without being saved again, so no view
+    writes a value it only displayed.
+
+    Examples
+    --------
+    >>> from coursekit.store import LearnerStore
+    >>> store = LearnerStore(":memory:")
+    >>> boxes = [widgets.Text(description="Goal") for _ in range(2)]
+    >>> for box in boxes:
+    ...     _ = Synced(store, lambda: {"goal": store.load("x", "goal", "")},
+    ...                lambda name, value: store.save("x", name, value), {"goal": box}, Status())
+    >>> boxes[0].value = "Lead abroad"
+    >>> boxes[1].value
+    'Lead abroad'
+    """
+
+    def __init__(self, store: LearnerStore, read: Callable[[], dict[str, Any]],
+                 write: Callable[[str, Any], Any], controls: dict[str, widgets.ValueWidget],
+                 status: Status):
+        self.read, self.write, self.controls, self.status = read, write, controls, status
+        self._quiet = False
+        for name, control in controls.items():
+            control.observe(lambda change, name=name: self._changed(name, change["new"]),
+                            names="value")
+        self.pull()
+        store.on_change(lambda _store: self.pull())
+
+    def pull(self) -> None:
+        """Show the stored values (without saving them back)."""
+        values = self.read()
+        self._quiet = True
+        try:
+            for name, control in self.controls.items():
+                if control.value != values[name]:
+                    control.value = values[name]
+        finally:
+            self._quiet = False
+
+    def _changed(self, name: str, value: Any) -> None:
+        if not self._quiet:
+            guarded(self.status, lambda: self.write(name, value))

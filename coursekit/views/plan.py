@@ -39,7 +39,7 @@ from ..planning import (
 )
 from ..planning.goal import STATUS_WORDS
 from ..store import LearnerStore
-from ._common import Status, demo_banner, guarded
+from ._common import Status, Synced, demo_banner, guarded
 from ._figures import set_figure, set_hint
 from ._plan_common import WIDE, date_picker, heading, text_box
 
@@ -164,6 +164,21 @@ class SkillRow(widgets.HBox):
         return save
 
 
+def synced_goal(store: LearnerStore, status: Status, **controls: widgets.ValueWidget
+                ) -> Synced:
+    """Controls for the goal's fields, in step with every other view of the goal.
+
+    ``controls`` maps ``goal``, ``outcome`` or ``target_date`` to a control; the if-then
+    coach shows the goal as its wish.
+    """
+    def read() -> dict:
+        goal = load_goal(store)
+        return {"goal": goal.goal, "outcome": goal.outcome, "target_date": goal.target_date}
+
+    return Synced(store, read, lambda name, value: save_goal(store, **{name: value}),
+                  controls, status)
+
+
 class GoalView(widgets.VBox):
     """The goal (wish, outcome, target date) and the skills-gap matrix (add/remove rows).
 
@@ -179,15 +194,13 @@ class GoalView(widgets.VBox):
     def __init__(self, store: LearnerStore):
         self.store = store
         self.status = Status()
-        goal = load_goal(store)
-        self.goal = text_box(goal.goal, "My goal", "specific and a stretch: what, where, "
+        self.goal = text_box("", "My goal", "specific and a stretch: what, where, "
                              "by when", area=True, rows=2)
-        self.outcome = text_box(goal.outcome, "Best outcome", "what would be best about "
+        self.outcome = text_box("", "Best outcome", "what would be best about "
                                 "reaching it?", area=True, rows=2)
-        self.target_date = date_picker(goal.target_date, "By when")
-        self.goal.observe(lambda c: self._save(goal=c["new"]), names="value")
-        self.outcome.observe(lambda c: self._save(outcome=c["new"]), names="value")
-        self.target_date.observe(lambda c: self._save(target_date=c["new"]), names="value")
+        self.target_date = date_picker(None, "By when")
+        self.synced = synced_goal(store, self.status, goal=self.goal, outcome=self.outcome,
+                                  target_date=self.target_date)
         self.new_skill = text_box("", "New skill", "e.g. Leading a team across cultures")
         self.new_skill.continuous_update = True
         self.add_button = widgets.Button(description="Add row", icon="plus",
@@ -203,9 +216,6 @@ class GoalView(widgets.VBox):
                          "write your evidence that you have it, or the assignment or "
                          "project that would build it.</p>"),
             self.rows, widgets.HBox([self.new_skill, self.add_button]), self.status])
-
-    def _save(self, **fields) -> None:
-        guarded(self.status, lambda: save_goal(self.store, **fields))
 
     def refresh_rows(self) -> None:
         """Rebuild the matrix rows from the store."""

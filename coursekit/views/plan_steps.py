@@ -30,11 +30,9 @@ from ..planning import (
     add_step,
     format_if_then,
     list_steps,
-    load_goal,
     mark_done,
     redate_step,
     remove_step,
-    save_goal,
     seed_networking,
     set_first_step,
     set_if_then,
@@ -44,6 +42,7 @@ from ..planning.model import Step
 from ..store import LearnerStore
 from ._common import Status, demo_banner, guarded
 from ._plan_common import WIDE, date_picker, heading, text_box
+from .plan import synced_goal
 
 
 class StepRow(widgets.HBox):
@@ -181,15 +180,13 @@ class IfThenCoach(widgets.VBox):
     def __init__(self, store: LearnerStore):
         self.store = store
         self.status = Status()
-        goal = load_goal(store)
         self.step = widgets.Dropdown(description="Plan for", style={"description_width":
                                                                     "initial"}, layout=WIDE)
-        self.wish = text_box(goal.goal, "Wish", area=True, rows=2)
-        self.outcome = text_box(goal.outcome, "Outcome", area=True, rows=2)
-        self.wish.observe(lambda c: guarded(self.status, lambda: save_goal(
-            store, goal=c["new"])), names="value")
-        self.outcome.observe(lambda c: guarded(self.status, lambda: save_goal(
-            store, outcome=c["new"])), names="value")
+        # The wish is the goal and the outcome the goal's best outcome: the same values as
+        # in the goal view, kept in step both ways.
+        self.wish = text_box("", "Wish", area=True, rows=2)
+        self.outcome = text_box("", "Outcome", area=True, rows=2)
+        self.synced = synced_goal(store, self.status, goal=self.wish, outcome=self.outcome)
         self.obstacle = text_box("", "If", "the obstacle, e.g. 'my manager says no'")
         self.response = text_box("", "then I will", "e.g. 'ask HR about other units'")
         for control in (self.obstacle, self.response):
