@@ -1,10 +1,11 @@
-"""Golden files: the report (HTML, Markdown), the plan Markdown and the calendar, pinned.
+"""Golden files: the report (HTML, Markdown), the plan Markdown, the calendar and the
+hand-in JSON, pinned.
 
 The outputs are made from the sample person Amara pinned to a fixed day, so they do not
 change from one run to the next; what would still change is normalised before comparing:
 the plotly.js bundle (a placeholder: it changes with the plotly package, and the test checks
-that it is embedded exactly once), and in the calendar the DTSTAMP (the moment of export)
-and the random UIDs. After a deliberate change to an output, rewrite the goldens with
+that it is embedded exactly once), in the calendar the DTSTAMP (the moment of export) and
+the random UIDs, and in the hand-in the random pseudonym and the time it was made. After a deliberate change to an output, rewrite the goldens with
 
     pytest tests/test_goldens.py --update-goldens
 
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from coursekit.classroom.handin import handin_json, make_handin
 from coursekit.demo import fill_store, sample_people
 from coursekit.planning import load_plan, write_plan_markdown
 from coursekit.report import make_report_files
@@ -69,9 +71,15 @@ def _make(folder: Path) -> dict[str, bytes]:
         fill_store(store, dataclasses.replace(amara, data=data))
         files = make_report_files(store, folder, include_reflections="all", today=DAY)
         plan_md = write_plan_markdown(load_plan(store), folder / "plan.md")
+        handin = make_handin(store, include_item_responses=True, replace_names=True,
+                             shared_reflections=[("case:the-first-step",
+                                                  "reflection:your-first-step")])
+    handin.update(pseudonym="p-0000000000000000", created_at="2025-03-17T09:00:00.000Z",
+                  coursekit_version="golden")
     return {"report.html": _html(files.html.read_text("utf-8")).encode("utf-8"),
             "report.md": files.markdown.read_bytes(), "plan.md": plan_md.read_bytes(),
-            "plan.ics": _ics(files.calendar.read_bytes())}
+            "plan.ics": _ics(files.calendar.read_bytes()),
+            "handin.json": handin_json(handin).encode("utf-8")}
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +87,8 @@ def outputs(tmp_path_factory):
     return _make(tmp_path_factory.mktemp("golden"))
 
 
-@pytest.mark.parametrize("name", ["report.html", "report.md", "plan.md", "plan.ics"])
+@pytest.mark.parametrize("name", ["report.html", "report.md", "plan.md", "plan.ics",
+                                  "handin.json"])
 def test_output_matches_its_golden_file(outputs, golden, name):
     golden(name, outputs[name])
 
