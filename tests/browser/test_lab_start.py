@@ -62,7 +62,7 @@ def test_lab_opens_the_start_page(lab_server, course_page):
     notebook.locator(".jupyter-widgets, [data-mime-type='application/vnd.jupyter.stderr']"
                      ).first.wait_for(timeout=90_000)
     course_page.fail_on_tracebacks("JupyterLab")
-    notebook.get_by_text("exercises started").first.wait_for(timeout=60_000)
+    notebook.get_by_text(re.compile(r" in all")).first.wait_for(timeout=60_000)
     course_page.screenshot("lab-00_start")
     assert not course_page.tracebacks(), course_page.tracebacks()
     assert not course_page.kernel_errors, course_page.kernel_errors
