@@ -36,7 +36,7 @@ from coursekit.planning import (
     update_skill,
     update_step,
 )
-from coursekit.planning.demo import check_plan_section, fill_plan
+from coursekit.planning.demo import check_plan_section
 from coursekit.store import LearnerStore
 
 
@@ -200,12 +200,10 @@ def test_networking_suggestions_follow_the_audit(store):
         add_networking(store, "  ")
 
 
-def test_progress_entries_hold_counts_only(store):
+def test_plan_edits_write_no_entries(store):
     add_step(store, "Secret plan <b>", if_obstacle="x", then_response="y")
     save_path(store, "current", title="Private title")
-    entries = store.load_exercise("plan:steps")
-    assert entries == {"progress": {"items": 1}}
-    assert store.load_exercise("plan:vision") == {"progress": {"items": 1}}
+    assert store.load_exercise("plan:steps") == store.load_exercise("plan:vision") == {}
     assert plan_counts(load_plan(store)) == {"steps": 1, "if_then": 1, "done": 0,
                                              "check_ins": 0, "dated": 0}
 
@@ -224,7 +222,7 @@ def test_demo_section_errors_name_file_and_place():
         assert f"samples/people/x.yaml: {place}" in text, place
 
 
-def test_demo_dates_are_relative(store):
-    fill_plan(store, {"steps": [{"title": "Soon", "due": "+7", "done": True}]}, "x.yaml")
-    step = list_steps(store)[0]
-    assert step.due == date.today() + timedelta(days=7) and step.done
+def test_demo_dates_are_relative():
+    clean = check_plan_section({"steps": [{"title": "Soon", "due": "+7", "done": True}]}, "x.yaml")
+    step = clean["steps"][0]
+    assert step["due"] == date.today() + timedelta(days=7) and step["done"]
