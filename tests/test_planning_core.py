@@ -31,8 +31,6 @@ from coursekit.planning import (
     seed_networking,
     set_first_step,
     set_if_then,
-    set_if_then_sentence,
-    skills_gap_table,
     update_skill,
     update_step,
 )
@@ -149,7 +147,8 @@ def test_if_then_format():
 
 def test_if_then_sentence_saved(store):
     s = add_step(store, "Lunch with Tomás")
-    s = set_if_then_sentence(store, s.id, "If he cancels, then I will rebook within a week.")
+    s = set_if_then(store, s.id,
+                    *parse_if_then("If he cancels, then I will rebook within a week."))
     assert (s.if_obstacle, s.then_response) == ("he cancels", "rebook within a week")
     assert set_if_then(store, s.id, "", "").if_then == ""
 
@@ -157,10 +156,9 @@ def test_if_then_sentence_saved(store):
 def test_skills_gap_matrix(store):
     a = add_skill(store, "Regulatory knowledge", evidence="Led two audits")
     b = add_skill(store, "French")
-    table = skills_gap_table(list_skills(store))
-    assert table["status"].tolist() == ["have", "gap"]
+    assert [s.status for s in list_skills(store)] == ["have", "gap"]
     update_skill(store, b.id, builder="Evening course")
-    assert skills_gap_table(list_skills(store))["status"].tolist() == ["have", "building"]
+    assert [s.status for s in list_skills(store)] == ["have", "building"]
     remove_skill(store, a.id)
     assert [s.skill for s in list_skills(store)] == ["French"]
     with pytest.raises(InputError, match="skill is empty"):

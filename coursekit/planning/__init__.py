@@ -3,16 +3,6 @@
 The pure core of notebook 04 ("Plan your next step"): plain functions over the learner
 store and plain dataclasses, no widgets. Every edit is one transaction, so the plan
 survives a restart at any moment. The views in :mod:`coursekit.views.plan` call these.
-
-Examples
---------
->>> from coursekit.store import LearnerStore
->>> from coursekit import planning
->>> store = LearnerStore(":memory:")
->>> step = planning.add_step(store, "Book lunch with Sam", due="2030-01-15", first=True,
-...                          if_obstacle="Sam cancels", then_response="rebook within a week")
->>> planning.load_plan(store).first_step.if_then
-'If Sam cancels, then I will rebook within a week.'
 """
 
 from __future__ import annotations
@@ -24,7 +14,6 @@ from .goal import (
     load_goal,
     remove_skill,
     save_goal,
-    skills_gap_table,
     update_skill,
 )
 from .model import PATH_KINDS, PATH_LABELS, PATH_PROMPTS, RATINGS, format_if_then, parse_if_then
@@ -40,7 +29,6 @@ from .steps import (
     remove_step,
     set_first_step,
     set_if_then,
-    set_if_then_sentence,
     update_step,
 )
 from .timeline import timeline_figure
@@ -52,6 +40,6 @@ __all__ = [
     "list_steps", "load_goal", "load_paths", "load_plan", "mark_done", "networking_suggestions",
     "parse_if_then", "plan_counts", "plan_markdown", "redate_step", "remove_skill",
     "remove_step", "save_goal", "save_path", "seed_networking", "set_first_step",
-    "set_if_then", "set_if_then_sentence", "skills_gap_table", "timeline_figure",
+    "set_if_then", "timeline_figure",
     "update_skill", "update_step", "vision_figure", "write_calendar", "write_plan_markdown",
 ]

@@ -13,15 +13,13 @@ Examples
 >>> _ = save_goal(store, goal="Lead a team abroad within three years")
 >>> s = add_skill(store, "Working in a second language", builder="Evening course, then a "
 ...               "project with the Lyon office")
->>> skills_gap_table(list_skills(store))[["skill", "status"]].values.tolist()
-[['Working in a second language', 'building']]
+>>> [(s.skill, s.status) for s in list_skills(store)]
+[('Working in a second language', 'building')]
 """
 
 from __future__ import annotations
 
 from typing import Any
-
-import pandas as pd
 
 from .._errors import InputError
 from ..store import LearnerStore, _now
@@ -120,13 +118,3 @@ def remove_skill(store: LearnerStore, skill_id: int) -> None:
     _skill(store, skill_id)
     with store.transaction() as conn:
         conn.execute("DELETE FROM plan_skills WHERE id = ?", (skill_id,))
-
-
-def skills_gap_table(skills: list[Skill]) -> pd.DataFrame:
-    """The skills-gap matrix as a table: skill, evidence, builder, status.
-
-    ``status`` is ``have`` when evidence is given, ``building`` when an assignment or project
-    is named, and ``gap`` when neither is.
-    """
-    return pd.DataFrame([(s.skill, s.evidence, s.builder, s.status) for s in skills],
-                        columns=["skill", "evidence", "builder", "status"])

@@ -38,7 +38,6 @@ from .model import (
     check_text,
     iso_date,
     parse_date,
-    parse_if_then,
 )
 
 _COLUMNS = ("id, title, kind, due, done, done_on, if_obstacle, then_response, who, why, "
@@ -195,17 +194,6 @@ def set_first_step(store: LearnerStore, step_id: int) -> Step:
 def set_if_then(store: LearnerStore, step_id: int, obstacle: str, response: str) -> Step:
     """Give a step its if-then plan: the obstacle you expect and what you will do then."""
     return update_step(store, step_id, if_obstacle=obstacle, then_response=response)
-
-
-def set_if_then_sentence(store: LearnerStore, step_id: int, sentence: str) -> Step:
-    """Give a step its if-then plan written as one sentence "If ..., then I will ...".
-
-    Raises
-    ------
-    InputError
-        The sentence is not in the if-then form.
-    """
-    return set_if_then(store, step_id, *parse_if_then(sentence))
 
 
 def remove_step(store: LearnerStore, step_id: int) -> None:
