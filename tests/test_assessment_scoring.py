@@ -16,7 +16,6 @@ from coursekit.assessment import (
     cronbach_alpha,
     load_instrument,
     next_steps,
-    reverse_key,
     scale_reliability,
     score_many,
     score_responses,
@@ -33,8 +32,8 @@ def mini():
 
 
 def test_reverse_key_hand_values(mini):
-    assert [reverse_key(x, mini) for x in (1, 2, 3, 4, 5)] == [5, 4, 3, 2, 1]
-    assert math.isnan(reverse_key(float("nan"), mini))
+    assert [mini.response_scale.reverse(x) for x in (1, 2, 3, 4, 5)] == [5, 4, 3, 2, 1]
+    assert math.isnan(mini.response_scale.reverse(float("nan")))
 
 
 def test_scale_score_is_mean_after_reverse_keying(mini):

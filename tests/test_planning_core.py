@@ -31,12 +31,10 @@ from coursekit.planning import (
     seed_networking,
     set_first_step,
     set_if_then,
-    set_if_then_sentence,
-    skills_gap_table,
     update_skill,
     update_step,
 )
-from coursekit.planning.demo import check_plan_section, fill_plan
+from coursekit.planning.demo import check_plan_section
 from coursekit.store import LearnerStore
 
 
@@ -149,7 +147,8 @@ def test_if_then_format():
 
 def test_if_then_sentence_saved(store):
     s = add_step(store, "Lunch with Tomás")
-    s = set_if_then_sentence(store, s.id, "If he cancels, then I will rebook within a week.")
+    s = set_if_then(store, s.id,
+                    *parse_if_then("If he cancels, then I will rebook within a week."))
     assert (s.if_obstacle, s.then_response) == ("he cancels", "rebook within a week")
     assert set_if_then(store, s.id, "", "").if_then == ""
 
@@ -157,10 +156,9 @@ def test_if_then_sentence_saved(store):
 def test_skills_gap_matrix(store):
     a = add_skill(store, "Regulatory knowledge", evidence="Led two audits")
     b = add_skill(store, "French")
-    table = skills_gap_table(list_skills(store))
-    assert table["status"].tolist() == ["have", "gap"]
+    assert [s.status for s in list_skills(store)] == ["have", "gap"]
     update_skill(store, b.id, builder="Evening course")
-    assert skills_gap_table(list_skills(store))["status"].tolist() == ["have", "building"]
+    assert [s.status for s in list_skills(store)] == ["have", "building"]
     remove_skill(store, a.id)
     assert [s.skill for s in list_skills(store)] == ["French"]
     with pytest.raises(InputError, match="skill is empty"):
@@ -200,12 +198,10 @@ def test_networking_suggestions_follow_the_audit(store):
         add_networking(store, "  ")
 
 
-def test_progress_entries_hold_counts_only(store):
+def test_plan_edits_write_no_entries(store):
     add_step(store, "Secret plan <b>", if_obstacle="x", then_response="y")
     save_path(store, "current", title="Private title")
-    entries = store.load_exercise("plan:steps")
-    assert entries == {"progress": {"items": 1}}
-    assert store.load_exercise("plan:vision") == {"progress": {"items": 1}}
+    assert store.load_exercise("plan:steps") == store.load_exercise("plan:vision") == {}
     assert plan_counts(load_plan(store)) == {"steps": 1, "if_then": 1, "done": 0,
                                              "check_ins": 0, "dated": 0}
 
@@ -224,7 +220,7 @@ def test_demo_section_errors_name_file_and_place():
         assert f"samples/people/x.yaml: {place}" in text, place
 
 
-def test_demo_dates_are_relative(store):
-    fill_plan(store, {"steps": [{"title": "Soon", "due": "+7", "done": True}]}, "x.yaml")
-    step = list_steps(store)[0]
-    assert step.due == date.today() + timedelta(days=7) and step.done
+def test_demo_dates_are_relative():
+    clean = check_plan_section({"steps": [{"title": "Soon", "due": "+7", "done": True}]}, "x.yaml")
+    step = clean["steps"][0]
+    assert step["due"] == date.today() + timedelta(days=7) and step["done"]

@@ -155,6 +155,25 @@ def test_older_schema_is_migrated_and_data_kept(tmp_path):
         assert "entries" in s.tables()
 
 
+def test_migration_5_drops_the_old_progress_entries(tmp_path):
+    path = tmp_path / "v4.sqlite"
+    conn = sqlite3.connect(path)
+    for _, _, sql in migrations()[:4]:
+        for statement in _statements(sql):
+            conn.execute(statement)
+    rows = [("plan:steps", "progress", '{"items": 2}'), ("plan:vision", "progress", "{}"),
+            ("network", "size", '{"contacts": 2}'), ("plan:steps", "note", '"kept"'),
+            ("network", "progress", '"kept"'), ("case:x", "size", '"kept"')]
+    conn.executemany("INSERT INTO entries VALUES (?, ?, 'answer', ?, '2026-01-01')", rows)
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    with LearnerStore(path) as s:
+        assert s.version == schema_version() >= 5
+        kept = s.read("SELECT exercise, key FROM entries ORDER BY exercise, key")
+        assert kept == [("case:x", "size"), ("network", "progress"), ("plan:steps", "note")]
+
+
 def test_shipped_migrations_are_numbered_in_sequence():
     numbers = [v for v, _, _ in migrations()]
     assert numbers == list(range(1, len(numbers) + 1))

@@ -7,15 +7,6 @@ Holland's hexagon, whose order the theory fixes (``layout: hexagon``).
 
 Colours are the colour-blind-safe band colours of :mod:`coursekit._palette`, and every
 bar also carries its band's label as text, so nothing depends on colour alone.
-
-Examples
---------
->>> from coursekit.assessment import load_instrument, score_responses
->>> inst = load_instrument("career-drivers")
->>> table = score_responses(inst, {i: 3 for i in inst.item_ids})
->>> fig = results_figure(inst, table)
->>> fig.layout.title.text
-'What drives your career? Your scores'
 """
 
 from __future__ import annotations
@@ -35,11 +26,6 @@ from .scoring import next_steps
 _INCOMPLETE = "#BBBBBB"
 _BEFORE = OKABE_ITO["sky_blue"]
 _AFTER = OKABE_ITO["vermillion"]
-
-
-def _incomplete_note(row: pd.Series) -> str:
-    return (f"incomplete: {row['answered']} of {row['items']} answered, "
-            f"{row['needed']} needed")
 
 
 def _axis(instrument: Instrument) -> dict:
@@ -77,40 +63,32 @@ def results_figure(instrument: Instrument, table: pd.DataFrame,
     rs = instrument.response_scale
     order = _ordered(table, instrument)
     rows = table.loc[order]
-    names = [row["name"] if row["status"] == "complete" else f"{row['name']} (incomplete)"
-             for _, row in rows.iterrows()]
     done = rows["status"] == "complete"
-    fig = go.Figure()
-    fig.add_trace(go.Bar(
-        y=[n for n, d in zip(names, done, strict=True) if d],
-        x=[s - rs.min for s in rows.loc[done, "score"]],
-        base=rs.min, orientation="h", showlegend=False,
-        marker=dict(color=[BAND_COLOURS.get(b, _INCOMPLETE) for b in rows.loc[done, "band"]],
+    names = rows["name"].where(done, rows["name"] + " (incomplete)")
+    scored, missing = rows[done], rows[~done]
+    fig = go.Figure(go.Bar(
+        y=list(names[done]), x=list(scored["score"] - rs.min), base=rs.min, orientation="h",
+        marker=dict(color=[BAND_COLOURS.get(b, _INCOMPLETE) for b in scored["band"]],
                     line=dict(color=INK, width=1)),
-        text=[f"{s:.1f} · {label}" for s, label in zip(rows.loc[done, "score"],
-                                                       rows.loc[done, "band_label"],
+        text=[f"{s:.1f} · {label}" for s, label in zip(scored["score"], scored["band_label"],
                                                        strict=True)],
-        textposition="outside", cliponaxis=False,
-        customdata=list(rows.loc[done, "score"]),
-        hovertemplate="%{y}: %{customdata:.2f}<extra></extra>",
-        name="Your score",
+        textposition="outside", cliponaxis=False, customdata=list(scored["score"]),
+        hovertemplate="%{y}: %{customdata:.2f}<extra></extra>", name="Your score",
+        showlegend=False,
     ))
-    if (~done).any():
+    if len(missing):
         fig.add_trace(go.Scatter(
-            y=[n for n, d in zip(names, done, strict=True) if not d],
-            x=[rs.min] * int((~done).sum()),
-            mode="text", text=[_incomplete_note(r) for _, r in rows[~done].iterrows()],
-            textposition="middle right", showlegend=False,
-            hoverinfo="skip", name="Incomplete",
+            y=list(names[~done]), x=[rs.min] * len(missing), mode="text",
+            text=[f"incomplete: {row['answered']} of {row['items']} answered, "
+                  f"{row['needed']} needed" for _, row in missing.iterrows()],
+            textposition="middle right", showlegend=False, hoverinfo="skip", name="Incomplete",
         ))
     if norms is not None:
         usable = [s for s in order if s in norms.index and not math.isnan(norms.at[s, "mean"])]
         if usable:
             fig.add_trace(go.Scatter(
-                y=[names[order.index(s)] for s in usable],
-                x=[norms.at[s, "mean"] for s in usable],
-                error_x=dict(type="data", array=[norms.at[s, "sd"] for s in usable],
-                             thickness=1.5),
+                y=list(names[usable]), x=list(norms.loc[usable, "mean"]),
+                error_x=dict(type="data", array=list(norms.loc[usable, "sd"]), thickness=1.5),
                 mode="markers", marker=dict(symbol="diamond", size=10, color=OKABE_ITO["black"]),
                 name=f"Class mean ± SD (n = {int(norms.loc[usable, 'n'].min())}+)",
             ))
@@ -119,7 +97,7 @@ def results_figure(instrument: Instrument, table: pd.DataFrame,
         title=dict(text=f"{instrument.title} Your scores"
                    if instrument.title.endswith("?") else f"{instrument.title}: your scores"),
         xaxis=dict(**_axis(instrument), range=[rs.min, rs.max + span * 0.45]),
-        yaxis=dict(title=dict(text="Scale"), categoryorder="array", categoryarray=names,
+        yaxis=dict(title=dict(text="Scale"), categoryorder="array", categoryarray=list(names),
                    automargin=True),
         height=140 + 42 * len(order), template=TEMPLATE,
         legend=dict(orientation="h", y=-0.25),

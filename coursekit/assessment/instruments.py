@@ -68,11 +68,7 @@ from .._content import content_path, display_path, load_yaml
 from .._errors import ContentError, Problem
 from .._problems import Places, suggest
 from .._schema import Key, Note, always, fail, problems_of, refers_to, validate
-from .model import DEFAULT_MIN_ANSWERED, Instrument
-
-__all__ = ["DEFAULT_MIN_ANSWERED", "check_instruments", "check_response_value",
-           "list_instruments", "load_instrument", "load_instrument_file", "parse_instrument",
-           "responses_problems"]
+from .model import Instrument
 
 #: How an instrument file names its places: ``items[4] (id b1): scale``.
 PLACES = Places(named=True, listed=("reverse_keyed",))

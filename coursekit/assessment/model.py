@@ -46,13 +46,10 @@ BandName = Literal["low", "middle", "high"]
 #: The band names an instrument may use, low to high.
 BAND_NAMES: tuple[str, ...] = get_args(BandName)
 
-Layout = Literal["bars", "hexagon"]
 #: How scales are drawn: sorted bars (default) or Holland's hexagon (order fixed by theory).
-LAYOUTS: tuple[str, ...] = get_args(Layout)
-
-Focus = Literal["lowest", "highest"]
+Layout = Literal["bars", "hexagon"]
 #: Which scales the "what to do next" advice starts from.
-FOCUSES: tuple[str, ...] = get_args(Focus)
+Focus = Literal["lowest", "highest"]
 
 #: Answers a scale needs before it is scored, when the file does not say.
 DEFAULT_MIN_ANSWERED = 2

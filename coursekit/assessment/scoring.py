@@ -11,15 +11,6 @@ Rules (as in the International Personality Item Pool's scoring)
 - An answer outside the response scale, or not a whole number, raises
   :class:`~coursekit.InputError` naming the row, the item and the allowed range.
 - Norms come only from class data given here (:func:`class_norms`), never canned.
-
-Examples
---------
->>> from coursekit.assessment import load_instrument
->>> inst = load_instrument("career-adaptability")
->>> answers = {item: 4 for item in inst.item_ids}
->>> table = score_responses(inst, answers)
->>> float(table.at["concern", "score"]), table.at["concern", "band"]
-(4.0, 'high')
 """
 
 from __future__ import annotations
@@ -37,31 +28,11 @@ SCORE_COLUMNS = ("name", "score", "answered", "items", "needed", "status", "band
                  "band_label", "meaning", "next_step")
 
 
-def reverse_key(values, instrument: Instrument):
-    """Reverse-key answers on the instrument's response scale: ``(min + max) - x``.
-
-    Works on a number, a numpy array or a pandas object; NaN stays NaN.
-
-    Examples
-    --------
-    >>> from coursekit.assessment import load_instrument
-    >>> reverse_key(2, load_instrument("career-drivers"))
-    4
-    """
-    return instrument.response_scale.reverse(values)
-
-
-def _keys(instrument: Instrument) -> tuple[np.ndarray, np.ndarray, list[np.ndarray], np.ndarray]:
-    """Scoring key as arrays: sign and offset per item, item positions per scale, minima."""
-    rs = instrument.response_scale
-    rev = np.array([item.reverse for item in instrument.items])
-    sign = np.where(rev, -1.0, 1.0)
-    offset = np.where(rev, float(rs.min + rs.max), 0.0)
-    position = {item_id: i for i, item_id in enumerate(instrument.item_ids)}
-    rows = [np.array([position[i] for i in scale.item_ids], dtype=np.intp)
-            for scale in instrument.scales]
-    need = np.array([scale.min_answered for scale in instrument.scales], dtype=float)
-    return sign, offset, rows, need
+def keyed_answers(instrument: Instrument, responses: pd.DataFrame) -> np.ndarray:
+    """The answers, checked and reverse-keyed, as items (rows) x learners; NaN: unanswered."""
+    values = np.ascontiguousarray(_as_matrix(instrument, responses).T)
+    reverse = np.array([[item.reverse] for item in instrument.items], dtype=bool)
+    return np.where(reverse, instrument.response_scale.reverse(values), values)
 
 
 def _as_matrix(instrument: Instrument, responses: pd.DataFrame) -> np.ndarray:
@@ -79,6 +50,7 @@ def _as_matrix(instrument: Instrument, responses: pd.DataFrame) -> np.ndarray:
                          "one column per item")
     if list(responses.columns) != list(instrument.item_ids):
         responses = responses.reindex(columns=list(instrument.item_ids))
+    rs = instrument.response_scale
     try:
         values = responses.to_numpy(dtype=float, na_value=np.nan)
     except (TypeError, ValueError):
@@ -88,11 +60,9 @@ def _as_matrix(instrument: Instrument, responses: pd.DataFrame) -> np.ndarray:
                 row = bad.index[bad.to_numpy().argmax()]
                 raise InputError(
                     f"row {row!r}, item {col}: answer {responses.at[row, col]!r} is not a "
-                    f"number. Fix: answer with a whole number from "
-                    f"{instrument.response_scale.min} to {instrument.response_scale.max}, "
+                    f"number. Fix: answer with a whole number from {rs.min} to {rs.max}, "
                     f"or leave it empty") from None
         raise
-    rs = instrument.response_scale
     with np.errstate(invalid="ignore"):
         bad = ~np.isnan(values) & ((values < rs.min) | (values > rs.max)
                                    | (values != np.floor(values)))
@@ -105,6 +75,20 @@ def _as_matrix(instrument: Instrument, responses: pd.DataFrame) -> np.ndarray:
             f"{values[r, c]:g} is out of range: the response scale runs from {rs.min} to "
             f"{rs.max} in whole numbers{more}. Fix: correct the answer or leave it empty")
     return values
+
+
+def _tally(instrument: Instrument, responses: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per scale (rows) and learner: the sum of the answered items, and how many there are."""
+    # Work on items x learners: pandas stores a float frame that way, so this is usually a
+    # view, and each scale's items are a few contiguous rows to add up. Plain numpy sums,
+    # no BLAS: matrix products spawn threads that stall on a busy two-core laptop.
+    keyed = keyed_answers(instrument, responses)
+    answered = ~np.isnan(keyed)
+    keyed[~answered] = 0.0
+    position = {item_id: i for i, item_id in enumerate(instrument.item_ids)}
+    rows = [[position[i] for i in scale.item_ids] for scale in instrument.scales]
+    return (np.stack([keyed[r].sum(axis=0) for r in rows]),
+            np.stack([answered[r].sum(axis=0) for r in rows]))
 
 
 def score_many(instrument: Instrument, responses: pd.DataFrame) -> pd.DataFrame:
@@ -141,30 +125,18 @@ def score_many(instrument: Instrument, responses: pd.DataFrame) -> pd.DataFrame:
     >>> float(scores.loc["ann", "reach"])  # oa03 is reverse-keyed: (5 + 5 + 1) / 3
     3.6666666666666665
     """
-    # Work on items x learners: pandas stores a float frame that way, so this is usually a
-    # view, and each scale's items are a few contiguous rows to add up. Plain numpy sums,
-    # no BLAS: matrix products spawn threads that stall on a busy two-core laptop.
-    values = np.ascontiguousarray(_as_matrix(instrument, responses).T)
-    sign, offset, rows, need = _keys(instrument)
-    answered = ~np.isnan(values)
-    keyed = values * sign[:, None]
-    keyed += offset[:, None]
-    keyed[~answered] = 0.0
-    sums = np.stack([keyed[r].sum(axis=0) for r in rows])
-    counts = np.stack([answered[r].sum(axis=0) for r in rows])
+    sums, counts = _tally(instrument, responses)
     with np.errstate(invalid="ignore", divide="ignore"):
         means = sums / counts
-    means[counts < need[:, None]] = np.nan
-    means = means.T
-    return pd.DataFrame(means, index=responses.index, columns=list(instrument.scale_ids))
+    need = np.array([[scale.min_answered] for scale in instrument.scales])
+    means[counts < need] = np.nan
+    return pd.DataFrame(means.T, index=responses.index, columns=list(instrument.scale_ids))
 
 
 def answered_counts(instrument: Instrument, responses: pd.DataFrame) -> pd.DataFrame:
     """How many items of each scale each learner answered (same shape as :func:`score_many`)."""
-    answered = ~np.isnan(np.ascontiguousarray(_as_matrix(instrument, responses).T))
-    _, _, rows, _ = _keys(instrument)
-    counts = np.stack([answered[r].sum(axis=0) for r in rows]).T
-    return pd.DataFrame(counts.astype(int), index=responses.index,
+    counts = _tally(instrument, responses)[1]
+    return pd.DataFrame(counts.T.astype(int), index=responses.index,
                         columns=list(instrument.scale_ids))
 
 

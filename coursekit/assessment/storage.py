@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from ..store import LearnerStore, _now
@@ -41,12 +42,15 @@ class Attempt:
     answered: int
 
 
+def _start(conn: sqlite3.Connection, instrument_id: str) -> int:
+    return int(conn.execute("INSERT INTO assessment_attempts (instrument, started_at) "
+                            "VALUES (?, ?)", (instrument_id, _now())).lastrowid)
+
+
 def start_attempt(store: LearnerStore, instrument_id: str) -> int:
     """Start a new attempt at an instrument and return its id."""
     with store.transaction() as conn:
-        cur = conn.execute("INSERT INTO assessment_attempts (instrument, started_at) "
-                           "VALUES (?, ?)", (instrument_id, _now()))
-        return int(cur.lastrowid)
+        return _start(conn, instrument_id)
 
 
 def latest_attempt(store: LearnerStore, instrument_id: str) -> int | None:
@@ -77,11 +81,7 @@ def current_attempt(store: LearnerStore, instrument_id: str) -> int:
     with store.transaction() as conn:
         found = conn.execute("SELECT MAX(attempt_id) FROM assessment_attempts "
                              "WHERE instrument = ?", (instrument_id,)).fetchone()[0]
-        if found is not None:
-            return int(found)
-        cur = conn.execute("INSERT INTO assessment_attempts (instrument, started_at) "
-                           "VALUES (?, ?)", (instrument_id, _now()))
-        return int(cur.lastrowid)
+        return _start(conn, instrument_id) if found is None else int(found)
 
 
 def save_response(store: LearnerStore, instrument: Instrument, attempt_id: int, item_id: str,
@@ -140,17 +140,9 @@ def load_responses(store: LearnerStore, instrument_id: str,
 
 def list_attempts(store: LearnerStore, instrument_id: str | None = None) -> list[Attempt]:
     """The learner's attempts, oldest first (of one instrument, or of all)."""
-    sql = ("SELECT a.attempt_id, a.instrument, a.started_at, a.finished_at, "
-           "COUNT(r.item) FROM assessment_attempts a LEFT JOIN assessment_responses r "
-           "USING (attempt_id)")
-    params: tuple = ()
-    if instrument_id is not None:
-        sql += " WHERE a.instrument = ?"
-        params = (instrument_id,)
-    rows = store.read(sql + " GROUP BY a.attempt_id ORDER BY a.attempt_id", params)
-    numbers: dict[str, int] = {}
-    out = []
-    for attempt_id, inst, started, finished, answered in rows:
-        numbers[inst] = numbers.get(inst, 0) + 1
-        out.append(Attempt(attempt_id, inst, numbers[inst], started, finished, answered))
-    return out
+    rows = store.read(
+        "SELECT a.attempt_id, a.instrument, ROW_NUMBER() OVER (PARTITION BY a.instrument "
+        "ORDER BY a.attempt_id), a.started_at, a.finished_at, COUNT(r.item) "
+        "FROM assessment_attempts a LEFT JOIN assessment_responses r USING (attempt_id) "
+        "GROUP BY a.attempt_id ORDER BY a.attempt_id")
+    return [Attempt(*row) for row in rows if instrument_id in (None, row[1])]

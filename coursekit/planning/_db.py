@@ -1,35 +1,26 @@
-"""Small helpers shared by the plan's store functions."""
+"""What the plan's store functions share: checking the fields given, and saving them."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from datetime import UTC, datetime
+from collections.abc import Callable
+from typing import Any
 
-#: Exercise ids of the plan's parts (course.yaml), used for progress.
-PARTS = {"vision": "plan:vision", "goal": "plan:goal", "steps": "plan:steps",
-         "networking": "plan:networking"}
+from ..store import _now
 
-
-def now() -> str:
-    """The current time as ISO UTC text (as the store writes it)."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
+#: The default of a field not given: the saved value is kept.
+UNSET: Any = object()
 
 
-def mark_progress(conn: sqlite3.Connection, part: str, items: int) -> None:
-    """Record, in the same transaction as the edit, how many items a plan part holds.
+def checked(checks: dict[str, Callable[[Any], Any]], **fields: Any) -> dict[str, Any]:
+    """The fields given (not :data:`UNSET`), each passed through its check."""
+    return {name: checks[name](value) for name, value in fields.items() if value is not UNSET}
 
-    The start page counts saved entries per exercise id for its progress bars; the plan lives
-    in its own tables, so each edit also keeps one small ``progress`` entry up to date. It
-    holds a count only, never the learner's text.
-    """
-    exercise = PARTS[part]
-    if items:
-        conn.execute(
-            "INSERT INTO entries (exercise, key, kind, value, updated_at) "
-            "VALUES (?, 'progress', 'answer', ?, ?) ON CONFLICT (exercise, key) DO UPDATE SET "
-            "value = excluded.value, updated_at = excluded.updated_at",
-            (exercise, json.dumps({"items": items}), now()),
-        )
-    else:
-        conn.execute("DELETE FROM entries WHERE exercise = ? AND key = 'progress'", (exercise,))
+
+def update(conn: sqlite3.Connection, table: str, fields: dict[str, Any], where: str,
+           *params: Any) -> None:
+    """Set ``fields`` (none: nothing) and ``updated_at`` in the rows ``where`` selects."""
+    if fields:
+        sets = ", ".join(f"{name} = ?" for name in fields)
+        conn.execute(f"UPDATE {table} SET {sets}, updated_at = ? WHERE {where}",
+                     (*fields.values(), _now(), *params))

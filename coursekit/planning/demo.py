@@ -1,4 +1,4 @@
-"""The ``plan:`` section of a sample person: validated, then written into a (demo) store.
+"""The ``plan:`` section of a sample person, validated (the plan exercises write it).
 
 Format (every part optional)::
 
@@ -37,11 +37,7 @@ from pydantic import (
 from .._errors import InputError
 from .._problems import Places
 from .._schema import ContentModel, Flag, fail, validate
-from ..store import LearnerStore
-from .goal import add_skill, save_goal
-from .model import MAX_TEXT, MAX_TITLE, PATH_KINDS, STEP_KINDS, check_rating, check_text, parse_date
-from .steps import add_step, mark_done
-from .vision import save_path
+from .model import MAX_TEXT, MAX_TITLE, PATH_KINDS, STEP_KINDS, check_rating, parse_date
 
 
 def _day(value: Any, info: ValidationInfo) -> dt.date | None:
@@ -153,29 +149,3 @@ def check_plan_section(data: Any, file: str, today: dt.date | None = None) -> di
             "goal": plan.goal.model_dump(exclude_none=True) if plan.goal else {},
             "skills": [skill.model_dump() for skill in plan.skills],
             "steps": [step.model_dump() for step in plan.steps]}
-
-
-def fill_plan(store: LearnerStore, data: Any, file: str) -> None:
-    """Validate a sample person's ``plan:`` section and write it into ``store``.
-
-    Raises
-    ------
-    ContentError
-        The section is not valid; the message names the file, the place and the fix.
-    """
-    clean = check_plan_section(data, file)
-    for kind, fields in clean["paths"].items():
-        save_path(store, kind, **fields)
-    if clean["goal"]:
-        save_goal(store, **clean["goal"])
-    for skill in clean["skills"]:
-        add_skill(store, skill.pop("skill"), **skill)
-    for item in clean["steps"]:
-        done = item.pop("done")
-        step = add_step(store, item.pop("title"), **item)
-        if done:
-            mark_done(store, step.id, on=min(step.due, dt.date.today()) if step.due else None)
-
-
-# ``check_text`` is re-exported for loaders that validate single values the same way.
-__all__ = ["check_plan_section", "check_text", "fill_plan"]

@@ -22,10 +22,9 @@ from pathlib import Path
 import icalendar
 
 from .._render import render
-from .._text import md_escape
 from ..store import LearnerStore
 from .goal import STATUS_WORDS
-from .model import RATINGS, Plan, Step
+from .model import KIND_LABELS, RATINGS, Plan, Step
 from .plan import load_plan
 
 PRODID = "-//coursekit//Career action plan//EN"
@@ -35,7 +34,8 @@ def plan_markdown(plan: Plan, *, heading_level: int = 1) -> str:
     r"""The plan as Markdown (template ``plan/plan.md.j2``).
 
     Vision, goal, skills gap, steps with if-then plans, networking and check-ins; all
-    learner text goes through :func:`md_escape` (the template escapes every value).
+    learner text goes through :func:`~coursekit._text.md_escape` (the template escapes
+    every value).
 
     Examples
     --------
@@ -49,26 +49,16 @@ def plan_markdown(plan: Plan, *, heading_level: int = 1) -> str:
 
 
 def _description(step: Step) -> str:
-    kind = {"step": "Step", "check-in": "Check-in", "networking": "Networking"}[step.kind]
-    lines = [f"{kind} of my career action plan (coursekit)."]
-    if step.is_first:
-        lines.append("This is my first step.")
-    if step.who:
-        lines.append(f"Who: {step.who}")
-    if step.why:
-        lines.append(f"Why: {step.why}")
-    if step.if_then:
-        lines.append(step.if_then)
-    if step.notes:
-        lines.append(step.notes)
-    if step.done:
-        lines.append(f"Done{' on ' + step.done_on.isoformat() if step.done_on else ''}.")
-    return "\n".join(lines)
+    done_on = f" on {step.done_on.isoformat()}" if step.done_on else ""
+    lines = [f"{KIND_LABELS[step.kind]} of my career action plan (coursekit).",
+             "This is my first step." if step.is_first else "",
+             f"Who: {step.who}" if step.who else "", f"Why: {step.why}" if step.why else "",
+             step.if_then, step.notes, f"Done{done_on}." if step.done else ""]
+    return "\n".join(line for line in lines if line)
 
 
-def plan_calendar(plan: Plan | list[Step], *, stamp: datetime | None = None
-                  ) -> icalendar.Calendar:
-    """An iCalendar with one all-day event per dated item of the plan.
+def calendar_bytes(plan: Plan | list[Step], *, stamp: datetime | None = None) -> bytes:
+    """The plan's ``.ics`` file: one all-day event per dated item (CRLF, folded lines, UTF-8).
 
     Parameters
     ----------
@@ -79,11 +69,9 @@ def plan_calendar(plan: Plan | list[Step], *, stamp: datetime | None = None
     steps = plan.steps if isinstance(plan, Plan) else list(plan)
     stamp = (stamp or datetime.now(UTC)).astimezone(UTC)
     cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", "My career action plan")
+    for name, value in (("prodid", PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                        ("method", "PUBLISH"), ("x-wr-calname", "My career action plan")):
+        cal.add(name, value)
     for step in sorted((s for s in steps if s.due is not None), key=lambda s: (s.due, s.id)):
         event = icalendar.Event()
         event.add("uid", step.uid or f"coursekit-step-{step.id}@coursekit")
@@ -92,16 +80,10 @@ def plan_calendar(plan: Plan | list[Step], *, stamp: datetime | None = None
         event.add("dtend", step.due + timedelta(days=1))
         event.add("summary", ("Done: " if step.done else "") + step.title)
         event.add("description", _description(step))
-        event.add("categories", ["Career plan", {"step": "Step", "check-in": "Check-in",
-                                                 "networking": "Networking"}[step.kind]])
+        event.add("categories", ["Career plan", KIND_LABELS[step.kind]])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
-    return cal
-
-
-def calendar_bytes(plan: Plan | list[Step], *, stamp: datetime | None = None) -> bytes:
-    """The plan's calendar as ``.ics`` bytes (CRLF line ends, folded lines, UTF-8)."""
-    return plan_calendar(plan, stamp=stamp).to_ical()
+    return cal.to_ical()
 
 
 def _write_atomic(path: Path, data: bytes) -> Path:
@@ -122,12 +104,3 @@ def write_plan_markdown(store_or_plan: LearnerStore | Plan, path: str | Path) ->
     """Write the plan as a Markdown file and return its path."""
     plan = load_plan(store_or_plan) if isinstance(store_or_plan, LearnerStore) else store_or_plan
     return _write_atomic(Path(path), plan_markdown(plan).encode("utf-8"))
-
-
-def dated_count(plan: Plan) -> int:
-    """How many items of the plan have a date (and so are in the calendar)."""
-    return sum(1 for s in plan.steps if s.due is not None)
-
-
-__all__ = ["PRODID", "calendar_bytes", "dated_count", "md_escape", "plan_calendar",
-           "plan_markdown", "write_calendar", "write_plan_markdown"]

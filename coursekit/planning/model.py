@@ -1,14 +1,9 @@
-"""The plan as plain data, and the checks that turn bad input into clear errors.
-
-Everything here is pure: no store, no widgets. The store functions in
-:mod:`coursekit.planning.vision`, :mod:`~coursekit.planning.goal` and
-:mod:`~coursekit.planning.steps` build these objects and call these checks.
-"""
+"""The plan as plain data, and the checks that turn bad input into clear errors (pure)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from .._errors import InputError
@@ -39,8 +34,9 @@ RATINGS: dict[str, str] = {
     "coherence": "How well does it fit who you are and what you value?",
 }
 
-#: Kinds of plan item.
-STEP_KINDS: tuple[str, ...] = ("step", "check-in", "networking")
+#: Kinds of plan item, and how each is named.
+KIND_LABELS: dict[str, str] = {"step": "Step", "check-in": "Check-in", "networking": "Networking"}
+STEP_KINDS: tuple[str, ...] = tuple(KIND_LABELS)
 
 #: Length limits (see :mod:`coursekit._limits`): one line, and free text.
 MAX_TITLE = LINE
@@ -87,6 +83,12 @@ def parse_date(value: object, what: str = "date") -> date | None:
     except ValueError:
         raise InputError(f"The {what} '{text}' is not a real day of the calendar. "
                          f"Fix: check the month (01-12) and the day of that month.") from None
+
+
+def iso_date(value: object, what: str) -> str | None:
+    """A date as the store keeps it, ``YYYY-MM-DD`` text or None (see :func:`parse_date`)."""
+    day = parse_date(value, what)
+    return day.isoformat() if day else None
 
 
 def check_rating(value: object, name: str) -> int | None:
@@ -137,20 +139,11 @@ def check_text(value: object, what: str, *, required: bool = False,
     return check_length(text, what, limit)
 
 
-def check_kind(kind: object) -> str:
-    """A plan item kind: ``step``, ``check-in`` or ``networking``."""
-    if kind not in STEP_KINDS:
-        raise InputError(f"'{kind}' is not a kind of plan item. "
-                         f"Fix: use one of {', '.join(STEP_KINDS)}.")
-    return str(kind)
-
-
-def check_path_kind(kind: object) -> str:
-    """One of the three Odyssey paths."""
-    if kind not in PATH_KINDS:
-        raise InputError(f"'{kind}' is not one of the three paths. "
-                         f"Fix: use one of {', '.join(PATH_KINDS)}.")
-    return str(kind)
+def check_choice(value: object, choices: tuple[str, ...], what: str) -> str:
+    """One of ``choices`` (a plan item kind, a path), else an error saying it is not ``what``."""
+    if value not in choices:
+        raise InputError(f"'{value}' is not {what}. Fix: use one of {', '.join(choices)}.")
+    return str(value)
 
 
 # -- if-then plans -------------------------------------------------------------------------
@@ -266,14 +259,9 @@ class Skill:
     builder: str = ""
 
     @property
-    def has_evidence(self) -> bool:
-        """True when the learner named evidence that they have this skill already."""
-        return bool(self.evidence.strip())
-
-    @property
     def status(self) -> str:
         """``"have"`` (evidence given), ``"building"`` (a way to build it) or ``"gap"``."""
-        if self.has_evidence:
+        if self.evidence.strip():
             return "have"
         return "building" if self.builder.strip() else "gap"
 
@@ -301,20 +289,15 @@ class Step:
         """The if-then plan as a sentence, or "" when there is none."""
         return format_if_then(self.if_obstacle, self.then_response)
 
-    def overdue(self, today: date | None = None) -> bool:
-        """True when the item is open and its date has passed."""
-        today = today or date.today()
-        return not self.done and self.due is not None and self.due < today
-
 
 @dataclass(frozen=True)
 class Plan:
     """The whole plan of one learner, as read from the store."""
 
-    paths: tuple[VisionPath, ...] = field(default_factory=tuple)
-    goal: Goal = field(default_factory=Goal)
-    skills: tuple[Skill, ...] = field(default_factory=tuple)
-    steps: tuple[Step, ...] = field(default_factory=tuple)
+    paths: tuple[VisionPath, ...] = ()
+    goal: Goal = Goal()
+    skills: tuple[Skill, ...] = ()
+    steps: tuple[Step, ...] = ()
 
     def of_kind(self, kind: str) -> list[Step]:
         """The items of one kind, in plan order."""
@@ -324,11 +307,6 @@ class Plan:
     def first_step(self) -> Step | None:
         """The one first step, if chosen."""
         return next((s for s in self.steps if s.is_first), None)
-
-    @property
-    def dated(self) -> list[Step]:
-        """Items with a date, soonest first."""
-        return sorted((s for s in self.steps if s.due is not None), key=lambda s: (s.due, s.id))
 
     @property
     def is_empty(self) -> bool:

@@ -36,36 +36,24 @@ class Suggestion:
     title: str
 
 
-_LUNCH_1 = Suggestion(
-    "a former colleague or schoolmate who now works in another sector",
-    "Start small: a lunch to hear how their sector sees the trends in yours.",
-    "Lunch with a former colleague or schoolmate in another sector",
-)
-_LUNCH_2 = Suggestion(
-    "someone outside your organisation who made a move like the one you want",
-    "A kindred spirit: how they made the move, and what they would do differently.",
-    "Lunch with someone who made the move you want",
-)
-_ABOVE = Suggestion(
-    "someone at least two levels above you, in another unit",
-    "See what matters to those who decide on moves, beyond your own delivery.",
-    "Coffee with someone two levels above, in another unit",
-)
-_INITIATIVE = Suggestion(
-    "the lead of a key initiative outside your own team",
-    "Contribute to visible work that gives reasons to meet senior people.",
-    "Offer help on a key initiative outside your team",
-)
-_MARKET = Suggestion(
-    "a recruiter or someone who hires for the role you want",
-    "Find out your market value and what the role asks for.",
-    "Conversation with a recruiter or hiring manager about my market value",
-)
-_STRATEGIC = Suggestion(
-    "someone outside your industry who sees where it is heading",
-    "Strategic ties: perspective on the trends shaping your field.",
-    "Meet someone outside my industry about where it is heading",
-)
+_LUNCH_1 = Suggestion("a former colleague or schoolmate who now works in another sector",
+                      "Start small: a lunch to hear how their sector sees the trends in yours.",
+                      "Lunch with a former colleague or schoolmate in another sector")
+_LUNCH_2 = Suggestion("someone outside your organisation who made a move like the one you want",
+                      "A kindred spirit: how they made the move, and what they would do "
+                      "differently.", "Lunch with someone who made the move you want")
+_ABOVE = Suggestion("someone at least two levels above you, in another unit",
+                    "See what matters to those who decide on moves, beyond your own delivery.",
+                    "Coffee with someone two levels above, in another unit")
+_INITIATIVE = Suggestion("the lead of a key initiative outside your own team",
+                         "Contribute to visible work that gives reasons to meet senior people.",
+                         "Offer help on a key initiative outside your team")
+_MARKET = Suggestion("a recruiter or someone who hires for the role you want",
+                     "Find out your market value and what the role asks for.",
+                     "Conversation with a recruiter or hiring manager about my market value")
+_STRATEGIC = Suggestion("someone outside your industry who sees where it is heading",
+                        "Strategic ties: perspective on the trends shaping your field.",
+                        "Meet someone outside my industry about where it is heading")
 
 
 def networking_suggestions(measures: Mapping[str, Any] | None = None) -> list[Suggestion]:
@@ -86,30 +74,15 @@ def networking_suggestions(measures: Mapping[str, Any] | None = None) -> list[Su
         Always starting with a couple of lunches; the rest ordered by what the network
         lacks most.
     """
-    measures = dict(measures or {})
-    ordered = [_LUNCH_1]
-    gaps: list[tuple[float, Suggestion]] = []
-    outside = measures.get("outside_share")
-    above = measures.get("above_two_share")
-    strategic = measures.get("strategic_share")
+    measures = measures or {}
+    gaps = [(measures.get("outside_share"), _LUNCH_2), (measures.get("above_two_share"), _ABOVE),
+            (measures.get("strategic_share"), _STRATEGIC)]
     # the smaller the share, the bigger the gap; unknown shares sit in the middle
-    gaps.append((outside if outside is not None else 0.5, _LUNCH_2))
-    gaps.append((above if above is not None else 0.5, _ABOVE))
-    gaps.append((strategic if strategic is not None else 0.5, _STRATEGIC))
-    gaps.sort(key=lambda pair: pair[0])
-    ordered += [s for _, s in gaps]
+    gaps.sort(key=lambda gap: 0.5 if gap[0] is None else gap[0])
+    ordered = [_LUNCH_1, *(suggestion for _, suggestion in gaps), _MARKET]
     constraint = measures.get("constraint")
-    if constraint is not None and constraint >= 0.5:
-        ordered.insert(2, _INITIATIVE)
-    else:
-        ordered.append(_INITIATIVE)
-    ordered.append(_MARKET)
-    seen, unique = set(), []
-    for suggestion in ordered:
-        if suggestion.who not in seen:
-            seen.add(suggestion.who)
-            unique.append(suggestion)
-    return unique
+    ordered.insert(2 if constraint is not None and constraint >= 0.5 else 4, _INITIATIVE)
+    return ordered
 
 
 def add_networking(store: LearnerStore, who: str, *, why: str = "", due: Any = None,
@@ -134,13 +107,8 @@ def seed_networking(store: LearnerStore, measures: Mapping[str, Any] | None = No
     first. Suggestions already in the plan (same ``who``) are not added again.
     """
     first = parse_date(start, "start date") or date.today()
-    items = [step_fields(suggestion.title or f"Reach {suggestion.who}", kind="networking",
-                         who=check_text(suggestion.who, "person to reach (who)",
-                                        required=True, limit=MAX_TITLE),
+    items = [step_fields(suggestion.title, kind="networking", who=suggestion.who,
                          why=suggestion.why, due=first + timedelta(days=every_days * i))
              for i, suggestion in enumerate(networking_suggestions(measures)[:how_many],
                                             start=1)]
     return add_steps(store, items, unless_same=("kind", "who"))
-
-
-__all__ = ["Suggestion", "add_networking", "networking_suggestions", "seed_networking"]

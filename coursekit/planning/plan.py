@@ -22,8 +22,6 @@ def load_plan(store: LearnerStore) -> Plan:
                 skills=tuple(list_skills(store)), steps=tuple(list_steps(store)))
 
 
-
-
 def plan_counts(plan: Plan) -> dict[str, int]:
     """Counts only (no text), e.g. for an anonymised hand-in: items, if-then plans, done.
 
@@ -40,8 +38,5 @@ def plan_counts(plan: Plan) -> dict[str, int]:
     actions = [s for s in plan.steps if s.kind in ("step", "networking")]
     return {"steps": len(actions), "if_then": sum(1 for s in actions if s.if_then),
             "done": sum(1 for s in actions if s.done),
-            "check_ins": sum(1 for s in plan.steps if s.kind == "check-in"),
+            "check_ins": len(plan.of_kind("check-in")),
             "dated": sum(1 for s in plan.steps if s.due is not None)}
-
-
-__all__ = ["load_plan", "plan_counts"]

@@ -24,37 +24,46 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from .._errors import InputError
-from ..store import LearnerStore
-from ._db import mark_progress, now
-from .model import MAX_TITLE, Step, check_kind, check_text, parse_date, parse_if_then
+from ..store import LearnerStore, _now
+from ._db import UNSET, checked, update
+from .model import (
+    MAX_TITLE,
+    STEP_KINDS,
+    Step,
+    check_choice,
+    check_text,
+    iso_date,
+    parse_date,
+)
 
-_UNSET: Any = object()
 _COLUMNS = ("id, title, kind, due, done, done_on, if_obstacle, then_response, who, why, "
             "notes, is_first, uid")
-_TEXT_FIELDS = {"if_obstacle": "obstacle", "then_response": "response", "who": "who",
-                "why": "why", "notes": "notes"}
+_TEXTS = {"if_obstacle": "obstacle", "then_response": "response", "who": "who", "why": "why",
+          "notes": "notes"}
+_CHECKS = {
+    "title": lambda text: check_text(text, "step title", required=True, limit=MAX_TITLE),
+    "kind": lambda kind: check_choice(kind, STEP_KINDS, "a kind of plan item"),
+    "due": lambda day: iso_date(day, "due date"),
+    **{name: partial(check_text, what=what) for name, what in _TEXTS.items()},
+}
 
 
 def _row_to_step(row: tuple) -> Step:
-    (sid, title, kind, due, done, done_on, obstacle, response, who, why, notes, first,
-     uid) = row
-    return Step(id=sid, title=title, kind=kind, due=parse_date(due), done=bool(done),
-                done_on=parse_date(done_on), if_obstacle=obstacle, then_response=response,
-                who=who, why=why, notes=notes, is_first=bool(first), uid=uid)
+    sid, title, kind, due, done, done_on, *texts, first, uid = row
+    return Step(sid, title, kind, parse_date(due), bool(done), parse_date(done_on), *texts,
+                is_first=bool(first), uid=uid)
 
 
 def list_steps(store: LearnerStore, kind: str | None = None) -> list[Step]:
     """The plan's items (optionally of one kind) in the order they were added."""
-    sql = f"SELECT {_COLUMNS} FROM plan_steps"
-    params: tuple = ()
-    if kind is not None:
-        check_kind(kind)
-        sql += " WHERE kind = ?"
-        params = (kind,)
-    return [_row_to_step(row) for row in store.read(sql + " ORDER BY position, id", params)]
+    params = () if kind is None else (_CHECKS["kind"](kind),)
+    where = " WHERE kind = ?" if params else ""
+    rows = store.read(f"SELECT {_COLUMNS} FROM plan_steps{where} ORDER BY position, id", params)
+    return [_row_to_step(row) for row in rows]
 
 
 def get_step(store: LearnerStore, step_id: int) -> Step:
@@ -70,14 +79,6 @@ def get_step(store: LearnerStore, step_id: int) -> Step:
         raise InputError(f"There is no plan item {step_id} (it may have been removed). "
                          f"Fix: use an id from list_steps(store).")
     return _row_to_step(rows[0])
-
-
-def _count(conn) -> None:
-    for part, kinds in (("steps", ("step", "check-in")), ("networking", ("networking",))):
-        marks = ",".join("?" * len(kinds))
-        n = conn.execute(f"SELECT COUNT(*) FROM plan_steps WHERE kind IN ({marks})",
-                         kinds).fetchone()[0]
-        mark_progress(conn, part, n)
 
 
 def add_step(store: LearnerStore, title: str, *, due: Any = None, kind: str = "step",
@@ -113,15 +114,8 @@ def step_fields(title: str, *, due: Any = None, kind: str = "step", if_obstacle:
                 then_response: str = "", who: str = "", why: str = "",
                 notes: str = "") -> dict[str, Any]:
     """The checked columns of a new plan item (see :func:`add_step` for each field)."""
-    return {
-        "title": check_text(title, "step title", required=True, limit=MAX_TITLE),
-        "kind": check_kind(kind),
-        "due": _iso(parse_date(due, "due date")),
-        **{name: check_text(value, what) for name, what, value in (
-            ("if_obstacle", "obstacle", if_obstacle), ("then_response", "response",
-                                                       then_response),
-            ("who", "who", who), ("why", "why", why), ("notes", "notes", notes))},
-    }
+    return checked(_CHECKS, title=title, kind=kind, due=due, if_obstacle=if_obstacle,
+                   then_response=then_response, who=who, why=why, notes=notes)
 
 
 def add_steps(store: LearnerStore, items: list[dict[str, Any]], *, first: bool = False,
@@ -132,7 +126,7 @@ def add_steps(store: LearnerStore, items: list[dict[str, Any]], *, first: bool =
     match an item already in the plan is skipped. The test and the insert share one write
     transaction, so two notebooks adding at once cannot add the same item twice.
     """
-    stamp = now()
+    stamp = _now()
     added = []
     with store.transaction() as conn:
         for fields in items:
@@ -156,36 +150,18 @@ def add_steps(store: LearnerStore, items: list[dict[str, Any]], *, first: bool =
                  stamp, stamp),
             )
             added.append(cur.lastrowid)
-        _count(conn)
     return [get_step(store, step_id) for step_id in added]
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def update_step(store: LearnerStore, step_id: int, *, title: str = _UNSET, due: Any = _UNSET,
-                kind: str = _UNSET, if_obstacle: str = _UNSET, then_response: str = _UNSET,
-                who: str = _UNSET, why: str = _UNSET, notes: str = _UNSET) -> Step:
+def update_step(store: LearnerStore, step_id: int, *, title: str = UNSET, due: Any = UNSET,
+                kind: str = UNSET, if_obstacle: str = UNSET, then_response: str = UNSET,
+                who: str = UNSET, why: str = UNSET, notes: str = UNSET) -> Step:
     """Edit some fields of an item (the others are kept), in one transaction."""
     get_step(store, step_id)
-    clean: dict[str, Any] = {}
-    if title is not _UNSET:
-        clean["title"] = check_text(title, "step title", required=True, limit=MAX_TITLE)
-    if due is not _UNSET:
-        clean["due"] = _iso(parse_date(due, "due date"))
-    if kind is not _UNSET:
-        clean["kind"] = check_kind(kind)
-    for name, value in (("if_obstacle", if_obstacle), ("then_response", then_response),
-                        ("who", who), ("why", why), ("notes", notes)):
-        if value is not _UNSET:
-            clean[name] = check_text(value, _TEXT_FIELDS[name])
-    if clean:
-        sets = ", ".join(f"{name} = ?" for name in clean)
-        with store.transaction() as conn:
-            conn.execute(f"UPDATE plan_steps SET {sets}, updated_at = ? WHERE id = ?",
-                         (*clean.values(), now(), step_id))
-            _count(conn)
+    clean = checked(_CHECKS, title=title, due=due, kind=kind, if_obstacle=if_obstacle,
+                    then_response=then_response, who=who, why=why, notes=notes)
+    with store.transaction() as conn:
+        update(conn, "plan_steps", clean, "id = ?", step_id)
     return get_step(store, step_id)
 
 
@@ -200,8 +176,9 @@ def mark_done(store: LearnerStore, step_id: int, done: bool = True, *,
     get_step(store, step_id)
     day = parse_date(on, "done date") or date.today()
     with store.transaction() as conn:
-        conn.execute("UPDATE plan_steps SET done = ?, done_on = ?, updated_at = ? WHERE id = ?",
-                     (int(bool(done)), day.isoformat() if done else None, now(), step_id))
+        update(conn, "plan_steps", {"done": int(bool(done)),
+                                    "done_on": day.isoformat() if done else None},
+               "id = ?", step_id)
     return get_step(store, step_id)
 
 
@@ -210,7 +187,7 @@ def set_first_step(store: LearnerStore, step_id: int) -> Step:
     get_step(store, step_id)
     with store.transaction() as conn:
         conn.execute("UPDATE plan_steps SET is_first = (id = ?), updated_at = ? "
-                     "WHERE is_first = 1 OR id = ?", (step_id, now(), step_id))
+                     "WHERE is_first = 1 OR id = ?", (step_id, _now(), step_id))
     return get_step(store, step_id)
 
 
@@ -219,24 +196,11 @@ def set_if_then(store: LearnerStore, step_id: int, obstacle: str, response: str)
     return update_step(store, step_id, if_obstacle=obstacle, then_response=response)
 
 
-def set_if_then_sentence(store: LearnerStore, step_id: int, sentence: str) -> Step:
-    """Give a step its if-then plan written as one sentence "If ..., then I will ...".
-
-    Raises
-    ------
-    InputError
-        The sentence is not in the if-then form.
-    """
-    obstacle, response = parse_if_then(sentence)
-    return set_if_then(store, step_id, obstacle, response)
-
-
 def remove_step(store: LearnerStore, step_id: int) -> None:
     """Remove an item from the plan."""
     get_step(store, step_id)
     with store.transaction() as conn:
         conn.execute("DELETE FROM plan_steps WHERE id = ?", (step_id,))
-        _count(conn)
 
 
 def add_check_ins(store: LearnerStore, start: Any = None, *, every_weeks: int = 4,
@@ -257,8 +221,3 @@ def add_check_ins(store: LearnerStore, start: Any = None, *, every_weeks: int = 
                          notes="What did I do? What got in the way? What is next?")
              for i in range(1, count + 1)]
     return add_steps(store, items, unless_same=("kind", "due"))
-
-
-__all__ = ["add_check_ins", "add_step", "add_steps", "get_step", "list_steps", "mark_done",
-           "redate_step", "remove_step", "set_first_step", "set_if_then",
-           "set_if_then_sentence", "step_fields", "update_step"]

@@ -112,7 +112,6 @@ def timeline_figure(steps: Iterable[Step] | Plan, *, today: date | None = None,
     today = today or date.today()
     dated = sorted((s for s in items if s.due is not None), key=lambda s: (s.due, s.id))
     undated = len(items) - len(dated)
-    lanes = list(LANES)
     start = min([today, *(s.due for s in dated)]) - timedelta(days=10)
     end = max([today + timedelta(days=30 * months), *(s.due for s in dated)]) + timedelta(days=10)
     labels = _place_labels(dated, (end - start).days)
@@ -137,11 +136,11 @@ def timeline_figure(steps: Iterable[Step] | Plan, *, today: date | None = None,
     fig.add_annotation(x=today.isoformat(), y=1, yref="paper", text="today", showarrow=False,
                        yanchor="bottom", font={"size": 10})
     if undated:
+        them = "them" if undated != 1 else "it"
         fig.add_annotation(x=0, y=-0.32, xref="paper", yref="paper", showarrow=False,
                            xanchor="left", font={"size": 11},
                            text=f"{undated} item{'s' if undated != 1 else ''} without a date "
-                                f"(not shown): give {'them' if undated != 1 else 'it'} a date "
-                                f"to see {'them' if undated != 1 else 'it'} here.")
+                                f"(not shown): give {them} a date to see {them} here.")
     if not dated:
         fig.add_annotation(x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
                            text="No dated steps yet: give your first step a date.",
@@ -152,7 +151,7 @@ def timeline_figure(steps: Iterable[Step] | Plan, *, today: date | None = None,
                "range": [start.isoformat(), end.isoformat()],
                "tickformat": "%d %b %Y"},
         yaxis={"title": {"text": "Kind of item"}, "tickvals": list(_LANE_Y.values()),
-               "ticktext": [LANES[k] for k in _LANE_Y], "range": [-0.6, len(lanes) - 0.3],
+               "ticktext": [LANES[k] for k in _LANE_Y], "range": [-0.6, len(LANES) - 0.3],
                "zeroline": False, "showgrid": False},
         template=TEMPLATE, height=400, margin={"l": 100, "r": 30, "b": 110},
         legend={"orientation": "h", "y": -0.45 if undated else -0.3, "x": 0},
@@ -160,5 +159,3 @@ def timeline_figure(steps: Iterable[Step] | Plan, *, today: date | None = None,
     )
     return fig
 
-
-__all__ = ["LANES", "STATE_STYLE", "timeline_figure"]

@@ -19,44 +19,36 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from .._errors import InputError
 from .._figure_style import TEMPLATE
 from .._palette import INK, QUALITATIVE
 from .._text import escape_html
-from ..store import LearnerStore
-from ._db import mark_progress, now
+from ..store import LearnerStore, _now
+from ._db import update
 from .model import (
     MAX_TEXT,
     MAX_TITLE,
     PATH_KINDS,
-    PATH_LABELS,
     RATINGS,
     VisionPath,
-    check_path_kind,
+    check_choice,
     check_rating,
     check_text,
 )
 
-_TEXT_FIELDS = ("title", "description", "questions")
-_FIELDS = _TEXT_FIELDS + tuple(RATINGS)
+_FIELDS = ("title", "description", "questions", *RATINGS)
 
 #: Marker shapes per path, so the paths differ in shape as well as colour (grey print).
 PATH_SYMBOLS = {"current": "circle", "disappeared": "square", "unconstrained": "diamond"}
 PATH_COLOURS = dict(zip(PATH_KINDS, QUALITATIVE, strict=False))
 
 
-def _row_to_path(row: tuple) -> VisionPath:
-    return VisionPath(*row)
-
-
 def load_paths(store: LearnerStore) -> tuple[VisionPath, ...]:
     """The three paths in order (current, disappeared, unconstrained); unsaved ones empty."""
-    rows = store.read("SELECT kind, title, description, questions, resources, liking, "
-                      "confidence, coherence FROM plan_paths")
-    saved = {row[0]: _row_to_path(row) for row in rows}
+    rows = store.read(f"SELECT kind, {', '.join(_FIELDS)} FROM plan_paths")
+    saved = {row[0]: VisionPath(*row) for row in rows}
     return tuple(saved.get(kind, VisionPath(kind)) for kind in PATH_KINDS)
 
 
@@ -75,46 +67,21 @@ def save_path(store: LearnerStore, kind: str, **fields: Any) -> VisionPath:
     InputError
         An unknown path or field, a rating out of 1-5, a title over 200 characters.
     """
-    check_path_kind(kind)
+    check_choice(kind, PATH_KINDS, "one of the three paths")
     unknown = set(fields) - set(_FIELDS)
     if unknown:
         raise InputError(f"A path has no field {', '.join(sorted(unknown))}. "
                          f"Fix: use {', '.join(_FIELDS)}.")
-    clean: dict[str, Any] = {}
+    clean = {}
     for name, value in fields.items():
-        if name in RATINGS:
-            clean[name] = check_rating(value, name)
-        else:
-            clean[name] = check_text(value, f"path {name}",
-                                     limit=MAX_TITLE if name == "title" else MAX_TEXT)
+        limit = MAX_TITLE if name == "title" else MAX_TEXT
+        clean[name] = (check_rating(value, name) if name in RATINGS
+                       else check_text(value, f"path {name}", limit=limit))
     with store.transaction() as conn:
         conn.execute("INSERT OR IGNORE INTO plan_paths (kind, updated_at) VALUES (?, ?)",
-                     (kind, now()))
-        if clean:
-            sets = ", ".join(f"{name} = ?" for name in clean)
-            conn.execute(f"UPDATE plan_paths SET {sets}, updated_at = ? WHERE kind = ?",
-                         (*clean.values(), now(), kind))
-        count = conn.execute("SELECT COUNT(*) FROM plan_paths WHERE title != '' "
-                             "OR description != ''").fetchone()[0]
-        mark_progress(conn, "vision", count)
+                     (kind, _now()))
+        update(conn, "plan_paths", clean, "kind = ?", kind)
     return next(p for p in load_paths(store) if p.kind == kind)
-
-
-def vision_table(paths: tuple[VisionPath, ...] | list[VisionPath]) -> pd.DataFrame:
-    """The paths side by side: one column per path, one row per field and rating.
-
-    Examples
-    --------
-    >>> t = vision_table([VisionPath("current", title="Stay", liking=2)])
-    >>> t.loc["liking", "Current path"]
-    2
-    """
-    data = {}
-    for path in paths:
-        data[path.label] = {"title": path.title, "description": path.description,
-                            "questions": path.questions, **path.ratings}
-    index = list(_TEXT_FIELDS) + list(RATINGS)
-    return pd.DataFrame(data, index=index, dtype=object)
 
 
 def vision_figure(paths: tuple[VisionPath, ...] | list[VisionPath]) -> go.Figure:
@@ -124,35 +91,26 @@ def vision_figure(paths: tuple[VisionPath, ...] | list[VisionPath]) -> go.Figure
     hover text (the learner's titles) is escaped.
     """
     fig = go.Figure()
-    rating_names = list(RATINGS)
     offsets = {"current": -0.18, "disappeared": 0.0, "unconstrained": 0.18}
     for path in paths:
-        xs, ys, hover = [], [], []
-        for i, name in enumerate(rating_names):
-            value = path.ratings[name]
-            if value is None:
-                continue
-            xs.append(value)
-            ys.append(i + offsets[path.kind])
-            hover.append(f"{escape_html(path.label)}: {escape_html(path.title) or '(no title)'}"
-                         f"<br>{name}: {value} of 5")
+        rated = [(i, name, value) for i, (name, value) in enumerate(path.ratings.items())
+                 if value is not None]
         fig.add_trace(go.Scatter(
-            x=xs, y=ys, mode="markers", name=escape_html(path.label),
+            x=[value for _, _, value in rated], y=[i + offsets[path.kind] for i, _, _ in rated],
+            mode="markers", name=escape_html(path.label),
             marker={"size": 14, "symbol": PATH_SYMBOLS[path.kind],
                     "color": PATH_COLOURS[path.kind], "line": {"width": 1, "color": INK}},
-            hovertext=hover, hoverinfo="text",
+            hovertext=[f"{escape_html(path.label)}: {escape_html(path.title) or '(no title)'}"
+                       f"<br>{name}: {value} of 5" for _, name, value in rated],
+            hoverinfo="text",
         ))
     fig.update_layout(
         title={"text": "Your three paths compared (1 = low, 5 = high)"},
         xaxis={"title": {"text": "Rating"}, "range": [0.5, 5.5], "dtick": 1},
-        yaxis={"title": {"text": "Rating of"}, "tickvals": list(range(len(rating_names))),
-               "ticktext": [n.capitalize() for n in rating_names],
-               "range": [len(rating_names) - 0.5, -0.5]},
+        yaxis={"title": {"text": "Rating of"}, "tickvals": list(range(len(RATINGS))),
+               "ticktext": [n.capitalize() for n in RATINGS],
+               "range": [len(RATINGS) - 0.5, -0.5]},
         template=TEMPLATE, height=320, margin={"l": 100, "t": 50},
         legend={"orientation": "h", "y": -0.25},
     )
     return fig
-
-
-__all__ = ["PATH_COLOURS", "PATH_LABELS", "PATH_SYMBOLS", "load_paths", "save_path",
-           "vision_figure", "vision_table"]
