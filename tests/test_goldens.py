@@ -5,7 +5,8 @@ The outputs are made from the sample person Amara pinned to a fixed day, so they
 change from one run to the next; what would still change is normalised before comparing:
 the plotly.js bundle (a placeholder: it changes with the plotly package, and the test checks
 that it is embedded exactly once), in the calendar the DTSTAMP (the moment of export) and
-the random UIDs, and in the hand-in the random pseudonym and the time it was made. After a deliberate change to an output, rewrite the goldens with
+the random UIDs, and in the hand-in the random pseudonym and the time it was made. After
+a deliberate change to an output, rewrite the goldens with
 
     pytest tests/test_goldens.py --update-goldens
 

@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 from .._figure_style import TEMPLATE
 from .._palette import INK, OKABE_ITO
 from .._text import escape_html
-from .model import Plan, Step
+from .model import KIND_LABELS, Plan, Step
 
 #: Lanes of the timeline, top to bottom.
 LANES: dict[str, str] = {"step": "Steps", "networking": "Networking", "check-in": "Check-ins"}
@@ -85,7 +85,7 @@ def _state(step: Step) -> str:
 
 def _hover(step: Step) -> str:
     parts = [f"<b>{escape_html(step.title)}</b>",
-             f"{LANES[step.kind][:-1] if step.kind != 'check-in' else 'Check-in'}"
+             f"{KIND_LABELS[step.kind]}"
              f" \u00b7 {step.due.isoformat() if step.due else 'no date'}"
              f" \u00b7 {'done' if step.done else 'open'}"]
     if step.who:
