@@ -73,3 +73,15 @@ def slug(text: str) -> str:
     'know-what-you-want'
     """
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def plural(count: float, one: str, many: str | None = None) -> str:
+    """A count and its noun, singular or plural: ``1 step``, ``2 steps``, ``0 steps``.
+
+    Examples
+    --------
+    >>> plural(1, "if-then plan"), plural(3.0, "person", "people")
+    ('1 if-then plan', '3 people')
+    """
+    shown = f"{count:g}" if isinstance(count, float) else str(count)
+    return f"{shown} {one if count == 1 else (many or one + 's')}"

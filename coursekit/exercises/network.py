@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._text import plural
 from ._base import Exercise, Panel, Progress, ReportPart
 from ._sections import Count, Ident, Number, Section
 
@@ -163,7 +164,7 @@ class NetworkExercise(Exercise):
 
     def describe_handin(self, section: Any) -> list[str]:
         """Every number of the section with its meaning in words."""
-        lines = [f"{section['contacts']} contacts (numbers only, no names)"]
+        lines = [f"{plural(section['contacts'], 'contact')} (numbers only, no names)"]
         for key, value in section["composition"].items():
             if isinstance(value, Mapping):
                 shown = ", ".join(f"{k} {_show(v)}" for k, v in value.items())

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .._text import plural
 from ._base import Exercise, Panel, Progress, ReportPart
 from ._plan import plan_part
 from ._sections import Count, Section
@@ -80,8 +81,8 @@ class StepsExercise(Exercise):
 
     def describe_handin(self, section: Any) -> list[str]:
         """The three counts in words."""
-        return [f"{section['steps']} {WORDS['steps']}, {section['if_then']} "
-                f"{WORDS['if_then']}, {section['done']} {WORDS['done']} (counts only)"]
+        return [f"{plural(section['steps'], 'step')} in the plan (counts only): "
+                f"{section['if_then']} with an if-then plan, {section['done']} done"]
 
     def dashboard(self, sections) -> list[Panel]:
         """The class's plan counts (n, mean, spread), small groups hidden."""

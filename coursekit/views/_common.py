@@ -12,21 +12,39 @@ from .._errors import ContentError, InputError, StoreError
 from .._text import escape_html
 from ..store import LearnerStore
 
+#: The course's few page-wide rules, carried by every view (its first widget): buttons as
+#: wide as their words (ipywidgets cuts them at a fixed width), text boxes in the page's font
+#: rather than a monospace one, and status lines that use the cell's whole width.
+PAGE_STYLE = (
+    "<style>"
+    ".jupyter-widgets.widget-button{width:auto;max-width:100%;padding:0 12px}"
+    ".jupyter-widgets.widget-textarea textarea{font-family:var(--jp-ui-font-family,inherit);"
+    "font-size:var(--jp-ui-font-size1,14px);line-height:1.4}"
+    ".jupyter-widgets.widget-html.ck-status{width:100%;min-width:12em}"
+    ".jupyter-widgets .widget-label{overflow:visible;white-space:normal}"
+    "</style>"
+)
+
 
 def demo_banner(store: LearnerStore) -> widgets.HTML:
-    """A visible banner in demo mode (empty otherwise)."""
+    """The page's style, and in demo mode a banner saying whose answers these are."""
     if not store.demo:
-        return widgets.HTML("")
+        return widgets.HTML(PAGE_STYLE, layout=widgets.Layout(margin="0"))
     return widgets.HTML(
-        '<div role="status" style="background:#FFF4D6;border-left:6px solid #E69F00;'
-        'padding:6px 10px;margin:4px 0"><b>Demo mode:</b> the answers shown are a sample '
-        "person's, not anyone's real data. Nothing you do here is saved, and your own "
+        PAGE_STYLE + '<div role="status" style="background:#FFF4D6;border-left:6px solid '
+        '#E69F00;padding:6px 10px;margin:4px 0"><b>Demo mode:</b> the answers shown are a '
+        "sample person's, not anyone's real data. Nothing you do here is saved, and your own "
         "answers are neither shown nor changed.</div>"
     )
 
 
 class Status(widgets.HTML):
     """One line saying what just happened: saved, or what is wrong and how to fix it."""
+
+    def __init__(self, value: str = "", **kwargs: Any):
+        kwargs.setdefault("layout", widgets.Layout(width="100%", min_height="1.5em"))
+        super().__init__(value, **kwargs)
+        self.add_class("ck-status")
 
     def ok(self, text: str) -> None:
         """Show a confirmation."""

@@ -30,6 +30,19 @@ def text_box(value: str, description: str, placeholder: str = "", *, area: bool 
                 continuous_update=False, style=LABEL_STYLE, layout=WIDE, **extra)
 
 
+def row(*children: widgets.Widget) -> widgets.HBox:
+    """Controls side by side that wrap onto the next line when the cell is narrow.
+
+    Text boxes in a row grow and shrink together (at least 14em each), so typing never
+    changes the width of the others.
+    """
+    for child in children:
+        if isinstance(child, (widgets.Text, widgets.Textarea)):
+            child.layout = widgets.Layout(flex="1 1 16em", min_width="14em")
+    return widgets.HBox(list(children), layout=widgets.Layout(
+        width="100%", flex_flow="row wrap", align_items="center"))
+
+
 def date_picker(value: date | None, description: str) -> widgets.DatePicker:
     """A labelled date picker."""
     return widgets.DatePicker(value=value, description=description, style=LABEL_STYLE)

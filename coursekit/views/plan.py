@@ -88,11 +88,11 @@ class VisionView(widgets.VBox):
                 control.observe(self._saver(kind, name), names="value")
             self.sliders[kind] = {}
             for name, question in RATINGS.items():
-                slider = widgets.SelectionSlider(
+                # A drop-down, not a slider: its label names it for a screen reader.
+                slider = widgets.Dropdown(
                     options=_RATING_OPTIONS, value=path.ratings[name] or 0,
                     description=name.capitalize(), tooltip=question,
-                    style={"description_width": "6rem"}, layout=WIDE,
-                    continuous_update=False)
+                    style={"description_width": "6rem"}, layout=WIDE)
                 slider.observe(self._saver(kind, name, rating=True), names="value")
                 self.sliders[kind][name] = slider
             columns.append(widgets.VBox(
@@ -101,13 +101,14 @@ class VisionView(widgets.VBox):
                  self.titles[kind], self.descriptions[kind], self.questions[kind],
                  widgets.HTML("<small>Rate it, 1 (low) to 5 (high):</small>"),
                  *self.sliders[kind].values()],
-                layout=widgets.Layout(width="33%", padding="0 8px 0 0")))
+                layout=widgets.Layout(flex="1 1 300px", padding="0 8px 0 0")))
         questions = "".join(f"<li><b>{n.capitalize()}</b>: {escape_html(q)}</li>"
                             for n, q in RATINGS.items())
         super().__init__([
             demo_banner(store), heading("Three five-year paths"),
             widgets.HTML(f"<ul>{questions}</ul>"),
-            widgets.HBox(columns, layout=WIDE), self.status, self.chart])
+            widgets.HBox(columns, layout=widgets.Layout(width="100%", flex_flow="row wrap")),
+            self.status, self.chart])
         self.redraw()
 
     def _saver(self, kind: str, name: str, *, rating: bool = False):

@@ -41,7 +41,7 @@ from ..planning import (
 from ..planning.model import Step
 from ..store import LearnerStore
 from ._common import Status, demo_banner, guarded
-from ._plan_common import WIDE, date_picker, heading, text_box
+from ._plan_common import WIDE, date_picker, heading, row, text_box
 from .plan import synced_goal
 
 
@@ -68,8 +68,10 @@ class StepRow(widgets.HBox):
             view.store, self.step_id, c["new"]), "Ticked off." if c["new"] else "Open again."),
             names="value")
         self.remove.on_click(lambda _b: view.remove(self.step_id))
-        super().__init__([self.title, self.due, self.done, self.first, self.remove],
-                         layout=WIDE)
+        super().__init__(row(self.title, self.due, self.done, self.first,
+                             self.remove).children,
+                         layout=widgets.Layout(width="100%", flex_flow="row wrap",
+                                               align_items="center"))
 
 
 class StepsView(widgets.VBox):
@@ -108,9 +110,9 @@ class StepsView(widgets.VBox):
         self.refresh()
         super().__init__([
             demo_banner(store), heading("The first step"),
-            widgets.HBox([self.first_title, self.first_due, self.first_button]),
+            row(self.first_title, self.first_due, self.first_button),
             heading("Your steps and check-ins"), self.list_box,
-            widgets.HBox([self.new_title, self.new_due, self.add_button]),
+            row(self.new_title, self.new_due, self.add_button),
             self.check_in_button, self.status])
 
     def refresh(self) -> None:
@@ -313,14 +315,14 @@ class NetworkingView(widgets.VBox):
                          "people two levels above. Start small: a couple of lunches. "
                          "Describe them by role; names are up to you.</p>"),
             self.suggest_button, self.list_box,
-            widgets.HBox([self.who, self.why, self.due, self.add_button]), self.status])
+            row(self.who, self.why, self.due, self.add_button), self.status])
 
     def refresh(self) -> None:
         """Rebuild the checklist from the store."""
         rows, self.checks = [], {}
         for step in list_steps(self.store, "networking"):
             check = widgets.Checkbox(value=step.done, description=step.title, indent=False,
-                                     layout=widgets.Layout(width="45%"))
+                                     layout=widgets.Layout(width="100%"))
             check.observe(lambda c, sid=step.id: guarded(self.status, lambda: mark_done(
                 self.store, sid, c["new"]), "Ticked off." if c["new"] else "Open again."),
                 names="value")
@@ -334,8 +336,9 @@ class NetworkingView(widgets.VBox):
             remove.on_click(lambda _b, sid=step.id: self.remove(sid))
             why = " \u2014 " + escape_html(step.why) if step.why else ""
             detail = widgets.HTML(f"<small>{escape_html(step.who)}{why}</small>",
-                                  layout=widgets.Layout(width="35%"))
-            rows.append(widgets.HBox([check, detail, due, remove], layout=WIDE))
+                                  layout=widgets.Layout(flex="1 1 20em"))
+            rows.append(widgets.VBox([check, row(detail, due, remove)],
+                                     layout=widgets.Layout(margin="0 0 6px 0")))
         self.list_box.children = rows or [widgets.HTML("<i>No one yet.</i>")]
 
     def add(self) -> None:

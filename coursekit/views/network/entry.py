@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..._text import escape_html
 from ...network import (
     NETWORK_TYPES,
     NEW_ID,
@@ -145,10 +144,9 @@ class ContactForm(NetworkPart):
         self.type_boxes = {t: widgets.Checkbox(description=TYPE_HELP[t], indent=False,
                                                layout=widgets.Layout(width="auto"))
                            for t in NETWORK_TYPES}
-        self.strength = widgets.IntSlider(value=3, min=1, max=5, description="Closeness",
-                                          style=STYLE)
-        self.strength_help = widgets.HTML()
-        self.strength.observe(lambda _: self._show_strength(), "value")
+        self.strength = widgets.Dropdown(
+            value=3, description="Closeness", style=STYLE, layout=FULL,
+            options=[(f"{k}: {words}", k) for k, words in STRENGTH_SCALE.items()])
         self.last_contact = widgets.DatePicker(description="Last real talk", style=STYLE)
         self.circles = _text("Circles", "groups who know each other: My team; MBA class")
         self.notes = widgets.Textarea(description="Notes", style=STYLE, layout=FULL, rows=2)
@@ -174,8 +172,7 @@ class ContactForm(NetworkPart):
             self.name, self.inside, self.organisation, self.sector, self.function, self.role,
             self.seniority, widgets.HTML("Network types:", layout=widgets.Layout(
                 margin="0 0 0 8px")), types,
-            widgets.HBox([self.strength, self.strength_help],
-                         layout=widgets.Layout(flex_flow="row wrap")),
+            self.strength,
             self.last_contact, self.circles, self.notes,
             widgets.HBox([self.save_button, self.new_button, self.remove_button,
                           self.undo_button], layout=widgets.Layout(flex_flow="row wrap"))],
@@ -190,9 +187,6 @@ class ContactForm(NetworkPart):
         keep = self.picker.value if self.picker.value in set(contacts["id"]) else NEW
         self.picker.options = [("(someone new)", NEW), *choices]
         self.picker.value = keep
-
-    def _show_strength(self) -> None:
-        self.strength_help.value = f"<i>{escape_html(STRENGTH_SCALE[self.strength.value])}</i>"
 
     def _set_picker(self, value: str) -> None:
         if self.picker.value == value:
@@ -211,7 +205,6 @@ class ContactForm(NetworkPart):
             box.value = t in contact.types
         self.circles.value = format_circles(contact.circles)
         self.remove_button.disabled = not cid
-        self._show_strength()
 
     def contact(self) -> Contact:
         """The person the form describes (the one picked, or someone new)."""

@@ -25,6 +25,10 @@ from ...network import Circle, delete_circle, delete_tie, save_circle, save_tie
 from ._shared import FULL, NEW, STYLE, NetworkPart, heading
 
 _AUTO = widgets.Layout(width="auto")
+#: How well two people know each other, 0 to 5, in words.
+_KNOW = [("0: they do not know each other", 0), ("1: they have met", 1),
+         ("2: they talk now and then", 2), ("3: they work together often", 3),
+         ("4: they are close", 4), ("5: they are very close", 5)]
 
 
 class TiesForm(NetworkPart):
@@ -34,8 +38,9 @@ class TiesForm(NetworkPart):
         self.circle = widgets.Dropdown(description="Circle", style=STYLE, layout=FULL)
         self.circle_name = widgets.Text(description="Circle name", style=STYLE, layout=FULL,
                                         placeholder="e.g. My team, MBA classmates")
-        self.circle_strength = widgets.IntSlider(value=2, min=1, max=5, style=STYLE,
-                                                 description="How well they know each other")
+        self.circle_strength = widgets.Dropdown(value=2, style=STYLE, layout=FULL,
+                                                description="They know each other",
+                                                options=_KNOW[1:])
         self.members = widgets.SelectMultiple(description="Members", style=STYLE, rows=8,
                                               layout=FULL)
         self.save_circle_button = widgets.Button(description="Save circle", icon="check",
@@ -45,8 +50,9 @@ class TiesForm(NetworkPart):
                                                    tooltip="Members stay; only the circle goes")
         self.person_a = widgets.Dropdown(description="Person A", style=STYLE, layout=FULL)
         self.person_b = widgets.Dropdown(description="Person B", style=STYLE, layout=FULL)
-        self.tie_strength = widgets.IntSlider(value=2, min=0, max=5, style=STYLE,
-                                              description="How well they know each other")
+        self.tie_strength = widgets.Dropdown(value=2, style=STYLE, layout=FULL,
+                                             description="They know each other",
+                                             options=_KNOW)
         self.save_tie_button = widgets.Button(description="Save pair", icon="check",
                                               button_style="primary", layout=_AUTO)
         self.delete_tie_button = widgets.Button(description="Forget pair", icon="trash",
