@@ -94,8 +94,11 @@ def _course_or_packaged() -> Path:
 
 def lab_command(course: Path, *, port: int | None, no_browser: bool) -> list[str]:
     """The JupyterLab command that opens the course at its start page."""
+    from .lab import PRE_SAVE_HOOK
+
     cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={course}",
-           f"--LabApp.default_url=/lab/tree/{START_PAGE}"]
+           f"--LabApp.default_url=/lab/tree/{START_PAGE}",
+           f"--ContentsManager.pre_save_hook={PRE_SAVE_HOOK}"]
     if port:
         cmd.append(f"--ServerApp.port={port}")
     if no_browser:
