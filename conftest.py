@@ -20,3 +20,14 @@ def pytest_configure(config):
     os.environ.pop("COURSEKIT_COURSE", None)
     os.environ.pop("COURSEKIT_CLASS_DB", None)
     os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Notebook cells that call the notebook API before coursekit has it are expected to fail.
+
+    See ``tests/_pending_api.py``: the mark names the functions waited for, and disappears
+    once coursekit has them.
+    """
+    from tests._pending_api import mark_notebook_cells
+
+    mark_notebook_cells(items)
