@@ -1,4 +1,4 @@
-"""The ``coursekit`` command: start, init, check, store (and report, collect).
+"""The ``coursekit`` command: start, init, check, new, store (and report, collect).
 
 Each subcommand is a small function over parsed arguments; the logic lives in the core
 modules so that the command line is only a thin layer.
@@ -87,6 +87,33 @@ def _course_or_packaged() -> Path:
     from ._content import course_dir
 
     return course_dir()
+
+
+# -- new ---------------------------------------------------------------------------------
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_case
+
+    course = Path(args.course).resolve() if args.course else _course_or_packaged()
+    try:
+        made = new_case(course, args.id)
+    except ScaffoldError as exc:
+        print(f"coursekit new {args.kind}: {exc}", file=sys.stderr)
+        return 2
+    print(f"New case '{args.id}' in {course}:")
+    print(f"  created {made.case.as_posix()}  (the case: instructions to replace with yours)")
+    print(f"  created {made.notebook.as_posix()}  (the learner notebook)")
+    print(f"  created {made.teaching_notes.as_posix()}  (the teaching notes)")
+    print(f"  added {made.notebook.name} to course.yaml  (title, minutes and summary to edit)")
+    print("Next steps:")
+    print(f"  1. Edit {made.case.as_posix()}: replace every instruction with your case "
+          "(the format: docs/authoring.md, 'Writing a case').")
+    print(f"  2. Run 'coursekit check {course}' after each edit: it names the file, the place "
+          "and the fix of every problem.")
+    print(f"  3. Open {made.notebook.as_posix()} ('coursekit start {course}'), run it and "
+          "replace the author's notes in its text cells.")
+    return 0
 
 
 # -- start -------------------------------------------------------------------------------
@@ -236,6 +263,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate every content file of a course")
     p.add_argument("dir", nargs="?", help="course folder (default: this folder's course)")
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("new", help="add new content to a course: 'coursekit new case ID'")
+    p.add_argument("kind", choices=["case"], help="what to add")
+    p.add_argument("id", help="its id: lowercase letters, digits and hyphens")
+    p.add_argument("--course", metavar="DIR",
+                   help="the course folder (default: this folder's course)")
+    p.set_defaults(func=_cmd_new)
 
     p = sub.add_parser("store", help="see, export or erase what is stored about you")
     p.add_argument("action", choices=["show", "export", "erase"])

@@ -14,7 +14,7 @@ NOTEBOOKS = sorted(p for p in NOTEBOOK_DIR.rglob("*.ipynb") if ".ipynb_checkpoin
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.name) for p in NOTEBOOKS])
 def test_notebook_runs_in_demo_mode_without_touching_the_learner_store(path, tmp_path,
                                                                         monkeypatch):
     own_store = tmp_path / "own" / "learner.sqlite"
