@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from ._content import COURSE_MARKER, packaged_course
+from ._errors import InputError
 
 #: Content copied by ``coursekit init`` (folders and files of a course).
 COURSE_PARTS = ("course.yaml", "cases", "instruments", "samples", "notebooks")
@@ -38,15 +39,20 @@ def init_course(target: str | Path, *, force: bool = False) -> Path:
 
     An existing course folder is never overwritten unless ``force`` is given, and even then
     the learner's data folder (``learner-data``) is left alone.
+
+    Raises
+    ------
+    InputError
+        ``target`` is the packaged course itself, or already a course (without ``force``).
     """
     target = Path(target).expanduser().resolve()
     source = packaged_course().resolve()
     if target == source:
-        raise SystemExit(f"{target} is the course itself; choose another folder")
+        raise InputError(f"{target} is the course itself. Fix: choose another folder")
     if (target / COURSE_MARKER).exists() and not force:
-        raise SystemExit(
-            f"{target} already holds a course. Use another folder, or add --force to "
-            f"refresh its notebooks and content (your answers in learner-data are kept)."
+        raise InputError(
+            f"{target} already holds a course. Fix: use another folder, or add --force to "
+            f"refresh its notebooks and content (your answers in learner-data are kept)"
         )
     target.mkdir(parents=True, exist_ok=True)
     ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "learner-data")
@@ -175,8 +181,8 @@ def _resolve_course(arg: str | None) -> Path:
     if arg:
         course = Path(arg).expanduser().resolve()
         if not (course / COURSE_MARKER).is_file():
-            raise SystemExit(f"{course} is not a course folder (no {COURSE_MARKER}). "
-                             f"Make one with: coursekit init {arg}")
+            raise InputError(f"{course} is not a course folder (no {COURSE_MARKER}). "
+                             f"Fix: make one with: coursekit init {arg}")
         return course
     return _course_or_packaged()
 
@@ -184,12 +190,9 @@ def _resolve_course(arg: str | None) -> Path:
 def _cmd_start(args: argparse.Namespace) -> int:
     course = _resolve_course(args.dir)
     if course == packaged_course().resolve() and not os.access(course, os.W_OK):
-        raise SystemExit("The installed course is read-only. Make your own copy first: "
+        raise InputError("The installed course is read-only. Fix: make your own copy first: "
                          "coursekit init my-course && coursekit start my-course")
-    try:
-        env = course_environment(course, demo=args.demo)
-    except KeyError as exc:  # an unknown sample person: say which ones exist
-        raise SystemExit(f"coursekit start: {exc.args[0]}") from None
+    env = course_environment(course, demo=args.demo)  # an unknown sample person: NotFoundError
     cmd = lab_command(course, port=args.port, no_browser=args.no_browser)
     store = env.get("COURSEKIT_STORE") or str(course / "learner-data" / "coursekit.sqlite")
     mode = "demo mode (sample answers, nothing saved)" if args.demo else f"answers saved in {store}"
