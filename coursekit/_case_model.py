@@ -1,8 +1,7 @@
 """The case model: frozen pydantic models that are also the format of a case file.
 
-A case is read once and then only looked at, so every part of it is immutable and can be
-shared between views, the report and the instructor's notes. The fields and checks are the
-format documented in ``docs/authoring.md``; :func:`coursekit.cases.parse_case_file` runs them.
+Immutable, so that one case is shared by the views, the report and the instructor's notes.
+The fields and checks are the format documented in ``docs/authoring.md``.
 """
 
 from __future__ import annotations
@@ -240,9 +239,8 @@ class TeachingNotes(ContentModel):
 class Case(ExerciseFile):
     """A case study: narrative in parts, decision points, facts and teaching notes.
 
-    Load one with :func:`coursekit.load_case`; the learner's answers are saved under
-    :attr:`exercise` (``case:<id>``). ``parts`` come from the file's body, the rest from its
-    front matter.
+    Load one with :func:`coursekit.load_case`; answers are saved under :attr:`exercise`
+    (``case:<id>``). ``parts`` come from the file's body, the rest from its front matter.
     """
 
     id: Annotated[Id, same_as_file_name]

@@ -105,10 +105,7 @@ def load_yaml(path: str | Path) -> Any:
 
 
 def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
-    """Split ``---`` YAML front matter from a Markdown body.
-
-    Returns the front matter mapping, the body and the line number where the body starts.
-    """
+    """Split ``---`` YAML front matter from a Markdown body: front matter, body, body's line."""
     lines = text.split("\n")
     if lines[0].strip() != "---":
         raise ContentError.at(

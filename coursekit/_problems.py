@@ -180,11 +180,6 @@ def unknown_field(key: Any, value: Any, known: Iterable[str]) -> tuple[str, str]
     """Problem and fix for a field the format does not know (usually a typo).
 
     YAML splits an unquoted text with a comma inside ``{ }`` into a stray, value-less field.
-
-    >>> unknown_field("outcom", "x", ["outcome", "prompt"])
-    ('is not a known field', "remove it, or did you mean 'outcome'?")
-    >>> unknown_field("really.", None, ["id", "text"])[0]
-    'looks like the end of a text cut off at a comma'
     """
     if value is None and isinstance(key, str) and not re.fullmatch(r"[A-Za-z_]+", key):
         return ("looks like the end of a text cut off at a comma",
@@ -247,11 +242,7 @@ def _kind(tp: Any) -> str:
 
 
 def describe(value: Any) -> str:
-    """A plain-word name for the type of a YAML value.
-
-    >>> describe(3), describe(True), describe(None), describe({"a": 1})
-    ('a number', 'true/false', 'empty', 'a mapping')
-    """
+    """A plain-word name for the type of a YAML value (``a number``, ``true/false``...)."""
     return next((name for kind, name in _NAMES if isinstance(value, kind)), type(value).__name__)
 
 
@@ -262,10 +253,6 @@ def closest(word: str, known: Iterable[str]) -> str | None:
 
 
 def suggest(word: str, known: Iterable[str]) -> str:
-    """A " (did you mean 'x'?)" hint naming the closest known word, or "" when none.
-
-    >>> suggest("midle", ["low", "middle", "high"])
-    " (did you mean 'middle'?)"
-    """
+    """A " (did you mean 'x'?)" hint naming the closest known word, or "" when none."""
     close = closest(word, known)
     return f" (did you mean '{close}'?)" if close is not None else ""

@@ -1,6 +1,6 @@
 """Text from the Jinja2 templates in ``coursekit/_templates/`` (shipped inside the package).
 
-A ``*.html.j2`` template is HTML-autoescaped; every other one (``*.md.j2``) is
+A ``*.html.j2`` template is HTML-autoescaped; every other one (``*.md.j2``, ``*.css``) is
 Markdown-escaped: ``{{ value }}`` goes through :func:`~coursekit._text.md_escape` unless it is
 :class:`~markupsafe.Markup` (HTML from another template, or a piece marked ``| safe``). The
 ``md`` filter escapes for Markdown explicitly; ``nl2br`` escapes HTML and keeps line breaks.
@@ -37,7 +37,7 @@ def environment() -> Environment:
                                      default_for_string=True, default=False),
         finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         auto_reload=False)
-    env.filters.update(md=lambda value: Markup(md_escape(value)),  # escaped: marked done
+    env.filters.update(md=lambda value: Markup(md_escape(value)),  # Markup: not escaped again
                        nl2br=lambda value: Markup("<br>").join(escape(value).split("\n")))
     return env
 

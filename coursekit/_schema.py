@@ -66,7 +66,7 @@ class NotInFile:
 
 
 class ContentModel(BaseModel):
-    """A part of a content file: frozen, refusing unknown fields; empty ``year:`` is not given."""
+    """A part of a content file: frozen, refusing unknown fields; an empty optional one is unset."""
 
     model_config = {"frozen": True, "extra": "forbid"}
 
@@ -126,9 +126,10 @@ TextList = NonEmpty[Text]
 
 @dataclass(frozen=True)
 class Note:
-    """A problem found by a check, at ``at`` inside the value checked (``(2, "id")``).
+    """A problem found by a check, at ``at`` inside the value checked.
 
-    ``also`` is another location the problem concerns, shown as "(also at ...)".
+    ``(2, "id")`` is the id of its third entry; ``also`` is another location the problem
+    concerns, shown as "(also at ...)".
     """
 
     problem: str
@@ -179,12 +180,7 @@ def always(check: Callable[[Any, ValidationInfo], list[Note]]) -> WrapValidator:
 
 
 def unique(key: str | Callable[[Mapping], str | None], what: str) -> WrapValidator:
-    """A list whose entries' ``key`` (a field name, or a function of the entry) differ.
-
-    >>> Ids = Annotated[tuple[Any, ...], unique("id", "item id")]
-    >>> problems_of(Ids, [{"id": "a"}, {"id": "a"}], "x.yaml")[1][0].problem
-    "item id 'a' is used twice (also at [0]: id)"
-    """
+    """A list whose entries' ``key`` (a field name, or a function of the entry) differ."""
     def check(value: Any, info: ValidationInfo) -> list[Note]:
         notes: list[Note] = []
         seen: dict[str, int] = {}
@@ -252,9 +248,10 @@ def between(low: int, high: int, fix: str) -> AfterValidator:
 
 def _same_as_file_name(value: str, info: ValidationInfo) -> str:
     context = info.context or {}
-    if context.get("stem") and value != context["stem"]:
-        fail(f"'{value}' differs from the file name '{context['stem']}'",
-             f"rename the file to {value}{context.get('suffix', '')} or set id: {context['stem']}")
+    stem = context.get("stem")
+    if stem and value != stem:
+        fail(f"'{value}' differs from the file name '{stem}'",
+             f"rename the file to {value}{context.get('suffix', '')} or set id: {stem}")
     return value
 
 
@@ -262,7 +259,7 @@ def _same_as_file_name(value: str, info: ValidationInfo) -> str:
 same_as_file_name = AfterValidator(_same_as_file_name)
 
 
-_adapter = cache(TypeAdapter)  # one adapter per schema: building one takes milliseconds
+_adapter = cache(TypeAdapter)  # one adapter per schema, built once
 
 
 def problems_of(schema: Any, data: Any, file: str, *, places: Places | None = None,

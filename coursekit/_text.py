@@ -25,8 +25,8 @@ def escape_html(text: object) -> str:
 def md_escape(text: object) -> str:
     r"""Learner text made safe for Markdown.
 
-    HTML characters become entities, Markdown marks are backslash-escaped, and line breaks
-    become spaces (so the text cannot start a heading or a list).
+    HTML characters become entities, Markdown marks are backslash-escaped, line breaks spaces
+    (so the text cannot start a heading or a list).
 
     >>> md_escape("<script>*bold*</script>")
     '&lt;script&gt;\\*bold\\*&lt;/script&gt;'

@@ -6,14 +6,6 @@ store as JupyterLab does. Nothing is fetched from the network: the ``coursekit``
 template (``coursekit/_jupyter``) drops Voila's CDN links, and plotly draws through the
 ``plotly_mimetype`` renderer that Voila serves from the learner's machine. Each page's
 kernel (100-180 MB) ends with the page (see :func:`issue_xsrf_cookie` and :func:`serve`).
-
-Examples
---------
->>> cmd = app_command("/courses/mine", port=8866)
->>> cmd[1:4]
-['-m', 'coursekit.app', '/courses/mine/notebooks']
->>> "--Voila.ip=127.0.0.1" in cmd
-True
 """
 
 from __future__ import annotations
@@ -70,6 +62,9 @@ def app_command(course: str | Path, *, port: int, show_tracebacks: bool = False)
     Voila never opens the browser itself (it would land on its folder listing):
     :func:`run_app` opens the start page once the server answers. ``show_tracebacks``
     shows Python tracebacks in the page (for authors and tests) instead of a short message.
+
+    >>> app_command("/c", port=8866)[1:4], f"--Voila.ip={LOOPBACK}" in app_command("/c", port=1)
+    (['-m', 'coursekit.app', '/c/notebooks'], True)
     """
     return [
         sys.executable, "-m", "coursekit.app", str(Path(course).resolve() / "notebooks"),
@@ -99,8 +94,8 @@ def serve(argv: list[str] | None = None) -> None:
 
     The prelaunch hook :func:`issue_xsrf_cookie`, and a kernel manager that collects
     garbage when a page's kernel ends: Voila leaves each rendered page (the executed
-    notebook, nbconvert's exporter, the kernel client) in reference cycles, some 30 MB for
-    a page with a network map, which the cyclic collector left for some ten pages.
+    notebook, nbconvert's exporter, the kernel client) in reference cycles, some 30 MB for a
+    page with a network map, which Python's collector left for some ten pages at a time.
     """
     from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
     from traitlets.config import Config
@@ -128,6 +123,7 @@ def app_environment(course: str | Path, *, token: str | None = None, demo: bool 
     """Environment for a course server (Voila or JupyterLab) and the kernels it starts.
 
     ``demo`` is ``True`` or a sample person's id; ``base`` defaults to ``os.environ``.
+
     >>> env = app_environment("/c", base={"COURSEKIT_STORE": "/tmp/s.sqlite"})
     >>> env["COURSEKIT_COURSE"], env["COURSEKIT_STORE"], env["PLOTLY_RENDERER"]
     ('/c', '/tmp/s.sqlite', 'plotly_mimetype')

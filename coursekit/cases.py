@@ -3,11 +3,6 @@
 A case is a Markdown file in ``cases/``: YAML front matter, then the narrative in ``## ``
 parts (documented in ``docs/authoring.md``, described by :mod:`coursekit._case_model`).
 Loading reports every problem of a file at once, each naming the place and the fix.
-
-Examples
---------
->>> [c.id for c in list_cases()]
-['the-career-impasse', 'the-first-step']
 """
 
 from __future__ import annotations
@@ -43,10 +38,7 @@ def case_files(course: str | Path | None = None) -> list[Path]:
 
 
 def load_case_file(path: str | Path) -> Case:
-    """Load and validate one case file, its name (without ``.md``) being the case's ``id``.
-
-    A file that is missing, empty, not UTF-8 or not a valid case raises ContentError.
-    """
+    """Load and validate one case file, named ``<id>.md``; any problem raises ContentError."""
     path = Path(path)
     try:
         stat = path.stat()

@@ -31,8 +31,7 @@ def session_plan_figure(case: Case) -> go.Figure:
     fig = go.Figure(go.Bar(
         y=labels, x=plan.minutes, base=plan.start, orientation="h",
         marker={"color": [QUALITATIVE[i % 6] for i in range(len(plan))]},
-        text=[f"{m} min" for m in plan.minutes], textposition="inside",
-        insidetextanchor="middle",
+        text=[f"{m} min" for m in plan.minutes], textposition="inside", insidetextanchor="middle",
         hovertext=[escape_html(a) for a in plan.activity],
         hovertemplate="%{hovertext}<br>minute %{base} to %{x:.0f} more<extra></extra>",
     ))
