@@ -1,9 +1,7 @@
 """The case model: frozen pydantic models that are also the format of a case file.
 
-A case is read once and then only looked at, so every part of it is immutable (tuples, not
-lists) and can be shared between views, the report and the instructor's notes. The fields
-and checks below are the format documented for authors in ``docs/authoring.md``; the loader
-in :mod:`coursekit._case_format` runs them on a file.
+Immutable, so that one case is shared by the views, the report and the instructor's notes.
+The fields and checks are the format documented in ``docs/authoring.md``.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ from ._schema import (
     Number,
     Positive,
     Text,
-    TextList,
     Whole,
     between,
     fail,
@@ -54,8 +51,6 @@ def _web_address(url: str) -> str:
 class Source(ContentModel):
     """The article a case retells, as a citation.
 
-    Examples
-    --------
     >>> s = Source(title="How to Break Through a Career Impasse", author="Herminia Ibarra",
     ...            outlet="INSEAD Knowledge", url="https://knowledge.insead.edu/x")
     >>> s.citation()
@@ -87,9 +82,8 @@ class Source(ContentModel):
 class Part(ContentModel):
     """One part of the narrative: a ``## `` heading of the case body and its text.
 
-    ``line`` is the line of the heading in the case file, where its problems are placed.
-    Text before the first heading is read as a part without a title (``None``), which is
-    reported.
+    ``line`` is the heading's line in the file, where its problems are placed. Text before
+    the first heading is read as a part without a title (``None``), which is reported.
     """
 
     id: str = ""
@@ -142,18 +136,7 @@ def _two_or_more(options: tuple[Option, ...]) -> tuple[Option, ...]:
 
 
 class DecisionPoint(ContentModel):
-    """A "pause and predict" point: the learner chooses before the case reveals the outcome.
-
-    Examples
-    --------
-    >>> d = DecisionPoint(id="wait", after="know-what-you-want", prompt="What would you do?",
-    ...                   options=[Option(id="stay", label="Wait"),
-    ...                            Option(id="go", label="Look outside")], outcome="She went.")
-    >>> d.option("go").label
-    'Look outside'
-    >>> d.option_ids
-    ('stay', 'go')
-    """
+    """A "pause and predict" point: the learner chooses before the case reveals the outcome."""
 
     id: Id
     after: PartId
@@ -168,18 +151,8 @@ class DecisionPoint(ContentModel):
         return tuple(o.id for o in self.options)
 
     def option(self, option_id: str) -> Option:
-        """The option with this id.
-
-        Raises
-        ------
-        KeyError
-            No option has that id; the message lists the ids that exist.
-        """
-        for option in self.options:
-            if option.id == option_id:
-                return option
-        raise KeyError(f"decision '{self.id}' has no option '{option_id}'; "
-                       f"its options are {', '.join(self.option_ids)}")
+        """The option with this id (KeyError naming the ids that exist if there is none)."""
+        return _find(self.options, option_id, "option", f"decision '{self.id}'")
 
 
 class ReflectionPrompt(ContentModel):
@@ -191,11 +164,7 @@ class ReflectionPrompt(ContentModel):
 
 
 class KeyFact(ContentModel):
-    """A fact the case relies on, with its citation.
-
-    ``contested`` marks a figure that the research record disputes; ``note`` then says
-    how and by whom.
-    """
+    """A fact the case relies on, with its citation; ``contested``: the research disputes it."""
 
     fact: Text
     citation: Text
@@ -258,8 +227,8 @@ class TeachingNotes(ContentModel):
     """The instructor's plan for a 90-minute session on the case."""
 
     timing: Annotated[NonEmpty[TimingStep], AfterValidator(_fills_a_session)]
-    board_plan: TextList
-    listen_for: TextList
+    board_plan: NonEmpty[Text]
+    listen_for: NonEmpty[Text]
 
     @property
     def total_minutes(self) -> int:
@@ -270,20 +239,19 @@ class TeachingNotes(ContentModel):
 class Case(ExerciseFile):
     """A case study: narrative in parts, decision points, facts and teaching notes.
 
-    Load one with :func:`coursekit.load_case`; the learner's choices and reflections are
-    saved under the exercise id :attr:`exercise` (``case:<id>``). The fields are the front
-    matter of the case file; ``parts`` come from its body and ``path`` is where it was read.
+    Load one with :func:`coursekit.load_case`; answers are saved under :attr:`exercise`
+    (``case:<id>``). ``parts`` come from the file's body, the rest from its front matter.
     """
 
     id: Annotated[Id, same_as_file_name]
     title: Text
     source: Source
-    objectives: TextList
+    objectives: NonEmpty[Text]
     minutes: Positive
     parts: Annotated[tuple[Part, ...], NotInFile()] = ()
     phases: NonEmpty[Phase]
     decisions: Annotated[NonEmpty[DecisionPoint], unique("id", "decision id")]
-    discussion: TextList
+    discussion: NonEmpty[Text]
     key_facts: NonEmpty[KeyFact]
     reflections: Annotated[NonEmpty[ReflectionPrompt], unique("id", "reflection id")]
     teaching_notes: TeachingNotes
@@ -296,15 +264,15 @@ class Case(ExerciseFile):
 
     def part(self, part_id: str) -> Part:
         """The part with this id (KeyError naming the ids that exist if there is none)."""
-        return _find(self.parts, part_id, "part", self.id)
+        return _find(self.parts, part_id, "part", f"case '{self.id}'")
 
     def decision(self, decision_id: str) -> DecisionPoint:
         """The decision point with this id."""
-        return _find(self.decisions, decision_id, "decision", self.id)
+        return _find(self.decisions, decision_id, "decision", f"case '{self.id}'")
 
     def reflection(self, prompt_id: str) -> ReflectionPrompt:
         """The reflection prompt with this id."""
-        return _find(self.reflections, prompt_id, "reflection prompt", self.id)
+        return _find(self.reflections, prompt_id, "reflection prompt", f"case '{self.id}'")
 
     def decisions_after(self, part_id: str) -> tuple[DecisionPoint, ...]:
         """The decision points that follow a part, in file order."""
@@ -320,9 +288,9 @@ class Case(ExerciseFile):
         return tuple(f for f in self.key_facts if f.contested)
 
 
-def _find(items, item_id: str, what: str, case_id: str):
+def _find(items, item_id: str, what: str, owner: str):
     for item in items:
         if item.id == item_id:
             return item
     known = ", ".join(i.id for i in items) or "none"
-    raise KeyError(f"case '{case_id}' has no {what} '{item_id}'; its {what}s: {known}")
+    raise KeyError(f"{owner} has no {what} '{item_id}'; its {what}s: {known}")

@@ -1,17 +1,7 @@
 """Teaching notes for instructors, built from a case file: plan, questions, board, cues.
 
-Pure functions: Markdown text and a plotly figure of the 90-minute session plan. The
-instructor notebooks show them; nothing here reads a learner's data.
-
-Examples
---------
->>> from coursekit import load_case
->>> case = load_case("the-career-impasse")
->>> plan = session_plan(case)
->>> int(plan.end.iloc[-1])
-90
->>> "## Questions, in order" in teaching_notes_markdown(case)
-True
+Pure functions (Markdown text and a plotly figure of the 90-minute session plan) for the
+instructor notebooks; nothing here reads a learner's data.
 """
 
 from __future__ import annotations
@@ -26,19 +16,12 @@ from .cases import Case
 
 
 def session_plan(case: Case) -> pd.DataFrame:
-    """The case's timing plan with start and end minute of each block.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``block`` (1-based), ``activity``, ``minutes``, ``start``, ``end``.
-    """
-    rows, clock = [], 0
-    for number, step in enumerate(case.teaching_notes.timing, start=1):
-        rows.append({"block": number, "activity": step.activity, "minutes": step.minutes,
-                     "start": clock, "end": clock + step.minutes})
-        clock += step.minutes
-    return pd.DataFrame(rows, columns=["block", "activity", "minutes", "start", "end"])
+    """The case's timing plan: ``block`` (from 1), ``activity``, ``minutes``, ``start``, ``end``."""
+    timing = case.teaching_notes.timing
+    minutes = pd.Series([step.minutes for step in timing])
+    return pd.DataFrame({"block": range(1, len(timing) + 1),
+                         "activity": [step.activity for step in timing], "minutes": minutes,
+                         "start": minutes.cumsum() - minutes, "end": minutes.cumsum()})
 
 
 def session_plan_figure(case: Case) -> go.Figure:
@@ -48,8 +31,7 @@ def session_plan_figure(case: Case) -> go.Figure:
     fig = go.Figure(go.Bar(
         y=labels, x=plan.minutes, base=plan.start, orientation="h",
         marker={"color": [QUALITATIVE[i % 6] for i in range(len(plan))]},
-        text=[f"{m} min" for m in plan.minutes], textposition="inside",
-        insidetextanchor="middle",
+        text=[f"{m} min" for m in plan.minutes], textposition="inside", insidetextanchor="middle",
         hovertext=[escape_html(a) for a in plan.activity],
         hovertemplate="%{hovertext}<br>minute %{base} to %{x:.0f} more<extra></extra>",
     ))
@@ -68,41 +50,27 @@ def _short(text: str, width: int = 48) -> str:
 
 
 def questions_in_order(case: Case) -> list[str]:
-    """The questions to put to the class, in teaching order.
-
-    Each part's decision prompts as the narrative reaches them, then the discussion questions.
-    """
-    questions = []
-    for part in case.parts:
-        questions.extend(f"*{part.title}*: {d.prompt}" for d in case.decisions_after(part.id))
-    questions.extend(case.discussion)
-    return questions
+    """The class's questions: decision prompts as the story reaches them, then discussion."""
+    return [*(f"*{part.title}*: {d.prompt}" for part in case.parts
+              for d in case.decisions_after(part.id)), *case.discussion]
 
 
 def teaching_notes_markdown(case: Case) -> str:
-    """The teaching notes of a case as Markdown.
-
-    Objectives, timing, questions, board plan, what to listen for, and contested facts.
-    """
+    """The teaching notes of a case as Markdown: objectives, timing, questions, board, cues."""
     notes = case.teaching_notes
-    lines = [f"# Teaching notes: {case.title}", "",
-             f"Source: {case.source.citation()}", "",
+    lines = [f"# Teaching notes: {case.title}", "", f"Source: {case.source.citation()}", "",
              f"Learner time for the notebook: about {case.minutes} minutes.", "",
-             "## Objectives", ""]
-    lines += [f"- {o}" for o in case.objectives]
-    lines += ["", "## Timing plan (90 minutes)", "", "| minutes | block | activity |",
-              "| --- | --- | --- |"]
-    for row in session_plan(case).itertuples():
-        lines.append(f"| {row.start}-{row.end} | {row.block} | {row.activity} |")
-    lines += ["", "## Questions, in order", ""]
-    lines += [f"{i}. {q}" for i, q in enumerate(questions_in_order(case), start=1)]
-    lines += ["", "## Board plan", ""]
-    lines += [f"- {b}" for b in notes.board_plan]
-    lines += ["", "## What to listen for", ""]
-    lines += [f"- {item}" for item in notes.listen_for]
+             "## Objectives", "", *(f"- {o}" for o in case.objectives),
+             "", "## Timing plan (90 minutes)", "", "| minutes | block | activity |",
+             "| --- | --- | --- |",
+             *(f"| {r.start}-{r.end} | {r.block} | {r.activity} |"
+               for r in session_plan(case).itertuples()),
+             "", "## Questions, in order", "",
+             *(f"{i}. {q}" for i, q in enumerate(questions_in_order(case), start=1)),
+             "", "## Board plan", "", *(f"- {b}" for b in notes.board_plan),
+             "", "## What to listen for", "", *(f"- {item}" for item in notes.listen_for)]
     if case.contested_facts:
         lines += ["", "## Facts to handle with care", ""]
-        for fact in case.contested_facts:
-            lines.append(f"- **Contested:** {fact.fact} ({fact.citation})"
-                         + (f" — {fact.note}" if fact.note else ""))
+        lines += [f"- **Contested:** {fact.fact} ({fact.citation})"
+                  + (f" — {fact.note}" if fact.note else "") for fact in case.contested_facts]
     return "\n".join(lines) + "\n"
