@@ -57,12 +57,16 @@ def _cached(path: str, mtime_ns: int, size: int) -> Case:
 def parse_case_file(path: str | Path) -> Case:
     """Read, parse and validate one case file afresh (no cache)."""
     path = Path(path)
-    file = display_path(path)
-    meta, body, body_line = split_front_matter(read_text(path), file)
+    return parse_case_text(read_text(path), display_path(path), path.stem, path=path)
+
+
+def parse_case_text(text: str, file: str, stem: str, *, path: Path | None = None) -> Case:
+    """Parse and validate a case file's text; ``stem`` is the file name the id must equal."""
+    meta, body, body_line = split_front_matter(text, file)
     parts = split_parts(body, body_line)
     part_ids = [p["id"] for p in parts if p["title"] is not None] or None  # none: reported once
     case, problems = problems_of(Case, meta, file, places=Places(top="front matter", nest="."),
-                                 context={"parts": part_ids, "stem": path.stem, "suffix": ".md"})
+                                 context={"parts": part_ids, "stem": stem, "suffix": ".md"})
     lines = {(i,): part["line"] for i, part in enumerate(parts)}
     body_parts, more = problems_of(Body, parts, file, places=Places(top="body", lines=lines))
     if problems or more:

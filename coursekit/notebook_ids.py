@@ -237,7 +237,7 @@ def _valid_case(path: Path) -> Case | None:
     The cases' own check lists those problems; a notebook's ids for that case are then not
     checked.
     """
-    from ._case_format import parse_case_file
+    from .cases import parse_case_file
 
     try:
         return parse_case_file(path)

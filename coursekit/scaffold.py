@@ -45,7 +45,7 @@ from typing import Any
 
 import yaml
 
-from ._content import COURSE_MARKER, split_front_matter
+from ._content import COURSE_MARKER
 from ._notebook_file import (
     learner_notebook,
     learner_notebook_name,
@@ -123,7 +123,7 @@ def new_case(course: str | Path, case_id: str) -> NewCase:
         The id is not a valid id, the folder is not a writable course, or the case or one of
         its notebooks exists already. Nothing has been written then.
     """
-    from ._case_format import parse_case
+    from .cases import parse_case_text
 
     root = Path(course)
     if not isinstance(case_id, str) or not ID_PATTERN.match(case_id):
@@ -144,8 +144,7 @@ def new_case(course: str | Path, case_id: str) -> NewCase:
                    Path("notebooks") / learner_notebook_name(number, case_id),
                    Path("notebooks") / teaching_notes_name(case_id))
     text = case_text(case_id)
-    meta, body, body_line = split_front_matter(text, str(made.case))
-    case = parse_case(meta, body, body_line, file=str(made.case), stem=case_id)
+    case = parse_case_text(text, str(made.case), case_id)
     cases_so_far = sum(any(str(e).startswith("case:") for e in p.get("exercises") or ())
                        for p in plan.get("parts") or () if isinstance(p, dict))
     part = {"notebook": made.notebook.name, "title": f"Case {cases_so_far + 1}: {case.title}",

@@ -226,11 +226,9 @@ def _run(path: Path) -> list[str]:
 
 def _scaffold_notebooks() -> dict[str, str]:
     """The text of the two notebooks ``coursekit new case my-case`` writes."""
-    from coursekit._case_format import parse_case
-    from coursekit._content import split_front_matter
+    from coursekit.cases import parse_case_text
 
-    meta, body, line = split_front_matter(scaffold_case_text("my-case"), "my-case.md")
-    case = parse_case(meta, body, line, file="my-case.md", stem="my-case")
+    case = parse_case_text(scaffold_case_text("my-case"), "my-case.md", "my-case")
     return {"07_my_case.ipynb": learner_notebook(case),
             teaching_notes_name("my-case"): teaching_notes_notebook("my-case")}
 
