@@ -54,8 +54,8 @@ def read_source(source: str | Path | bytes, name: str | None = None) -> tuple[by
                          f"file is not open elsewhere and that you may read it") from None
 
 
-def decode(raw: bytes, name: str) -> tuple[str, str]:
-    """Text of a CSV file and the encoding used.
+def decode(raw: bytes, name: str) -> str:
+    """Text of a CSV file, each line ending made a plain newline (UTF-16 as it is).
 
     UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 / Latin-1 (never fails
     on bytes).
@@ -64,33 +64,28 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
         raise InputError(f"{name} is an Excel workbook or another zipped file, not a CSV. "
                          f"Fix: open it and save it as 'CSV UTF-8 (comma delimited)'")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "utf-16"
+        return raw.decode("utf-16")
     if b"\x00" in raw[:4096]:
         raise InputError(f"{name} is not a text file (it holds binary data). Fix: choose "
                          f"the CSV file itself, or save your sheet as CSV UTF-8")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-        encoding = "utf-8-sig"
-    else:
-        encoding = "utf-8"
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         try:
-            text, encoding = raw.decode("cp1252"), "cp1252"
+            text = raw.decode("cp1252")
         except UnicodeDecodeError:
-            text, encoding = raw.decode("latin-1"), "latin-1"
+            text = raw.decode("latin-1")
     if not text.strip():
         raise InputError(f"{name} is empty. Fix: choose a file with a header row and one "
                          f"row per contact")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def sniff_delimiter(line: str) -> str:
-    """The delimiter of a header line.
+    """The delimiter of a header line: the most frequent of comma, semicolon and tab.
 
-    the most frequent of comma, semicolon and tab outside quotes (a comma when none is
-    found).
+    Quoted text does not count; a comma when none is found.
 
     Examples
     --------
@@ -175,6 +170,6 @@ def read_table(source: str | Path | bytes, name: str | None,
     ([{'name': 'Ana', 'sector': 'Banking'}], 'the file', 3)
     """
     raw, shown = read_source(source, name)
-    text, _ = decode(raw, shown)
+    text = decode(raw, shown)
     line, offset, delimiter = find_header(text, is_header, shown, expected)
     return parse_table(text, offset, delimiter, shown, line), shown, line

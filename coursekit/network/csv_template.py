@@ -24,17 +24,10 @@ import pandas as pd
 
 from .._errors import InputError
 from ._files import ImportResult, file_line, read_table
-from .model import (
-    DEFAULT_STRENGTH,
-    Contact,
-    Ego,
-    Network,
-    Tie,
-    check_contact,
-    check_tie,
-    next_contact_id,
-)
+from .model import Contact, Ego, Network, Tie, check_contact, check_tie
 from .organisations import same_organisation
+from .records import next_contact_id
+from .values import DEFAULT_STRENGTH
 
 #: Template columns and the header names accepted for each (case and spacing ignored).
 TEMPLATE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -69,12 +62,8 @@ def _strip_guard(cell: str) -> str:
 def _map_columns(frame: pd.DataFrame, wanted: dict[str, tuple[str, ...]], name: str,
                  required: tuple[str, ...]) -> tuple[dict[str, str], list[str]]:
     """The file's column for each wanted field (first alias found), and the unused ones."""
-    found: dict[str, str] = {}
-    for key, aliases in wanted.items():
-        for alias in aliases:
-            if alias in frame.columns:
-                found[key] = alias
-                break
+    found = {key: next(a for a in aliases if a in frame.columns)
+             for key, aliases in wanted.items() if any(a in frame.columns for a in aliases)}
     missing = [k for k in required if k not in found]
     if missing:
         raise InputError(f"{name}: the column {', '.join(missing)} is missing (found: "
@@ -142,15 +131,11 @@ def read_contacts_csv(source: str | Path | bytes, *, organisation: str = "",
                           f"contact its own id")
             continue
         ids_seen.add(cid)
+        # A blank or missing cell is None: check_contact reads it as not given.
+        given = {key: cells.get(key) or None for key in TEMPLATE_COLUMNS if key != "id"}
         try:
-            contact = check_contact(Contact(
-                id=cid, name=cells["name"], inside=cells.get("inside") or None,
-                organisation=cells.get("organisation", ""), sector=cells.get("sector", ""),
-                function=cells.get("function", ""), role=cells.get("role", ""),
-                seniority=cells.get("seniority") or None, types=cells.get("types", ""),
-                strength=cells.get("strength") or DEFAULT_STRENGTH,
-                last_contact=cells.get("last_contact") or None,
-                circles=cells.get("circles", ""), notes=cells.get("notes", "")))
+            contact = check_contact(Contact(cid, **{
+                **given, "strength": given["strength"] or DEFAULT_STRENGTH}))
         except InputError as exc:
             errors.append(f"{where}: {exc}")
             continue
@@ -164,14 +149,9 @@ def read_contacts_csv(source: str | Path | bytes, *, organisation: str = "",
         contacts[k] = replace(contacts[k], id=new_id)
     if not contacts:
         raise InputError(f"{shown} has a header but no contacts. Fix: add one row per person")
-    notes = []
-    if unused:
-        notes.append(f"Columns not imported: {', '.join(unused)}.")
-    tie_list: list[Tie] = []
-    if ties is not None:
-        tie_list = _read_ties(ties, contacts)
-    ego = ego or Ego(organisation=organisation)
-    network = Network.from_records(ego, contacts, tie_list)
+    notes = [f"Columns not imported: {', '.join(unused)}."] if unused else []
+    tie_list = _read_ties(ties, contacts) if ties is not None else []
+    network = Network.from_records(ego or Ego(organisation=organisation), contacts, tie_list)
     return ImportResult(network, len(frame), notes)
 
 
@@ -187,7 +167,7 @@ def _read_ties(source: str | Path | bytes, contacts: list[Contact]) -> list[Tie]
     frame, shown, line = read_table(source, "ties file" if isinstance(source, bytes) else None,
                                     _is_ties_header, "columns a, b and strength")
     columns, _ = _map_columns(frame, TIE_FILE_COLUMNS, shown, ("a", "b"))
-    by_id = {c.id: c.id for c in contacts}
+    ids = {c.id for c in contacts}
     by_name: dict[str, list[str]] = {}
     for c in contacts:
         by_name.setdefault(c.name.casefold(), []).append(c.id)
@@ -199,15 +179,13 @@ def _read_ties(source: str | Path | bytes, contacts: list[Contact]) -> list[Tie]
         ends = []
         for key in ("a", "b"):
             cell = str(record[columns[key]]).strip()
-            if cell in by_id:
-                ends.append(cell)
-            elif len(by_name.get(cell.casefold(), [])) == 1:
-                ends.append(by_name[cell.casefold()][0])
+            named = by_name.get(cell.casefold(), [])
+            if cell in ids or len(named) == 1:
+                ends.append(cell if cell in ids else named[0])
             else:
-                many = len(by_name.get(cell.casefold(), [])) > 1
                 errors.append(f"{where}, column {key}: '{cell}' "
                               + ("names more than one contact. Fix: use the contact's id"
-                                 if many else "is not a contact in the contacts file. Fix: "
+                                 if named else "is not a contact in the contacts file. Fix: "
                                  "use an id or a name from the contacts file"))
         if len(ends) < 2:
             continue

@@ -37,7 +37,7 @@ from pydantic import ConfigDict, model_validator
 
 from .._problems import Places
 from .._schema import ContentModel, Note, Text, refers_to, report, validate
-from .samples import network_from_data, sample_networks
+from .samples import load_sample_network, network_from_data, sample_networks
 from .storage import add_network
 
 PLACE = "network"
@@ -59,17 +59,12 @@ class NetworkByName(ContentModel):
         return self
 
 
-def network_of_section(data: Any, file: str):
-    """The :class:`~coursekit.network.model.Network` a ``network:`` section describes."""
-    from .samples import load_sample_network
-
+def fill_network(store, data: Any, file: str) -> None:
+    """Write a sample person's network section into ``store`` (see the module docstring)."""
     if isinstance(data, Mapping) and "sample" in data:
         named = validate(NetworkByName, data, file, places=Places(prefix=(PLACE,)),
                          context={"samples": sample_networks()})
-        return load_sample_network(named.sample)
-    return network_from_data(data, file, PLACE)
-
-
-def fill_network(store, data: Any, file: str) -> None:
-    """Write a sample person's network section into ``store`` (see the module docstring)."""
-    add_network(store, network_of_section(data, file), replace_all=True)
+        network = load_sample_network(named.sample)
+    else:
+        network = network_from_data(data, file, PLACE)
+    add_network(store, network, replace_all=True)

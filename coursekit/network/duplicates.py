@@ -35,9 +35,7 @@ _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 
 
 def normalise_name(name: str) -> str:
-    """A person's name reduced for comparison.
-
-    lower case, no accents or punctuation, words sorted.
+    """A person's name reduced for comparison: lower case, no accents or punctuation, sorted.
 
     Examples
     --------
@@ -58,15 +56,10 @@ def find_duplicates(network: Network) -> list[list[str]]:
 
     Returns a list of groups (each a list of two or more ids); empty when there are none.
     """
-    if network.size < 2:
-        return []
     keys = network.contacts["name"].map(normalise_name)
-    keys = keys[keys != ""]
-    repeated = keys[keys.duplicated(keep=False)]
-    groups: dict[str, list[str]] = {}
-    for pos, key in repeated.items():
-        groups.setdefault(key, []).append(network.contacts.at[pos, "id"])
-    return list(groups.values())
+    repeated = keys[(keys != "") & keys.duplicated(keep=False)]
+    ids = network.contacts.loc[repeated.index, "id"]
+    return [list(group) for _, group in ids.groupby(repeated, sort=False)]
 
 
 def merge_contacts(network: Network, ids: Sequence[str]) -> Network:

@@ -24,9 +24,17 @@ import pandas as pd
 
 from .._errors import InputError
 from .._text import spreadsheet_safe
-from .model import CONTACT_COLUMNS, Circle, Contact, Ego, Network, Tie, format_circles
+from .model import CONTACT_COLUMNS, Circle, Contact, Ego, Network, Tie
+from .values import format_circles
 
 EGO_NODE = "ego"
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows([header, *rows])
+    return out.getvalue()
 
 
 def _cell(key: str, value: object) -> object:
@@ -52,14 +60,9 @@ def contacts_csv(network: Network) -> str:
     >>> print(contacts_csv(net).splitlines()[1])
     c1,'=HYPERLINK(1),,,'-x,,,,,1,,,
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    header = [c.replace("_", " ") for c in CONTACT_COLUMNS]
-    writer.writerow(header)
-    for row in network.contacts.itertuples(index=False):
-        writer.writerow([_cell(key, value)
-                         for key, value in zip(CONTACT_COLUMNS, row, strict=True)])
-    return out.getvalue()
+    return _csv([c.replace("_", " ") for c in CONTACT_COLUMNS],
+                [[_cell(key, value) for key, value in zip(CONTACT_COLUMNS, row, strict=True)]
+                 for row in network.contacts.itertuples(index=False)])
 
 
 def ties_csv(network: Network) -> str:
@@ -67,12 +70,9 @@ def ties_csv(network: Network) -> str:
 
     Circle ties are in the contacts' ``circles`` column.
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["a", "b", "strength"])
-    for tie in network.ties.itertuples(index=False):
-        writer.writerow([spreadsheet_safe(tie.a), spreadsheet_safe(tie.b), int(tie.strength)])
-    return out.getvalue()
+    return _csv(["a", "b", "strength"],
+                [[spreadsheet_safe(tie.a), spreadsheet_safe(tie.b), int(tie.strength)]
+                 for tie in network.ties.itertuples(index=False)])
 
 
 def write_csv(network: Network, contacts_path: str | Path,
@@ -91,11 +91,10 @@ def write_csv(network: Network, contacts_path: str | Path,
 
 
 def to_networkx(network: Network, *, include_ego: bool = True) -> nx.Graph:
-    """The network as a networkx graph.
+    """The network as a networkx graph: contacts as nodes (by id) with their attributes.
 
-    contacts as nodes (by id) with their attributes, ties among contacts with ``weight``;
-    with ``include_ego`` also the learner's node ``"ego"`` tied to every contact (weight =
-    strength).
+    Ties among contacts have a ``weight``; with ``include_ego`` the learner's node ``"ego"``
+    is tied to every contact (weight = strength).
     """
     graph = nx.Graph()
     ego = network.ego
@@ -118,10 +117,8 @@ def to_networkx(network: Network, *, include_ego: bool = True) -> nx.Graph:
         graph.add_node(c.id, **attrs)
         if include_ego:
             graph.add_edge(EGO_NODE, c.id, weight=c.strength, kind="ego")
-    pairwise = {(t.a, t.b) for t in network.ties.itertuples(index=False)}
     for tie in network.all_ties().itertuples(index=False):
-        graph.add_edge(tie.a, tie.b, weight=int(tie.strength),
-                       kind="pair" if (tie.a, tie.b) in pairwise else "circle")
+        graph.add_edge(tie.a, tie.b, weight=int(tie.strength), kind=tie.source)
     # Zero-weight pairwise ties ("these two do not know each other") are kept for a round
     # trip; measures treat them as no tie.
     for tie in network.ties[network.ties["strength"] == 0].itertuples(index=False):
@@ -152,14 +149,13 @@ def read_graphml(path: str | Path) -> Network:
             ego = Ego(attrs.get("organisation", ""), attrs.get("sector", ""),
                       attrs.get("function", ""), attrs.get("label", "You"))
             continue
+        text = {key: attrs.get(key, "") for key in ("organisation", "sector", "function",
+                                                    "role", "types", "circles", "notes")}
         contacts.append(Contact(
-            id=node, name=attrs.get("label", node),
+            id=node, name=attrs.get("label", node), seniority=attrs.get("seniority"),
             inside={"inside": True, "outside": False}.get(attrs.get("inside")),
-            organisation=attrs.get("organisation", ""), sector=attrs.get("sector", ""),
-            function=attrs.get("function", ""), role=attrs.get("role", ""),
-            seniority=attrs.get("seniority"), types=attrs.get("types", ""),
             strength=attrs.get("strength", 1), last_contact=attrs.get("last_contact") or None,
-            circles=attrs.get("circles", ""), notes=attrs.get("notes", "")))
+            **text))
     ties = [Tie(a, b, d.get("weight", 1)) for a, b, d in graph.edges(data=True)
             if d.get("kind") == "pair"]
     circles = [Circle(*c) for c in json.loads(data.get("circles", "[]"))]

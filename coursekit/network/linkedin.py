@@ -1,9 +1,8 @@
 r"""Reading LinkedIn's ``Connections.csv`` data export: the fastest way to a first map.
 
 LinkedIn lets every member download their connections (Settings, Data privacy, Get a copy
-of your data, Connections). The file starts with a few lines of notes, then a header row
-with the columns :data:`LINKEDIN_COLUMNS`. Many e-mail addresses are empty; this reader
-keeps neither the e-mail addresses nor the profile URLs (privacy: the course needs neither).
+of your data, Connections). Many e-mail addresses are empty; this reader keeps neither the
+e-mail addresses nor the profile URLs (privacy: the course needs neither).
 
 Examples
 --------
@@ -24,12 +23,9 @@ import pandas as pd
 
 from .._errors import InputError
 from ._files import ImportResult, file_line, read_table
-from .model import CONTACT_COLUMNS, DEFAULT_STRENGTH, Ego, Network
+from .model import CONTACT_COLUMNS, Ego, Network
 from .organisations import same_organisation
-
-#: The columns of LinkedIn's export (header names as matched: lower case).
-LINKEDIN_COLUMNS = ("first name", "last name", "url", "email address", "company", "position",
-                    "connected on")
+from .values import DEFAULT_STRENGTH
 
 
 def is_linkedin_header(cells: list[str]) -> bool:
@@ -63,22 +59,16 @@ def read_linkedin_connections(source: str | Path | bytes, organisation: str = ""
     rows = len(frame)
 
     def column(key: str) -> list[str]:
-        if key not in frame.columns:
-            return [""] * rows
-        return [v.strip() for v in frame[key].tolist()]
+        return [v.strip() for v in frame[key].tolist()] if key in frame.columns else [""] * rows
 
     full = [f"{a} {b}".strip()
             for a, b in zip(column("first name"), column("last name"), strict=True)]
     full = [" ".join(v.split()) if "  " in v else v for v in full]
     keep = [k for k, v in enumerate(full) if v]
     skipped = rows - len(keep)
-    company = column("company")
-    role = column("position")
+    company, role = column("company"), column("position")
     dates = _linkedin_dates(column("connected on"), keep, shown, line)
-    if organisation:
-        lookup = {c: same_organisation(c, organisation) for c in set(company)}
-    else:
-        lookup = {}
+    lookup = {c: same_organisation(c, organisation) for c in set(company)} if organisation else {}
     n = len(keep)
     contacts = pd.DataFrame({
         "id": [f"c{k}" for k in range(1, n + 1)],

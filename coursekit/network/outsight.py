@@ -50,11 +50,7 @@ HIGH_REDUNDANCY = 0.20
 
 @dataclass(frozen=True)
 class Indicator:
-    """One indicator.
-
-    a value, its reading in plain words, the formula and whether it calls for advice
-    (``flag``).
-    """
+    """An indicator: value, reading in plain words, formula, and whether it calls for advice."""
 
     key: str
     label: str

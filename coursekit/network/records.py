@@ -1,10 +1,9 @@
 """The records a network is built from: the learner (ego), a contact, a tie, a circle.
 
-Each record is a small frozen dataclass; each ``check_`` function checks one record on its
-own and returns it with its values normalised (see :mod:`coursekit.network.values`), or
-raises an :class:`~coursekit.InputError` that names the contact and the fix. What needs the
-whole network (an id used twice, a tie to a missing contact) is checked by
-:func:`coursekit.network.problems.network_problems`.
+Each ``check_`` function checks one record on its own and returns it normalised (see
+:mod:`coursekit.network.values`), or raises an :class:`~coursekit.InputError` that names the
+contact and the fix. What needs the whole network (an id used twice, a tie to a missing
+contact) is checked by :func:`coursekit.network.model.network_problems`.
 
 Examples
 --------
@@ -68,9 +67,9 @@ class Contact:
         How the learner calls them (private: never handed in).
     inside : bool or None
         True inside the learner's organisation, False outside, None unknown.
-    organisation, sector, function, role : str
-        Where they work, its sector (industry), their function (finance, sales...) and
-        their job title (free text).
+    organisation, sector, function, role, notes : str
+        Where they work, its sector (industry), their function (finance, sales...), their
+        job title and free notes.
     seniority : int or None
         Levels above the learner (+2 = two levels above, -1 = one below), -5 to +5.
     types : tuple of str
@@ -81,8 +80,6 @@ class Contact:
         The date they last really talked.
     circles : tuple of str
         The circles (groups) they belong to; members of a circle know each other.
-    notes : str
-        Free text.
     """
 
     id: str
@@ -137,11 +134,8 @@ def next_contact_id(existing: Iterable[str], count: int = 1) -> list[str]:
     >>> next_contact_id(["c1", "c7", "x"], 2)
     ['c8', 'c9']
     """
-    top = 0
-    for cid in existing:
-        match = _ID.match(str(cid))
-        if match:
-            top = max(top, int(match.group(1)))
+    matches = (_ID.match(str(cid)) for cid in existing)
+    top = max((int(m.group(1)) for m in matches if m), default=0)
     return [f"c{top + k}" for k in range(1, count + 1)]
 
 
@@ -195,10 +189,7 @@ def check_contact(contact: Contact, *, new: bool = False) -> Contact:
 
 
 def check_tie(tie: Tie) -> Tie:
-    """Check one tie between contacts (strength 0-5, two different contacts).
-
-    The ends come back in order (``a < b``): a tie has no direction.
-    """
+    """Check one tie between two different contacts, strength 0-5; ends in order (``a < b``)."""
     if tie.a == tie.b:
         raise InputError(f"a tie joins contact {tie.a} to itself. Fix: pick two different "
                          f"contacts")

@@ -56,7 +56,8 @@ from .._schema import (
     unique,
     validate,
 )
-from .model import (
+from .model import Circle, Contact, Ego, Network, Tie
+from .values import (
     DEFAULT_CIRCLE_STRENGTH,
     DEFAULT_STRENGTH,
     SENIORITY_MAX,
@@ -65,11 +66,6 @@ from .model import (
     STRENGTH_MIN,
     TIE_MAX,
     TIE_MIN,
-    Circle,
-    Contact,
-    Ego,
-    Network,
-    Tie,
     parse_circles,
     parse_inside,
     parse_types,
@@ -206,12 +202,6 @@ def load_sample_network(name: str, course: str | Path | None = None, *,
         known = ", ".join(sample_networks(course)) or "none"
         raise KeyError(f"no sample network '{name}'. Sample networks: {known}")
     return network_from_data(load_yaml(path), display_path(path), today=today)
-
-
-def sample_title(name: str, course: str | Path | None = None) -> str:
-    """The title of a sample network (for figure titles)."""
-    data = load_yaml(networks_dir(course) / f"{name}.yaml")
-    return str(data.get("title", name)) if isinstance(data, Mapping) else name
 
 
 def network_from_data(data: Any, file: str, place: str = "", *,

@@ -1,10 +1,9 @@
 """Single values of a network: the scales, and how a cell of text becomes a value.
 
-A learner types a contact's details into a form or a spreadsheet, so every value may come
-as text ("inside", "Strategic; operational", "2024-03-15"), as a Python value, or blank
-(``None``, ``""`` or the ``nan`` pandas puts in an empty cell). Each ``parse_`` function
-here accepts all three and returns one clean value, or raises an
-:class:`~coursekit.InputError` that says what is wrong and how to fix it.
+A value may come as text typed in a form or a spreadsheet ("inside", "Strategic;
+operational", "2024-03-15"), as a Python value, or blank (``None``, ``""`` or the ``nan``
+of an empty pandas cell). Each ``parse_`` function accepts all three and returns one clean
+value, or raises an :class:`~coursekit.InputError` that says what is wrong and the fix.
 
 Examples
 --------
@@ -44,6 +43,9 @@ SENIORITY_MIN, SENIORITY_MAX = -5, 5
 DEFAULT_STRENGTH = 1
 #: Strength of the ties among members of a circle when none is given.
 DEFAULT_CIRCLE_STRENGTH = 2
+_SIDES = {**dict.fromkeys(("inside", "in", "yes", "y", "true", "1", "internal"), True),
+          **dict.fromkeys(("outside", "out", "no", "n", "false", "0", "external"), False),
+          **dict.fromkeys(("", "unknown", "?"))}
 
 
 def is_blank(value: Any) -> bool:
@@ -73,8 +75,6 @@ def whole_number(value: Any, what: str, low: int, high: int, fix: str) -> int:
 
     Examples
     --------
-    >>> whole_number("3", "strength", 1, 5, "1 ... 5")
-    3
     >>> whole_number(2.5, "strength", 1, 5, "1 ... 5")
     Traceback (most recent call last):
     ...
@@ -95,25 +95,20 @@ def parse_types(value: Any) -> tuple[str, ...]:
 
     Examples
     --------
-    >>> parse_types("Strategic, operational")
-    ('operational', 'strategic')
-    >>> parse_types("")
-    ()
+    >>> parse_types("Strategic, operational"), parse_types("")
+    (('operational', 'strategic'), ())
     """
     if is_blank(value):
         return ()
     items = value.replace(";", ",").replace("|", ",").split(",") if isinstance(value, str) \
         else list(value)
-    found = set()
-    for item in items:
-        word = str(item).strip().lower()
-        if not word:
-            continue
-        if word not in NETWORK_TYPES:
-            raise InputError(f"'{item}' is not a network type. Fix: use operational, "
-                             f"personal or strategic (several separated by ';')")
-        found.add(word)
-    return tuple(t for t in NETWORK_TYPES if t in found)
+    words = [str(item).strip().lower() for item in items]
+    bad = [item for item, word in zip(items, words, strict=True)
+           if word and word not in NETWORK_TYPES]
+    if bad:
+        raise InputError(f"'{bad[0]}' is not a network type. Fix: use operational, "
+                         f"personal or strategic (several separated by ';')")
+    return tuple(t for t in NETWORK_TYPES if t in words)
 
 
 def format_circles(circles: Iterable[str]) -> str:
@@ -126,7 +121,7 @@ def format_circles(circles: Iterable[str]) -> str:
     --------
     >>> format_circles(["Team", 'R&D; Ops', 'The "A" list'])
     'Team; "R&D; Ops"; "The ""A"" list"'
-    >>> parse_circles(format_circles(["Team", 'R&D; Ops', 'The "A" list']))
+    >>> parse_circles(_)
     ('Team', 'R&D; Ops', 'The "A" list')
     """
     return "; ".join(f'"{c.replace(chr(34), chr(34) * 2)}"' if (";" in c or '"' in c) else c
@@ -143,19 +138,12 @@ def parse_circles(value: Any) -> tuple[str, ...]:
     >>> parse_circles("Team;  MBA   class; Team")
     ('Team', 'MBA class')
     """
-    if is_blank(value):
+    if is_blank(value) or (isinstance(value, str) and not value.strip()):
         return ()
     if isinstance(value, str):
-        items = next(csv.reader([value], delimiter=";", skipinitialspace=True), []) \
-            if value.strip() else []
-    else:
-        items = list(value)
-    out: list[str] = []
-    for item in items:
-        name = " ".join(str(item).split())
-        if name and name not in out:
-            out.append(name)
-    return tuple(out)
+        value = next(csv.reader([value], delimiter=";", skipinitialspace=True), [])
+    names = (" ".join(str(item).split()) for item in value)
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def parse_inside(value: Any) -> bool | None:
@@ -166,19 +154,13 @@ def parse_inside(value: Any) -> bool | None:
     >>> parse_inside("yes"), parse_inside("External"), parse_inside("?")
     (True, False, None)
     """
-    if value is None or isinstance(value, bool):
+    if isinstance(value, bool):
         return value
-    if is_blank(value):
-        return None
-    word = str(value).strip().lower()
-    if word in ("", "unknown", "?"):
-        return None
-    if word in ("inside", "in", "yes", "y", "true", "1", "internal"):
-        return True
-    if word in ("outside", "out", "no", "n", "false", "0", "external"):
-        return False
-    raise InputError(f"'{value}' does not say inside or outside. Fix: write inside, outside "
-                     f"or leave it blank when you do not know")
+    word = "" if is_blank(value) else str(value).strip().lower()
+    if word not in _SIDES:
+        raise InputError(f"'{value}' does not say inside or outside. Fix: write inside, "
+                         f"outside or leave it blank when you do not know")
+    return _SIDES[word]
 
 
 def parse_date(value: Any) -> date | None:
