@@ -24,9 +24,12 @@ from coursekit.network import (
     write_csv,
     write_graphml,
 )
-from coursekit.network.csv_template import read_contacts_csv
 from coursekit.network.exporting import contacts_csv, read_graphml, ties_csv
-from coursekit.network.organisations import normalise_organisation, same_organisation
+from coursekit.network.importing import (
+    normalise_organisation,
+    read_contacts_csv,
+    same_organisation,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 NET_FILES = Path(__file__).resolve().parent / "files" / "network"

@@ -19,12 +19,11 @@ Examples
 from .duplicates import find_duplicates, normalise_name
 from .egogram import egogram
 from .exporting import write_csv, write_graphml
-from .importing import import_file
-from .linkedin import read_linkedin_connections
+from .importing import import_file, read_linkedin_connections
 from .measures import measures_table, network_measures
 from .model import Network
 from .outsight import outsight
-from .records import NEW_ID, Circle, Contact, Ego, Tie
+from .records import NETWORK_TYPES, NEW_ID, STRENGTH_SCALE, Circle, Contact, Ego, Tie
 from .samples import load_sample_network
 from .storage import (
     add_contact,
@@ -41,4 +40,3 @@ from .storage import (
     save_ego,
     save_tie,
 )
-from .values import NETWORK_TYPES, STRENGTH_SCALE

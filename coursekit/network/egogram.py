@@ -38,7 +38,7 @@ from .._figure_style import template_json
 from .._palette import EGO_COLOUR, GRID, NETWORK_TYPE_COLOURS
 from .._text import escape_html
 from .model import Network
-from .values import STRENGTH_MAX, STRENGTH_SCALE
+from .records import STRENGTH_MAX, STRENGTH_SCALE
 
 #: Type categories in legend order; a contact with several types is "mixed".
 TYPE_KEYS: tuple[str, ...] = ("operational", "personal", "strategic", "mixed", "unknown")

@@ -25,7 +25,7 @@ import pandas as pd
 from .._errors import InputError
 from .._text import spreadsheet_safe
 from .model import CONTACT_COLUMNS, Circle, Contact, Ego, Network, Tie
-from .values import format_circles
+from .records import format_circles
 
 EGO_NODE = "ego"
 

@@ -38,13 +38,19 @@ import numpy as np
 import pandas as pd
 
 from .._errors import InputError
-from .records import Circle, Contact, Ego, Tie, check_circle, check_contact, check_tie
-from .values import (
+from .records import (
     DEFAULT_CIRCLE_STRENGTH,
     STRENGTH_MAX,
     STRENGTH_MIN,
     TIE_MAX,
     TIE_MIN,
+    Circle,
+    Contact,
+    Ego,
+    Tie,
+    check_circle,
+    check_contact,
+    check_tie,
     format_circles,  # noqa: F401 (imported from here by the views)
     parse_types,  # noqa: F401 (imported from here by tests)
 )

@@ -57,7 +57,7 @@ from .._schema import (
     validate,
 )
 from .model import Circle, Contact, Ego, Network, Tie
-from .values import (
+from .records import (
     DEFAULT_CIRCLE_STRENGTH,
     DEFAULT_STRENGTH,
     SENIORITY_MAX,

@@ -43,8 +43,7 @@ from .model import (
     check_tie,
     network_problems,
 )
-from .records import NEW_ID, next_contact_id
-from .values import DEFAULT_CIRCLE_STRENGTH
+from .records import DEFAULT_CIRCLE_STRENGTH, NEW_ID, next_contact_id
 
 EXERCISE = "network"
 _TABLES = ("network_ties", "network_circle_members", "network_circles", "network_contacts",

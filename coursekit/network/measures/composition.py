@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import Network
-from ..values import NETWORK_TYPES, one_line
+from ..records import NETWORK_TYPES, one_line
 
 #: A tie is stale when the last contact is more than this many days ago.
 STALE_DAYS = 365
