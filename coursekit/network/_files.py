@@ -106,10 +106,9 @@ def header_key(cell: str) -> str:
 
 def find_header(text: str, is_header: Callable[[list[str]], bool], name: str,
                 expected: str) -> tuple[int, int, str]:
-    """Find the header row among the first lines.
+    """``(line_number, char_offset, delimiter)`` of the first line that ``is_header``.
 
-    Returns ``(line_number, char_offset, delimiter)`` of the first line whose cells satisfy
-    ``is_header``; raises InputError naming what was expected otherwise.
+    Raises InputError naming what was ``expected`` when none of the first lines is.
     """
     offset = 0
     for number, line in enumerate(text.split("\n")[:HEADER_SEARCH_LINES], start=1):
@@ -149,18 +148,12 @@ def parse_table(text: str, offset: int, delimiter: str, name: str,
     return frame
 
 
-def file_line(header_line: int, row: int) -> int:
-    """The line number in the file of data row ``row`` (0-based) below the header."""
-    return header_line + 1 + row
-
-
 def read_table(source: str | Path | bytes, name: str | None,
                is_header: Callable[[list[str]], bool],
                expected: str) -> tuple[pd.DataFrame, str, int]:
-    r"""Read, decode and parse a CSV file from its header row on.
+    r"""``(table, name to show, header line)``: a CSV file from its header row on.
 
-    Returns ``(table, name to show, header line number)``; see :func:`find_header` for
-    ``is_header`` and ``expected``.
+    Data row ``k`` (0-based) is line ``header line + 1 + k`` of the file.
 
     Examples
     --------

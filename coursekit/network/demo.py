@@ -1,21 +1,9 @@
 """Demo mode: a sample person's ``network:`` section written into the store.
 
-The section takes one of two forms in ``samples/people/<id>.yaml``:
-
-* a sample network by name, from ``samples/networks/``::
-
-      network:
-        sample: harris-before
-
-* the network inline, with the fields of a sample network file (``ego``, ``circles``,
-  ``contacts``, ``ties`` and optionally ``as_of``; see :mod:`coursekit.network.samples`)::
-
-      network:
-        ego: {organisation: Meridia Medical}
-        contacts:
-          - {id: m1, name: Sam K., inside: true, strength: 3}
-
-A problem is a :class:`~coursekit.ContentError` naming the person's file and the place
+In ``samples/people/<id>.yaml`` the section either names a sample network from
+``samples/networks/`` (``network: {sample: harris-before}``) or holds the network inline,
+with the fields of a sample network file (see :mod:`coursekit.network.samples`). A problem
+is a :class:`~coursekit.ContentError` naming the person's file and the place
 (``network: contacts[2]: strength``). The network replaces whatever network the store held.
 
 Examples

@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import fields
 
 import pandas as pd
 
@@ -85,22 +84,18 @@ def merge_contacts(network: Network, ids: Sequence[str]) -> Network:
     if missing:
         raise InputError(f"cannot merge: no contact with id {', '.join(missing)}. Fix: "
                          f"reload the network and choose again")
-    copies = [network.contact(c) for c in ids]
-    merged = merge_records(copies)
-    keep = ids[0]
-    others = set(ids[1:])
+    merged = merge_records([network.contact(c) for c in ids])
+    keep, others = ids[0], set(ids[1:])
     contacts = network.contacts[~network.contacts["id"].isin(others)].copy()
     pos = contacts.index[contacts["id"] == keep][0]
-    for f in fields(Contact):
-        contacts.at[pos, f.name] = getattr(merged, f.name)
+    for key in CONTACT_COLUMNS:
+        contacts.at[pos, key] = getattr(merged, key)
     ties = network.ties.copy()
     if len(ties):
-        ties["a"] = ties["a"].where(~ties["a"].isin(others), keep)
-        ties["b"] = ties["b"].where(~ties["b"].isin(others), keep)
-        ties = ties[ties["a"] != ties["b"]]
-        lo = ties[["a", "b"]].min(axis=1)
-        hi = ties[["a", "b"]].max(axis=1)
-        ties = (pd.DataFrame({"a": lo, "b": hi, "strength": ties["strength"]})
+        ends = ties[["a", "b"]].where(~ties[["a", "b"]].isin(others), keep)
+        ties = pd.DataFrame({"a": ends.min(axis=1), "b": ends.max(axis=1),
+                             "strength": ties["strength"]})
+        ties = (ties[ties["a"] != ties["b"]]
                 .groupby(["a", "b"], as_index=False, sort=False)["strength"].max())
     return Network(network.ego, contacts.reset_index(drop=True)[list(CONTACT_COLUMNS)],
                    ties.reset_index(drop=True), network.circles.copy())

@@ -41,9 +41,9 @@ from .model import Network
 from .records import STRENGTH_MAX, STRENGTH_SCALE
 
 #: Type categories in legend order; a contact with several types is "mixed".
-TYPE_KEYS: tuple[str, ...] = ("operational", "personal", "strategic", "mixed", "unknown")
 TYPE_LABELS = {"operational": "operational", "personal": "personal", "strategic": "strategic",
                "mixed": "several types", "unknown": "no type yet"}
+TYPE_KEYS = tuple(TYPE_LABELS)
 SHAPES = {True: "circle", False: "diamond", None: "square"}
 SHAPE_LABELS = {True: "inside your organisation", False: "outside", None: "inside/outside unknown"}
 #: The traces of every egogram, in order.
@@ -55,7 +55,7 @@ GROUPING_LABELS = {"inside": "inside / outside your organisation", "circle": "ci
 GROUPINGS = tuple(GROUPING_LABELS)
 #: At most this many ties among contacts are drawn (the strongest); all count in measures.
 MAX_TIES_DRAWN = 1500
-#: Label every contact up to this many contacts; above it, label the closest ones only.
+#: Label every contact up to this many contacts; above it, the closest MAX_LABELS only.
 LABEL_ALL_UP_TO = 15
 MAX_LABELS = 12
 OUTER = STRENGTH_MAX + 0.9
@@ -171,7 +171,7 @@ def _hover(network: Network) -> list[str]:
     return out
 
 
-def _labels(network: Network, max_labels: int) -> np.ndarray:
+def _labels(network: Network) -> np.ndarray:
     c = network.contacts
     n = network.size
     text = np.array([""] * n, dtype=object)
@@ -180,7 +180,7 @@ def _labels(network: Network, max_labels: int) -> np.ndarray:
     else:
         score = c["strength"].to_numpy(dtype=float) * 10 + \
             c["types"].map(lambda t: "strategic" in (t or ())).to_numpy(dtype=float)
-        chosen = np.argsort(-score, kind="stable")[:max_labels]
+        chosen = np.argsort(-score, kind="stable")[:MAX_LABELS]
     for k in chosen:
         name = str(c["name"].iat[k])
         text[k] = escape_html(name if len(name) <= 18 else name[:17] + "…")
@@ -188,7 +188,7 @@ def _labels(network: Network, max_labels: int) -> np.ndarray:
 
 
 def egogram_spec(network: Network, *, group_by: str = "inside", title: str | None = None,
-                 max_labels: int = MAX_LABELS, height: int = 620) -> dict:
+                 height: int = 620) -> dict:
     """The egogram as plain plotly data: ``{"data": [trace dicts], "layout": dict}``.
 
     Arguments as in :func:`egogram`. Views use it to update a figure in place.
@@ -198,7 +198,7 @@ def egogram_spec(network: Network, *, group_by: str = "inside", title: str | Non
     c = network.contacts
     keys = c["types"].map(_type_key).to_numpy(dtype=object)
     symbols = c["inside"].map(lambda v: SHAPES.get(v, "square")).to_numpy(dtype=object)
-    hover, labels = np.array(_hover(network), dtype=object), _labels(network, max_labels)
+    hover, labels = np.array(_hover(network), dtype=object), _labels(network)
     dot = 15 if n <= 20 else (11 if n <= 80 else (8 if n <= 300 else 5))
     traces: list[dict] = [_tie_trace(network, x, y)]
     for key in TYPE_KEYS:
@@ -228,25 +228,16 @@ def egogram_spec(network: Network, *, group_by: str = "inside", title: str | Non
 
 
 def egogram(network: Network, *, group_by: str = "inside", title: str | None = None,
-            max_labels: int = MAX_LABELS, height: int = 620) -> go.Figure:
+            height: int = 620) -> go.Figure:
     """The egogram of ``network`` as a plotly figure (see the module docstring).
 
-    Parameters
-    ----------
-    network : Network
-    group_by : {"inside", "circle", "sector", "function", "type"}
-        What the sectors show.
-    title : str, optional
-        Figure title; default "Your network: n contacts".
-    max_labels : int
-        How many names to show on a crowded map (the closest contacts).
-    height : int
-        Figure height in pixels.
+    ``group_by`` is what the sectors show (one of :data:`GROUPINGS`); ``title`` defaults
+    to "Your network: n contacts"; ``height`` is in pixels.
     """
     # The dicts are built to plotly's schema (a test validates them); skipping the
     # validation here keeps an edit well under the 50 ms budget.
-    return go.Figure(**egogram_spec(network, group_by=group_by, title=title,
-                                    max_labels=max_labels, height=height), _validate=False)
+    return go.Figure(**egogram_spec(network, group_by=group_by, title=title, height=height),
+                     _validate=False)
 
 
 def _ego_hover(network: Network) -> str:

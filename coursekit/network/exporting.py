@@ -1,14 +1,9 @@
 """Exporting a network: CSV files (the import template's columns) and GraphML (Gephi).
 
-CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
-``@``) get a leading apostrophe (:func:`~coursekit._text.spreadsheet_safe`); the importer
-removes it again, so an exported file imports back unchanged.
-
-The GraphML file holds the learner as a node (``ego``, with organisation, sector and
-function), every contact with its attributes, the learner's ties to each contact (weight =
-strength) and the ties among contacts (``kind`` ``pair`` or ``circle``). Circles and their
-strengths are kept as a graph attribute, so :func:`read_graphml` restores the network.
-These files hold contact names: they stay on the learner's machine.
+What the files hold is described in ``docs/network-csv.md``: formula-like CSV cells get a
+leading apostrophe (:func:`~coursekit._text.spreadsheet_safe`) that the importer removes,
+and GraphML keeps the circles as a graph attribute, so both read back unchanged. These
+files hold contact names: they stay on the learner's machine.
 """
 
 from __future__ import annotations
@@ -75,26 +70,22 @@ def ties_csv(network: Network) -> str:
                  for tie in network.ties.itertuples(index=False)])
 
 
-def write_csv(network: Network, contacts_path: str | Path,
-              ties_path: str | Path | None = None) -> list[Path]:
-    """Write the contacts and the ties as CSV files; return the paths written.
+def write_csv(network: Network, contacts_path: str | Path) -> list[Path]:
+    """Write the contacts and, next to them (``-ties.csv``), the ties; return the paths.
 
-    The ties go next to the contacts by default. Files are UTF-8 with a BOM, so that
-    spreadsheet programs read accents right.
+    UTF-8 with a BOM, so that spreadsheet programs read accents right.
     """
     contacts_path = Path(contacts_path)
-    ties_path = Path(ties_path) if ties_path else contacts_path.with_name(
-        contacts_path.stem + "-ties.csv")
+    ties_path = contacts_path.with_name(contacts_path.stem + "-ties.csv")
     contacts_path.write_text(contacts_csv(network), encoding="utf-8-sig")
     ties_path.write_text(ties_csv(network), encoding="utf-8-sig")
     return [contacts_path, ties_path]
 
 
-def to_networkx(network: Network, *, include_ego: bool = True) -> nx.Graph:
-    """The network as a networkx graph: contacts as nodes (by id) with their attributes.
+def to_networkx(network: Network) -> nx.Graph:
+    """The network as a networkx graph: the learner's node ``"ego"`` and contacts by id.
 
-    Ties among contacts have a ``weight``; with ``include_ego`` the learner's node ``"ego"``
-    is tied to every contact (weight = strength).
+    Every tie has a ``weight``, the learner's to each contact its strength.
     """
     graph = nx.Graph()
     ego = network.ego
@@ -102,9 +93,8 @@ def to_networkx(network: Network, *, include_ego: bool = True) -> nx.Graph:
         circles=json.dumps([[str(c.name), int(c.strength), str(c.notes or "")]
                             for c in network.circles.itertuples(index=False)]),
         ego_organisation=ego.organisation, ego_sector=ego.sector, ego_function=ego.function)
-    if include_ego:
-        graph.add_node(EGO_NODE, label=ego.label or "You", ego=True,
-                       organisation=ego.organisation, sector=ego.sector, function=ego.function)
+    graph.add_node(EGO_NODE, label=ego.label or "You", ego=True,
+                   organisation=ego.organisation, sector=ego.sector, function=ego.function)
     for c in network.contact_list():
         attrs = {"label": c.name, "ego": False, "organisation": c.organisation,
                  "sector": c.sector, "function": c.function, "role": c.role,
@@ -115,8 +105,7 @@ def to_networkx(network: Network, *, include_ego: bool = True) -> nx.Graph:
         if c.seniority is not None:
             attrs["seniority"] = c.seniority
         graph.add_node(c.id, **attrs)
-        if include_ego:
-            graph.add_edge(EGO_NODE, c.id, weight=c.strength, kind="ego")
+        graph.add_edge(EGO_NODE, c.id, weight=c.strength, kind="ego")
     for tie in network.all_ties().itertuples(index=False):
         graph.add_edge(tie.a, tie.b, weight=int(tie.strength), kind=tie.source)
     # Zero-weight pairwise ties ("these two do not know each other") are kept for a round

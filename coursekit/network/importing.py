@@ -37,7 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from .._errors import InputError
-from ._files import ImportResult, decode, file_line, find_header, read_source, read_table
+from ._files import ImportResult, decode, find_header, read_source, read_table
 from .model import CONTACT_COLUMNS, Contact, Ego, Network, Tie, check_contact, check_tie
 from .records import DEFAULT_STRENGTH, next_contact_id
 
@@ -186,7 +186,7 @@ def read_contacts_csv(source: str | Path | bytes, *, organisation: str = "",
         cells = {key: _strip_guard(str(record[col]).strip()) for key, col in columns.items()}
         if not any(cells.values()):
             continue
-        where = f"{shown}, line {file_line(line, row)}"
+        where = f"{shown}, line {line + 1 + row}"
         if not cells.get("name"):
             errors.append(f"{where}, column name: is empty. Fix: write the person's name "
                           f"or initials, or delete the row")
@@ -244,7 +244,7 @@ def _read_ties(source: str | Path | bytes, contacts: list[Contact]) -> list[Tie]
     out: list[Tie] = []
     for row, values in enumerate(frame.itertuples(index=False)):
         record = dict(zip(frame.columns, values, strict=False))
-        where = f"{shown}, line {file_line(line, row)}"
+        where = f"{shown}, line {line + 1 + row}"
         ends = []
         for key in ("a", "b"):
             cell = str(record[columns[key]]).strip()
@@ -346,7 +346,7 @@ def _linkedin_dates(cells: list[str], keep: list[int], shown: str,
               for text, stamp in zip(distinct, stamps, strict=True)}
     bad = [k for k in keep if cells[k] and parsed.get(cells[k]) is None]
     if bad:
-        where = ", ".join(str(file_line(header_line, r)) for r in bad[:5])
+        where = ", ".join(str(header_line + 1 + r) for r in bad[:5])
         raise InputError(
             f"{shown}, column Connected On: '{cells[bad[0]]}' is not a date "
             f"(line{'s' if len(bad) > 1 else ''} {where}{' and more' if len(bad) > 5 else ''})"

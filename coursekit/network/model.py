@@ -55,13 +55,9 @@ from .records import (
     parse_types,  # noqa: F401 (imported from here by tests)
 )
 
-#: Columns of :attr:`Network.contacts`, in order.
-CONTACT_COLUMNS: tuple[str, ...] = (
-    "id", "name", "inside", "organisation", "sector", "function", "role", "seniority",
-    "types", "strength", "last_contact", "circles", "notes",
-)
-TIE_COLUMNS: tuple[str, ...] = ("a", "b", "strength")
-CIRCLE_COLUMNS: tuple[str, ...] = ("name", "strength", "notes")
+#: Columns of :attr:`Network.contacts`, :attr:`Network.ties` and :attr:`Network.circles`.
+CONTACT_COLUMNS, TIE_COLUMNS, CIRCLE_COLUMNS = (tuple(f.name for f in fields(record))
+                                                for record in (Contact, Tie, Circle))
 
 
 def _frame(columns: Iterable[str], rows: Iterable = (), dtype: type | None = None,
@@ -137,7 +133,7 @@ class Network:
 
     @staticmethod
     def _row_contact(row: pd.Series) -> Contact:
-        values = {f.name: row[f.name] for f in fields(Contact)}
+        values = {key: row[key] for key in CONTACT_COLUMNS}
         for key in ("inside", "seniority", "last_contact"):
             if not isinstance(values[key], (bool, date)) and pd.isna(values[key]):
                 values[key] = None

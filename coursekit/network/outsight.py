@@ -79,14 +79,7 @@ class OutsightAudit:
     measures: NetworkMeasures
 
     def as_text(self) -> str:
-        """The audit as Markdown, without any names (the report's Markdown uses the same part).
-
-        Examples
-        --------
-        >>> from coursekit.network.samples import load_sample_network
-        >>> outsight(load_sample_network("harris-before")).as_text().splitlines()[:3]
-        ['# Out-sight audit', '', '| Indicator | Reading | Flag |']
-        """
+        """The audit as Markdown, without any names (the report's Markdown uses the same part)."""
         from .._render import render
 
         return render("network/outsight.md.j2", audit=self)

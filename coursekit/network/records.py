@@ -70,15 +70,7 @@ def one_line(value: Any) -> str:
 
 
 def whole_number(value: Any, what: str, low: int, high: int, fix: str) -> int:
-    """``value`` as a whole number from ``low`` to ``high``, or an InputError naming ``what``.
-
-    Examples
-    --------
-    >>> whole_number(2.5, "strength", 1, 5, "1 ... 5")
-    Traceback (most recent call last):
-    ...
-    coursekit._errors.InputError: strength must be a whole number from 1 to 5, not 2.5. Fix: 1 ... 5
-    """
+    """``value`` as a whole number from ``low`` to ``high``, or an InputError naming ``what``."""
     message = f"{what} must be a whole number from {low} to {high}, not {value!r}. Fix: {fix}"
     try:
         number = float(value)
@@ -146,13 +138,7 @@ def parse_circles(value: Any) -> tuple[str, ...]:
 
 
 def parse_inside(value: Any) -> bool | None:
-    """Inside/outside from a bool or words (inside/outside, yes/no, 1/0; blank is unknown).
-
-    Examples
-    --------
-    >>> parse_inside("yes"), parse_inside("External"), parse_inside("?")
-    (True, False, None)
-    """
+    """Inside/outside from a bool or words (inside/outside, yes/no, 1/0; blank is unknown)."""
     if isinstance(value, bool):
         return value
     word = "" if is_blank(value) else str(value).strip().lower()
@@ -190,29 +176,13 @@ class Ego:
 
 @dataclass(frozen=True)
 class Contact:
-    """One person the learner knows (an *alter*).
+    """One person the learner knows (an *alter*); the name is private, never handed in.
 
-    Attributes
-    ----------
-    id : str
-        A short text id, unique in the network (``c1``, ``c2``...).
-    name : str
-        How the learner calls them (private: never handed in).
-    inside : bool or None
-        True inside the learner's organisation, False outside, None unknown.
-    organisation, sector, function, role, notes : str
-        Where they work, its sector (industry), their function (finance, sales...), their
-        job title and free notes.
-    seniority : int or None
-        Levels above the learner (+2 = two levels above, -1 = one below), -5 to +5.
-    types : tuple of str
-        Network types: any of ``operational``, ``personal``, ``strategic``.
-    strength : int
-        Closeness to the learner, 1 to 5 (see :data:`~coursekit.network.STRENGTH_SCALE`).
-    last_contact : datetime.date or None
-        The date they last really talked.
-    circles : tuple of str
-        The circles (groups) they belong to; members of a circle know each other.
+    The fields are the columns of the CSV template (``docs/network-csv.md``): ``id`` unique
+    in the network (``c1``...); ``inside`` True, False or None (unknown); ``seniority``
+    levels above the learner, -5 to +5, or None; ``types`` any of :data:`NETWORK_TYPES`;
+    ``strength`` closeness 1-5 (:data:`STRENGTH_SCALE`); ``last_contact`` when they last
+    really talked; ``circles`` the groups they belong to, whose members know each other.
     """
 
     id: str
@@ -305,20 +275,15 @@ def check_contact(contact: Contact, *, new: bool = False) -> Contact:
     lines = {key: one_line(getattr(contact, key))
              for key in ("organisation", "sector", "function", "role")}
     try:
-        check_length(name, "name", LINE)
-        for key, value in lines.items():
-            check_length(value, key, LINE)
-        for circle in circles:
-            check_length(circle, "circle name", LINE)
+        for what, text in (("name", name), *lines.items(), *(("circle name", c) for c in circles)):
+            check_length(text, what, LINE)
         notes = check_length(str(contact.notes or "").strip(), "notes", TEXT)
     except InputError as exc:
         # Only the start of an over-long name goes in the message.
         raise InputError(f"{name[:40]}: {exc}") from None
-    return Contact(
-        id=str(contact.id).strip(), name=name, inside=inside, seniority=seniority,
-        types=types, strength=strength, last_contact=last, circles=circles, notes=notes,
-        **lines,
-    )
+    return Contact(id=str(contact.id).strip(), name=name, inside=inside, seniority=seniority,
+                   types=types, strength=strength, last_contact=last, circles=circles,
+                   notes=notes, **lines)
 
 
 def check_tie(tie: Tie) -> Tie:

@@ -171,7 +171,7 @@ class SampleNetwork(ContentModel):
         contacts = [Contact(**{**c.model_dump(), "last_contact": c.last_contact + shift
                                if c.last_contact else None}) for c in self.contacts]
         ties = [Tie(*sorted((t.a, t.b)), t.strength) for t in self.ties]
-        circles = [Circle(c.name, c.strength, c.notes) for c in self.circles]
+        circles = [Circle(**c.model_dump()) for c in self.circles]
         return Network.from_records(Ego(**self.ego.model_dump()), contacts, ties, circles,
                                     check=False)
 
@@ -181,25 +181,20 @@ def networks_dir(course: str | Path | None = None) -> Path:
     return content_path("samples", course) / "networks"
 
 
-def sample_networks(course: str | Path | None = None) -> list[str]:
+def sample_networks() -> list[str]:
     """Names of the sample networks (file names without ``.yaml``)."""
-    return sorted(p.stem for p in networks_dir(course).glob("*.yaml"))
+    return sorted(p.stem for p in networks_dir().glob("*.yaml"))
 
 
-def load_sample_network(name: str, course: str | Path | None = None, *,
-                        today: date | None = None) -> Network:
+def load_sample_network(name: str, *, today: date | None = None) -> Network:
     """A sample network by name, e.g. ``"harris-before"``, ``"harris-after"``, ``"amara"``.
 
-    Raises
-    ------
-    KeyError
-        No sample network of that name (the message lists those that exist).
-    ContentError
-        The file is not valid (each problem with its place and fix).
+    Raises KeyError for an unknown name (listing those that exist) and ContentError for an
+    invalid file (each problem with its place and fix).
     """
-    path = networks_dir(course) / f"{name}.yaml"
+    path = networks_dir() / f"{name}.yaml"
     if not path.is_file():
-        known = ", ".join(sample_networks(course)) or "none"
+        known = ", ".join(sample_networks()) or "none"
         raise KeyError(f"no sample network '{name}'. Sample networks: {known}")
     return network_from_data(load_yaml(path), display_path(path), today=today)
 

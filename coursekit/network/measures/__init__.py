@@ -1,26 +1,14 @@
 r"""Measures of an ego network, as pure functions of a :class:`~coursekit.network.model.Network`.
 
 The learner is ego (:math:`i`), with :math:`n` contacts (alters) and :math:`t` ties among
-contacts of strength > 0. One module per family, each with its formulas and references:
-``structure`` (size, density; Burt's constraint, effective size and efficiency) and
-``composition`` (E-I index, network types, contacts above, stale ties; Blau's index and the
-IQV). Here: :func:`network_measures` gathers them all in one :class:`NetworkMeasures`,
-:func:`measures_table` shows the main ones with how each is computed (no names, so it can
-be shared) and :func:`compare_measures` puts networks side by side (Harris before and after).
-
-Defined answers for the cases learners hit (each function says which applies):
-
-================================  =========================================================
-network                           answers
-================================  =========================================================
-no contacts                       size 0, effective size 0; density, constraint, efficiency,
-                                  E-I, shares, diversity: ``nan`` ("not defined yet")
-one contact                       density ``nan`` (no pair), constraint 1 (all eggs in one
-                                  basket), effective size 1, efficiency 1
-a star (no ties among contacts)   density 0, effective size n, efficiency 1, constraint
-                                  :math:`\sum_j p_{ij}^2` (1/n for equal strengths)
-zero-weight ties                  a tie of strength 0 counts as no tie in every measure
-================================  =========================================================
+contacts of strength > 0 (a tie of strength 0 counts as no tie in every measure). One
+module per family, each with its formulas and references: ``structure`` (size, density;
+Burt's constraint, effective size and efficiency) and ``composition`` (E-I index, network
+types, contacts above, stale ties; Blau's index and the IQV). Each function says its answer
+for no contacts, one contact and a star (no ties among contacts): ``nan`` where a measure
+is not defined yet. Here :func:`network_measures` gathers them all, :func:`measures_table`
+shows the main ones with how each is computed (no names, so it can be shared) and
+:func:`compare_measures` puts networks side by side (Harris before and after).
 
 Examples
 --------

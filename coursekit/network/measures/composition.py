@@ -96,14 +96,6 @@ def type_shares(network: Network) -> dict[str, float]:
 
     A contact can have several types, so the shares can add up to more than 1.
     Every share is ``nan`` for no contacts.
-
-    Examples
-    --------
-    >>> from coursekit.network.model import Contact, Ego, Network
-    >>> net = Network.from_records(Ego(), [Contact("a", "A", types=("strategic", "personal")),
-    ...                                    Contact("b", "B", types=("personal",))])
-    >>> type_shares(net)
-    {'operational': 0.0, 'personal': 1.0, 'strategic': 0.5, 'none': 0.0}
     """
     n, types = network.size, network.contacts["types"]
     counts = {t: sum(t in (v or ()) for v in types) for t in NETWORK_TYPES}
@@ -143,11 +135,6 @@ def group_shares(values: Iterable[object]) -> dict[str, float]:
 
     Case and spacing are ignored ("banking" and "Banking " are one group, named as first
     written); the shares add up to 1. Empty when no value is given.
-
-    Examples
-    --------
-    >>> group_shares(["IT", " it", None, "", "Sales"])
-    {'IT': 0.6666666666666666, 'Sales': 0.3333333333333333}
     """
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
@@ -170,11 +157,6 @@ def blau(values: Iterable[object]) -> float:
 
     :math:`p_k` = share of the values in category :math:`k` (:func:`group_shares`).
     0 when all are alike; approaches 1 with many equal categories. ``nan`` with no values.
-
-    Examples
-    --------
-    >>> blau(["x", "X"]), blau(["a", "b", "c", "d"])
-    (0.0, 0.75)
     """
     return _blau(group_shares(values))
 

@@ -5,16 +5,10 @@ new information (about jobs, for one) tends to come through weak ties to people 
 know the rest (Granovetter 1973). Density is the first sign of that closure. A learner whose
 contacts do not know each other bridges *structural holes*: each contact brings something
 the others do not. Burt (1992) measures it from each contact's side, and so does this
-module: one function gives a value per contact, the learner's total is their sum (as
-networkx's ``constraint`` is the sum of its ``local_constraint``):
-
-=================================  ==============================================
-each contact j                     the learner's total
-=================================  ==============================================
-:func:`local_constraints`: c_ij    :func:`constraint` = the sum of c_ij
-:func:`redundancies`: r_j          :func:`effective_size` = the sum of (1 - r_j);
-                                   :func:`efficiency` = effective size / n
-=================================  ==============================================
+module: :func:`local_constraints` gives each contact's :math:`c_{ij}`, whose sum is
+:func:`constraint` (as networkx's ``constraint`` is the sum of its ``local_constraint``);
+:func:`redundancies` gives each contact's :math:`r_j`, and :func:`effective_size` is the
+sum of :math:`1 - r_j` (:func:`efficiency` divides it by :math:`n`).
 
 Notation: :math:`a_{jk}` is a tie's weight: the contact's strength (1-5) between the
 learner and a contact, the tie's strength (1-5) between two contacts, 1 for every tie in
@@ -205,16 +199,8 @@ def effective_size(network: Network, weighted: bool = True) -> float:
 def efficiency(network: Network, weighted: bool = True) -> float:
     r"""Effective size per contact, :math:`ES_i / n`: 1 when no contact is redundant.
 
-    Returns ``nan`` for no contacts, 1 for one contact or a star.
-
-    Examples
-    --------
-    >>> from coursekit.network.model import Contact, Ego, Network, Tie
-    >>> # Three contacts who all know each other: ES = 3 - 2*3/3 = 1, so 1/3.
-    >>> full = Network.from_records(Ego(), [Contact(c, c.upper()) for c in "abc"],
-    ...     [Tie("a", "b"), Tie("a", "c"), Tie("b", "c")])
-    >>> round(efficiency(full), 4)
-    0.3333
+    Returns ``nan`` for no contacts, 1 for one contact or a star; 1/3 for three contacts
+    who all know each other (:math:`ES = 3 - 2 \cdot 3/3 = 1`).
     """
     n = network.size
     return math.nan if n == 0 else effective_size(network, weighted) / n
