@@ -55,11 +55,7 @@ def read_source(source: str | Path | bytes, name: str | None = None) -> tuple[by
 
 
 def decode(raw: bytes, name: str) -> str:
-    """Text of a CSV file, each line ending made a plain newline (UTF-16 as it is).
-
-    UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 / Latin-1 (never fails
-    on bytes).
-    """
+    """Text of a CSV file: UTF-8, UTF-16 with a BOM, else Windows-1252 or Latin-1."""
     if raw.startswith(b"PK\x03\x04"):
         raise InputError(f"{name} is an Excel workbook or another zipped file, not a CSV. "
                          f"Fix: open it and save it as 'CSV UTF-8 (comma delimited)'")

@@ -189,10 +189,7 @@ def _labels(network: Network) -> np.ndarray:
 
 def egogram_spec(network: Network, *, group_by: str = "inside", title: str | None = None,
                  height: int = 620) -> dict:
-    """The egogram as plain plotly data: ``{"data": [trace dicts], "layout": dict}``.
-
-    Arguments as in :func:`egogram`. Views use it to update a figure in place.
-    """
+    """:func:`egogram` as plain plotly data (``data``, ``layout``): to update a figure."""
     n = network.size
     x, y, sectors = positions(network, group_by)
     c = network.contacts

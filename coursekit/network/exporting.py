@@ -61,10 +61,7 @@ def contacts_csv(network: Network) -> str:
 
 
 def ties_csv(network: Network) -> str:
-    """The pairwise ties as CSV text, columns ``a``, ``b``, ``strength``.
-
-    Circle ties are in the contacts' ``circles`` column.
-    """
+    """The pairwise ties as CSV text (circles are in the contacts' ``circles`` column)."""
     return _csv(["a", "b", "strength"],
                 [[spreadsheet_safe(tie.a), spreadsheet_safe(tie.b), int(tie.strength)]
                  for tie in network.ties.itertuples(index=False)])

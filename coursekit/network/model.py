@@ -103,11 +103,7 @@ class Network:
         contacts = [check_contact(c) for c in contacts] if check else list(contacts)
         ties = [check_tie(t) for t in ties] if check else list(ties)
         circles = [check_circle(c) for c in circles] if check else list(circles)
-        frame = _frame(CONTACT_COLUMNS, map(asdict, contacts), dtype=object)
-        if contacts:  # asdict turns tuples into lists
-            frame["types"] = [c.types for c in contacts]
-            frame["circles"] = [c.circles for c in contacts]
-        net = cls(ego or Ego(), frame,
+        net = cls(ego or Ego(), _frame(CONTACT_COLUMNS, map(asdict, contacts), dtype=object),
                   _frame(TIE_COLUMNS, map(asdict, ties), strength="int64"),
                   _frame(CIRCLE_COLUMNS, map(asdict, circles), strength="int64"))
         blocking = [p for p in network_problems(net) if p.blocking] if check else []
@@ -210,10 +206,9 @@ class Network:
 
 @dataclass(frozen=True)
 class NetworkProblem:
-    """A problem in a network, with what to do.
+    """A problem in a network and what to do; ``blocking`` ones stop a save or import.
 
-    ``blocking`` problems stop a save or import; the others (a likely duplicate) are offered
-    to the learner, e.g. as a merge.
+    The others (a likely duplicate) are offered to the learner, e.g. as a merge.
     """
 
     place: str

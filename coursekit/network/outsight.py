@@ -183,10 +183,7 @@ _ADVICE = {
 
 
 def advice_for(found: list[Indicator], m: NetworkMeasures) -> list[Advice]:
-    """Advice triggered by the flagged indicators, most telling first.
-
-    The list always ends with a small first step.
-    """
+    """Advice triggered by the flagged indicators, most telling first, then a first step."""
     flagged = {i.key: i for i in found if i.flag}
     out = []
     for key in ("outside", "above", "strategic", "diverse", "closed", "current"):
@@ -221,10 +218,7 @@ def advice_for(found: list[Indicator], m: NetworkMeasures) -> list[Advice]:
 
 def outsight(network: Network, *, today: date | None = None,
              measures: NetworkMeasures | None = None) -> OutsightAudit:
-    """The out-sight audit of ``network``: indicators and advice (see the module docstring).
-
-    Pass ``measures`` when already computed, to avoid computing them twice.
-    """
+    """The out-sight audit of ``network`` (pass ``measures`` when already computed)."""
     m = measures if measures is not None else network_measures(network, today=today)
     found = indicators(m)
     return OutsightAudit(found, advice_for(found, m), m)

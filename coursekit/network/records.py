@@ -15,8 +15,6 @@ Examples
 Contact(id='c1', name='Ana Ruiz', inside=True, organisation='', sector='', function='',
         role='', seniority=None, types=('strategic',), strength=1, last_contact=None,
         circles=(), notes='')
->>> check_tie(Tie("c2", "c1", 3))
-Tie(a='c1', b='c2', strength=3)
 """
 
 from __future__ import annotations
@@ -123,11 +121,6 @@ def parse_circles(value: Any) -> tuple[str, ...]:
     """Circle names from text (``"Team; MBA class"``) or a list, trimmed, duplicates dropped.
 
     Text is split at ``;`` outside double quotes (see :func:`format_circles`).
-
-    Examples
-    --------
-    >>> parse_circles("Team;  MBA   class; Team")
-    ('Team', 'MBA class')
     """
     if is_blank(value) or (isinstance(value, str) and not value.strip()):
         return ()
@@ -222,8 +215,6 @@ class Circle:
     notes: str = ""
 
 
-_ID = re.compile(r"^c(\d+)$")
-
 #: The id of a contact not yet stored: :func:`~coursekit.network.storage.save_contact`
 #: gives it a fresh one inside its write transaction.
 NEW_ID = ""
@@ -237,7 +228,7 @@ def next_contact_id(existing: Iterable[str], count: int = 1) -> list[str]:
     >>> next_contact_id(["c1", "c7", "x"], 2)
     ['c8', 'c9']
     """
-    matches = (_ID.match(str(cid)) for cid in existing)
+    matches = (re.match(r"c(\d+)$", str(cid)) for cid in existing)
     top = max((int(m.group(1)) for m in matches if m), default=0)
     return [f"c{top + k}" for k in range(1, count + 1)]
 
@@ -298,13 +289,7 @@ def check_tie(tie: Tie) -> Tie:
 
 
 def check_circle(circle: Circle) -> Circle:
-    """Check one circle (a name, strength 0-5).
-
-    Examples
-    --------
-    >>> check_circle(Circle("  My   team ", "3"))
-    Circle(name='My team', strength=3, notes='')
-    """
+    """Check one circle (a name, strength 0-5); spaces in the name are folded."""
     name = " ".join(str(circle.name or "").split())
     if not name:
         raise InputError("a circle has no name. Fix: name it, e.g. 'My team'")

@@ -201,10 +201,9 @@ def load_sample_network(name: str, *, today: date | None = None) -> Network:
 
 def network_from_data(data: Any, file: str, place: str = "", *,
                       today: date | None = None) -> Network:
-    """Build a network from parsed YAML: a sample file or a person's ``network:`` section.
+    """A network from parsed YAML (a sample file or a person's ``network:`` section).
 
-    Every field is checked; all problems are raised together as one ContentError naming
-    ``file`` and the place (e.g. ``contacts[3]: strength``).
+    All problems are raised together as one ContentError naming ``file`` and each place.
     """
     places = Places(nest=".", prefix=(place,) if place else ())
     return validate(SampleNetwork, data, file, places=places).network(today)

@@ -168,11 +168,7 @@ def save_contact(store, contact: Contact) -> Contact:
     A contact whose ``id`` is empty (:data:`~coursekit.network.records.NEW_ID`) is added
     under a fresh id; otherwise the stored contact with that id is changed, keeping its
     place in the list. Its circles are set as given (a circle not seen before is created).
-
-    Raises
-    ------
-    InputError
-        A value is out of range or too long, or no contact has that id any more.
+    InputError: a value is out of range or too long, or no contact has that id any more.
     """
     new = not str(contact.id or "").strip()
     contact = check_contact(replace(contact, id=NEW_ID) if new else contact, new=new)
@@ -221,10 +217,7 @@ def delete_contact(store, contact_id: str) -> None:
 
 
 def save_tie(store, a: str, b: str, strength: int = 1) -> None:
-    """Record (or change) the tie between contacts ``a`` and ``b``.
-
-    Strength 0 means they do not know each other (it overrides a shared circle).
-    """
+    """Record the tie between ``a`` and ``b``; 0: they do not know each other (even in a circle)."""
     tie = check_tie(Tie(a, b, strength))
     known = {r[0] for r in store.read("SELECT id FROM network_contacts WHERE id IN (?, ?)",
                                       (tie.a, tie.b))}
@@ -311,10 +304,7 @@ def add_network(store, network: Network, *, replace_all: bool = False) -> Networ
 
 
 def merge_stored_contacts(store, ids: list[str]) -> Contact:
-    """Merge contacts ``ids`` into the first, in one transaction.
-
-    See :func:`~coursekit.network.duplicates.merge_contacts`: nothing is lost.
-    """
+    """Merge contacts ``ids`` into the first in one transaction (see ``merge_contacts``)."""
     merged = merge_contacts(load_network(store), ids)
     kept = merged.contact(ids[0])
     ties = merged.ties[(merged.ties["a"] == kept.id) | (merged.ties["b"] == kept.id)]

@@ -16,10 +16,6 @@ Examples
 >>> star = Network.from_records(Ego(), [Contact(f"c{k}", f"P{k}") for k in range(4)])
 >>> density(star), constraint(star), effective_size(star), efficiency(star)
 (0.0, 0.25, 4.0, 1.0)
->>> from coursekit.network.samples import load_sample_network
->>> table = measures_table(network_measures(load_sample_network("harris-before")))
->>> table.set_index("measure").loc[["Contacts", "E-I index"], "value"].tolist()
-['30', '-0.73']
 """
 
 # ruff: noqa: F401  -- every measure can be imported from here
