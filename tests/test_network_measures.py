@@ -2,7 +2,7 @@
 
 One table, :data:`PINNED`, holds every hand-computed value: a row per (network, measure),
 with the computation. The networks are small enough to check on paper. Notation as in
-:mod:`coursekit.network.measures.structural_holes`: i is the learner, p_ij the share of
+:mod:`coursekit.network.measures.structure`: i is the learner, p_ij the share of
 i's tie strength that goes to j, c_ij = (p_ij + sum_q p_iq p_qj)^2, r_j = sum_q p_iq m_jq
 with m_jq = z_jq / max_k z_jk.
 """
@@ -17,12 +17,9 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from coursekit.network import (
-    Circle,
-    Contact,
-    Ego,
-    Network,
-    Tie,
+from coursekit.network import Circle, Contact, Ego, Network, Tie, load_sample_network
+from coursekit.network.exporting import to_networkx
+from coursekit.network.measures import (
     blau,
     constraint,
     density,
@@ -32,17 +29,15 @@ from coursekit.network import (
     group_shares,
     inside_or_outside,
     iqv,
-    load_sample_network,
     local_constraints,
     network_measures,
     reach_above,
     redundancies,
     size,
     stale_share,
-    to_networkx,
+    tie_count,
     type_shares,
 )
-from coursekit.network.measures import tie_count
 
 NAN = math.nan
 

@@ -23,15 +23,15 @@ from coursekit.network import (
     find_duplicates,
     load_network,
     load_sample_network,
-    merge_contacts,
     merge_stored_contacts,
-    network_problems,
     save_circle,
     save_contact,
     save_ego,
     save_tie,
 )
 from coursekit.network.demo import fill_network
+from coursekit.network.duplicates import merge_contacts
+from coursekit.network.model import network_problems
 from coursekit.network.samples import check_sample_networks, network_from_data
 from coursekit.store import LearnerStore
 
