@@ -39,7 +39,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, StringConstraints, ValidationInfo, model_validator
 
 from .._content import content_path, display_path, load_yaml
-from .._errors import Problem
+from .._errors import NotFoundError, Problem
 from .._limits import LINE, TEXT
 from .._problems import Places
 from .._schema import (
@@ -181,21 +181,21 @@ def networks_dir(course: str | Path | None = None) -> Path:
     return content_path("samples", course) / "networks"
 
 
-def sample_networks() -> list[str]:
+def sample_networks(course: str | Path | None = None) -> list[str]:
     """Names of the sample networks (file names without ``.yaml``)."""
-    return sorted(p.stem for p in networks_dir().glob("*.yaml"))
+    return sorted(p.stem for p in networks_dir(course).glob("*.yaml"))
 
 
-def load_sample_network(name: str, *, today: date | None = None) -> Network:
+def load_sample_network(name: str, *, today: date | None = None,
+                        course: str | Path | None = None) -> Network:
     """A sample network by name, e.g. ``"harris-before"``, ``"harris-after"``, ``"amara"``.
 
-    Raises KeyError for an unknown name (listing those that exist) and ContentError for an
-    invalid file (each problem with its place and fix).
+    Raises NotFoundError for an unknown name (naming those that exist) and ContentError for
+    an invalid file (each problem with its place and fix).
     """
-    path = networks_dir() / f"{name}.yaml"
+    path = networks_dir(course) / f"{name}.yaml"
     if not path.is_file():
-        known = ", ".join(sample_networks()) or "none"
-        raise KeyError(f"no sample network '{name}'. Sample networks: {known}")
+        raise NotFoundError("sample network", name, sample_networks(course))
     return network_from_data(load_yaml(path), display_path(path), today=today)
 
 

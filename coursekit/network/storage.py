@@ -1,9 +1,8 @@
 """Keeping the learner's network in the learner store (tables from migration 0003).
 
 Every edit is one ``store.transaction()``: a contact saved, a tie recorded, a circle
-changed or a whole import happen completely or not at all. Each edit also refreshes the
-``network`` / ``size`` entry (counts only, no names) so that the course's progress sees the
-exercise as started.
+changed or a whole import happen completely or not at all. An id or a list position is
+chosen inside that transaction, so two notebooks adding people at once lose no one.
 
 Examples
 --------
@@ -19,7 +18,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -45,7 +43,6 @@ from .model import (
 )
 from .records import DEFAULT_CIRCLE_STRENGTH, NEW_ID, next_contact_id
 
-EXERCISE = "network"
 _TABLES = ("network_ties", "network_circle_members", "network_circles", "network_contacts",
            "network_ego")
 
@@ -105,16 +102,6 @@ def _update_contact(conn, contact: Contact, now: str) -> None:
                          f"new contact")
 
 
-def _touch(conn) -> None:
-    """Refresh the progress entry: counts only, never names."""
-    counts = {key: conn.execute(f"SELECT COUNT(*) FROM network_{key}").fetchone()[0]
-              for key in ("contacts", "ties", "circles")}
-    conn.execute(
-        "INSERT INTO entries (exercise, key, kind, value, updated_at) VALUES (?, 'size', "
-        "'answer', ?, ?) ON CONFLICT (exercise, key) DO UPDATE SET value = excluded.value, "
-        "updated_at = excluded.updated_at", (EXERCISE, json.dumps(counts), _now()))
-
-
 def _set_circles(conn, contact_id: str, circles: Iterable[str], now: str) -> None:
     conn.execute("DELETE FROM network_circle_members WHERE contact = ?", (contact_id,))
     for k, name in enumerate(circles):
@@ -123,9 +110,14 @@ def _set_circles(conn, contact_id: str, circles: Iterable[str], now: str) -> Non
                      "VALUES (?, ?, ?)", (name, contact_id, k))
 
 
+def load_ego(store) -> Ego:
+    """The learner at the centre of the map, as stored (empty until they say)."""
+    egos = store.read("SELECT organisation, sector, function, label FROM network_ego")
+    return Ego(*egos[0]) if egos else Ego()
+
+
 def load_network(store) -> Network:
     """The whole network in the store as a :class:`Network` (DataFrames)."""
-    egos = store.read("SELECT organisation, sector, function, label FROM network_ego")
     rows = store.read(
         "SELECT id, name, inside, organisation, sector, function, role, seniority, types, "
         "strength, last_contact, notes FROM network_contacts ORDER BY position, id")
@@ -147,7 +139,7 @@ def load_network(store) -> Network:
     circles = pd.DataFrame(store.read("SELECT name, strength, notes FROM network_circles "
                                       "ORDER BY name"),
                            columns=list(CIRCLE_COLUMNS)).astype({"strength": "int64"})
-    return Network(Ego(*egos[0]) if egos else Ego(), contacts, ties, circles)
+    return Network(load_ego(store), contacts, ties, circles)
 
 
 def save_ego(store, ego: Ego) -> None:
@@ -159,7 +151,6 @@ def save_ego(store, ego: Ego) -> None:
     with store.transaction() as conn:
         conn.execute(_SAVE_EGO, (folded["organisation"], folded["sector"], folded["function"],
                                  ego.label or "You", _now()))
-        _touch(conn)
 
 
 def save_contact(store, contact: Contact) -> Contact:
@@ -179,7 +170,6 @@ def save_contact(store, contact: Contact) -> Contact:
         else:
             _update_contact(conn, contact, now)
         _set_circles(conn, contact.id, contact.circles, now)
-        _touch(conn)
     return contact
 
 
@@ -207,7 +197,6 @@ def restore_contact(store, contact: Contact, ties: Iterable[tuple[str, str, int]
             if a in known and b in known:
                 tie = check_tie(Tie(a, b, int(strength)))
                 conn.execute(_SAVE_TIE, (tie.a, tie.b, tie.strength, now))
-        _touch(conn)
     return contact
 
 
@@ -227,7 +216,6 @@ def save_tie(store, a: str, b: str, strength: int = 1) -> None:
                          f"before recording a tie to them")
     with store.transaction() as conn:
         conn.execute(_SAVE_TIE, (tie.a, tie.b, tie.strength, _now()))
-        _touch(conn)
 
 
 def delete_tie(store, a: str, b: str) -> None:
@@ -254,7 +242,6 @@ def save_circle(store, circle: Circle, members: Iterable[str] | None = None) -> 
             conn.execute("DELETE FROM network_circle_members WHERE circle = ?", (circle.name,))
             conn.executemany("INSERT INTO network_circle_members (circle, contact, position) "
                              "VALUES (?, ?, 0)", [(circle.name, m) for m in members])
-        _touch(conn)
     return circle
 
 
@@ -299,7 +286,6 @@ def add_network(store, network: Network, *, replace_all: bool = False) -> Networ
             ego = network.ego
             conn.execute(_SAVE_EGO, (ego.organisation, ego.sector, ego.function,
                                      ego.label or "You", now))
-        _touch(conn)
     return load_network(store)
 
 
@@ -316,7 +302,6 @@ def merge_stored_contacts(store, ids: list[str]) -> Contact:
         conn.execute("DELETE FROM network_ties WHERE a = ? OR b = ?", (kept.id, kept.id))
         conn.executemany(_SAVE_TIE, [(t.a, t.b, int(t.strength), now)
                                      for t in ties.itertuples(index=False)])
-        _touch(conn)
     return kept
 
 
@@ -325,11 +310,9 @@ def clear_network(store) -> None:
     with store.transaction() as conn:
         for table in _TABLES:
             conn.execute(f"DELETE FROM {table}")
-        _touch(conn)
 
 
 def _delete(store, sql: str, params: tuple) -> None:
     """Run one DELETE in a transaction (foreign keys remove what hangs on the row)."""
     with store.transaction() as conn:
         conn.execute(sql, params)
-        _touch(conn)
