@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.classroom.handin import handin_json, make_handin
 from coursekit._content import load_yaml
+from coursekit.classroom.handin import handin_json, make_handin
 from coursekit.demo import fill_store, sample_people
 from coursekit.network.samples import networks_dir
 from coursekit.planning import load_plan, write_plan_markdown
