@@ -14,14 +14,10 @@ Examples
 >>> from coursekit.store import LearnerStore
 >>> store = LearnerStore(":memory:")
 >>> store.save("case:the-first-step", "why", "My own words", kind="reflection")
->>> h = make_handin(store)
->>> h["format"], h["version"], h["reflections"]
-('coursekit-handin', 3, [])
->>> shared = make_handin(store, shared_reflections=[("case:the-first-step", "why")])
->>> shared["reflections"][0]["text"]
-'My own words'
->>> h["pseudonym"] == make_handin(store)["pseudonym"]
-True
+>>> make_handin(store)["reflections"]
+[]
+>>> make_handin(store, shared_reflections=[("case:the-first-step", "why")])["reflections"]
+[{'exercise': 'case:the-first-step', 'key': 'why', 'text': 'My own words'}]
 """
 
 from __future__ import annotations
@@ -43,7 +39,6 @@ from ..store import LearnerStore
 from . import handin_sections as sections
 from . import redact
 from .handin_format import FORMAT, VERSION, HandinError, now_utc, validate_handin
-from .redact import NameMention
 
 #: Key in the learner store's ``meta`` table that holds the hand-in pseudonym.
 PSEUDONYM_META = "handin_pseudonym"
@@ -78,12 +73,9 @@ def course_id(course: str | Path | None = None) -> str:
     try:
         data = load_yaml(Path(course or course_dir()) / COURSE_MARKER)
     except (ContentError, FileNotFoundError):
-        return "coursekit"
-    if isinstance(data, Mapping):
-        for key in ("id", "title"):
-            if isinstance(data.get(key), str) and slug(data[key]):
-                return slug(data[key])
-    return "coursekit"
+        data = None
+    names = [data.get(key) for key in ("id", "title")] if isinstance(data, Mapping) else []
+    return next((slug(n) for n in names if isinstance(n, str) and slug(n)), "coursekit")
 
 
 class NamesInReflections(HandinError):
@@ -95,9 +87,9 @@ class NamesInReflections(HandinError):
         Where each ticked reflection names a contact.
     """
 
-    def __init__(self, mentions: dict[tuple[str, str], list[NameMention]]):
+    def __init__(self, mentions: dict[tuple[str, str], list[redact.NameMention]]):
         self.mentions = mentions
-        names = sorted({m.contact for found in mentions.values() for m in found})
+        names = {m.contact for found in mentions.values() for m in found}
         super().__init__(
             f"{len(mentions)} ticked reflection{'s' if len(mentions) != 1 else ''} "
             f"name{'' if len(mentions) != 1 else 's'} {len(names)} "
@@ -140,6 +132,8 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
     HandinError
         A shared reflection is longer than a hand-in holds.
     """
+    from .. import __version__
+
     shared = sections.reflection_section(store, shared_reflections)
     for r in shared:
         if len(r["text"]) > TEXT:
@@ -151,33 +145,19 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
     if shared and replace_names:
         shared = [{**r, "text": redact.replace_names(r["text"], contacts)} for r in shared]
     elif shared:
-        found = {(r["exercise"], r["key"]): redact.name_mentions(r["text"], contacts)
-                 for r in shared}
-        found = {ref: mentions for ref, mentions in found.items() if mentions}
+        found = {(r["exercise"], r["key"]): mentions for r in shared
+                 if (mentions := redact.name_mentions(r["text"], contacts))}
         if found:
             raise NamesInReflections(found)
-    handin = {
-        "format": FORMAT,
-        "version": VERSION,
-        "pseudonym": pseudonym(store),
-        "course": course or course_id(),
-        "created_at": now_utc(),
-        "coursekit_version": _version(),
-        "demo": bool(store.demo),
-        "exercises": {},
+    return validate_handin({
+        "format": FORMAT, "version": VERSION, "pseudonym": pseudonym(store),
+        "course": course or course_id(), "created_at": now_utc(),
+        "coursekit_version": __version__, "demo": bool(store.demo),
+        "exercises": {e.id: section for e in exercises()
+                      if (section := e.handin(store, include_items=include_item_responses))
+                      is not None},
         "reflections": shared,
-    }
-    for exercise in exercises():
-        section = exercise.handin(store, include_items=include_item_responses)
-        if section is not None:
-            handin["exercises"][exercise.id] = section
-    return validate_handin(handin)
-
-
-def _version() -> str:
-    from .. import __version__
-
-    return __version__
+    })
 
 
 def _resolve(handin_or_store: Mapping[str, Any] | LearnerStore,

@@ -44,23 +44,13 @@ FORMAT = "coursekit-handin"
 VERSION = 3
 ATTEMPTS = ("before", "after")
 
-#: Largest reflection text kept in a hand-in: the store's own limit for free text.
-MAX_TEXT = TEXT
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,99}$")
 _PSEUDONYM = re.compile(r"^p-[0-9a-f]{8,64}$")
-
-__all__ = ["FORMAT", "MIGRATIONS", "VERSION", "ForeignFileError", "HandinError",
-           "normalise_time", "now_utc", "upgrade", "validate_handin"]
 
 
 def now_utc() -> str:
     """The current time as a hand-in timestamp (UTC, milliseconds, ``Z``)."""
-    return _format_time(datetime.now(UTC))
-
-
-def _format_time(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + \
-        f"{moment.microsecond // 1000:03d}Z"
+    return normalise_time(datetime.now(UTC).isoformat())
 
 
 def normalise_time(text: Any, field: str = "created_at") -> str:
@@ -79,7 +69,7 @@ def normalise_time(text: Any, field: str = "created_at") -> str:
         raise HandinError(f"{field} '{text[:40]}' is not an ISO 8601 date and time") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return _format_time(moment)
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 # -- migration ------------------------------------------------------------------------------
@@ -92,26 +82,20 @@ def _v1_to_v2(old: Mapping[str, Any]) -> dict[str, Any]:
         scores = old.get(field) or {}
         if not isinstance(scores, Mapping):
             raise HandinError(f"version 1 field '{field}' should be a mapping")
-        for instrument, scales in scores.items():
-            assessments.append({"instrument": instrument, "attempt": attempt,
-                                "scales": scales, "items": {}})
+        assessments += [{"instrument": instrument, "attempt": attempt, "scales": scales,
+                         "items": {}} for instrument, scales in scores.items()]
     network = old.get("network")
     if network is not None:
         if not isinstance(network, Mapping):
             raise HandinError("version 1 field 'network' should be a mapping")
         inside, outside = network.get("inside", 0), network.get("outside", 0)
-        size = network.get("size", (inside or 0) + (outside or 0))
         known = (inside or 0) + (outside or 0)
-        network = {
-            "contacts": size,
-            "measures": dict(network.get("measures") or {}),
-            "composition": {
-                "inside": inside, "outside": outside,
-                "share_outside": (outside / known) if known else None,
-                "types": dict(network.get("types") or {}),
-            },
-            "outsight": {},
-        }
+        network = {"contacts": network.get("size", known),
+                   "measures": dict(network.get("measures") or {}),
+                   "composition": {"inside": inside, "outside": outside,
+                                   "share_outside": (outside / known) if known else None,
+                                   "types": dict(network.get("types") or {})},
+                   "outsight": {}}
     decisions = []
     for point, choice in (old.get("choices") or {}).items():
         case, _, point_id = str(point).partition("/")
@@ -120,16 +104,12 @@ def _v1_to_v2(old: Mapping[str, Any]) -> dict[str, Any]:
     for where, text in (old.get("reflections") or {}).items():
         exercise, _, key = str(where).rpartition("/")
         reflections.append({"exercise": exercise, "key": key, "text": text})
-    return {
-        "format": FORMAT, "version": 2,
-        "pseudonym": old.get("learner"), "course": old.get("course"),
-        "created_at": old.get("created"), "coursekit_version": old.get("coursekit_version"),
-        "demo": bool(old.get("demo", False)),
-        "assessments": assessments, "network": network, "decisions": decisions,
-        "plan": old.get("plan"), "reflections": reflections,
-    }
-
-
+    return {"format": FORMAT, "version": 2, "pseudonym": old.get("learner"),
+            "course": old.get("course"), "created_at": old.get("created"),
+            "coursekit_version": old.get("coursekit_version"),
+            "demo": bool(old.get("demo", False)), "assessments": assessments,
+            "network": network, "decisions": decisions, "plan": old.get("plan"),
+            "reflections": reflections}
 
 
 def _v2_to_v3(old: Mapping[str, Any]) -> dict[str, Any]:
@@ -164,6 +144,7 @@ def _v2_to_v3(old: Mapping[str, Any]) -> dict[str, Any]:
 MIGRATIONS: dict[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = {1: _v1_to_v2,
                                                                           2: _v2_to_v3}
 
+
 def upgrade(doc: Any) -> tuple[dict[str, Any], int]:
     """Bring a parsed hand-in to the current version.
 
@@ -184,12 +165,10 @@ def upgrade(doc: Any) -> tuple[dict[str, Any], int]:
     if version > VERSION:
         raise HandinError(f"hand-in version {version} was written by a newer coursekit "
                           f"(this one reads up to {VERSION}); upgrade coursekit")
-    original = version
     current: dict[str, Any] = dict(doc)
-    while version < VERSION:
-        current = MIGRATIONS[version](current)
-        version += 1
-    return current, original
+    for old in range(version, VERSION):
+        current = MIGRATIONS[old](current)
+    return current, version
 
 
 # -- validation -----------------------------------------------------------------------------
@@ -202,11 +181,9 @@ def _mapping(value: Any, where: str) -> Mapping:
 
 
 def _list(value: Any, where: str) -> list:
-    if value is None:
-        return []
-    if not isinstance(value, list):
+    if value is not None and not isinstance(value, list):
         raise HandinError(f"{where} should be a list")
-    return value
+    return value or []
 
 
 def _ident(value: Any, where: str) -> str:
@@ -234,10 +211,7 @@ def section_model(exercise_id: str, course: str | None = None) -> Any:
     by_id, by_prefix = _section_models(course)
     if exercise_id in by_id:
         return by_id[exercise_id]
-    for prefix, model in by_prefix:
-        if exercise_id.startswith(prefix):
-            return model
-    return None
+    return next((model for prefix, model in by_prefix if exercise_id.startswith(prefix)), None)
 
 
 def validate_handin(doc: Any) -> dict[str, Any]:
@@ -269,24 +243,18 @@ def validate_handin(doc: Any) -> dict[str, Any]:
         "course": _ident(doc.get("course"), "course"),
         "created_at": normalise_time(doc.get("created_at")),
         "coursekit_version": str(doc.get("coursekit_version") or "")[:40],
-        "demo": bool(doc.get("demo", False)),
+        "demo": bool(doc.get("demo", False)), "exercises": {}, "reflections": [],
     }
-    sections = {}
     for exercise_id, section in _mapping(doc.get("exercises") or {}, "exercises").items():
         model = section_model(_ident(exercise_id, "exercises key"))
         if model is not None:
-            sections[exercise_id] = clean_section(model, section, exercise_id)
-    clean["exercises"] = sections
-    reflections = []
+            clean["exercises"][exercise_id] = clean_section(model, section, exercise_id)
     for i, entry in enumerate(_list(doc.get("reflections"), "reflections")):
-        entry = _mapping(entry, f"reflections[{i}]")
+        where = f"reflections[{i}]"
+        entry = _mapping(entry, where)
         text = entry.get("text")
-        if not isinstance(text, str) or len(text) > MAX_TEXT:
-            raise HandinError(f"reflections[{i}].text should be text of at most {MAX_TEXT:,} "
-                              f"characters")
-        reflections.append({"exercise": _ident(entry.get("exercise"), f"reflections[{i}].exercise"),
-                            "key": _ident(entry.get("key"), f"reflections[{i}].key"),
-                            "text": text})
-    clean["reflections"] = reflections
+        if not isinstance(text, str) or len(text) > TEXT:
+            raise HandinError(f"{where}.text should be text of at most {TEXT:,} characters")
+        clean["reflections"].append({"exercise": _ident(entry.get("exercise"), f"{where}.exercise"),
+                                     "key": _ident(entry.get("key"), f"{where}.key"), "text": text})
     return clean
-

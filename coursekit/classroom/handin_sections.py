@@ -1,8 +1,8 @@
 """The reflections a learner may tick for a hand-in, each with a label in words.
 
-Every other part of a hand-in comes from the exercises themselves
-(:meth:`coursekit.exercises.Exercise.handin`); reflections belong to many exercises, so
-they are gathered here. Text leaves only when the learner ticks it.
+Reflections belong to many exercises, so they are gathered here (every other section of a
+hand-in comes from :meth:`coursekit.exercises.Exercise.handin`). Text leaves only when the
+learner ticks it.
 """
 
 from __future__ import annotations
@@ -50,12 +50,8 @@ def reflections(store: LearnerStore) -> list[ReflectionRef]:
     """Every non-empty reflection in the store, in exercise and key order."""
     rows = store.read("SELECT exercise, key, value FROM entries WHERE kind = 'reflection' "
                       "ORDER BY exercise, key")
-    found = []
-    for exercise, key, value in rows:
-        text = json.loads(value)
-        if isinstance(text, str) and text.strip():
-            found.append(ReflectionRef(exercise, key, text))
-    return found
+    return [ReflectionRef(exercise, key, text) for exercise, key, value in rows
+            if isinstance(text := json.loads(value), str) and text.strip()]
 
 
 def reflection_section(store: LearnerStore,
@@ -64,10 +60,3 @@ def reflection_section(store: LearnerStore,
     wanted = {(str(e), str(k)) for e, k in shared}
     return [{"exercise": r.exercise, "key": r.key, "text": r.text}
             for r in reflections(store) if (r.exercise, r.key) in wanted]
-
-
-def cronbach_alpha(items) -> float:
-    """Cronbach's alpha of a learners x items table: :func:`coursekit.assessment.cronbach_alpha`."""
-    from ..assessment import cronbach_alpha as alpha
-
-    return alpha(items)
