@@ -21,7 +21,6 @@ as pandas computes them): no published norms, as IPIP advises.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -35,35 +34,23 @@ HIDDEN = "fewer than 5 — hidden"
 _STATS = ["n", "mean", "sd", "q1", "median", "q3"]
 
 
-def _handins(source: Any) -> list[Mapping[str, Any]]:
-    if hasattr(source, "handins"):
-        return source.handins()
-    return list(source)
-
-
-# -- suppression and describing ------------------------------------------------------------
-
-
-def suppress(table: pd.DataFrame, count: str = "n", columns: Iterable[str] | None = None
-             ) -> pd.DataFrame:
-    """Hide every row whose ``count`` is below :data:`MIN_GROUP`.
+def suppress(table: pd.DataFrame, columns: list[str], count: str = "n") -> pd.DataFrame:
+    """Hide the ``columns`` of every row whose ``count`` is below :data:`MIN_GROUP`.
 
     The row stays (so the reader sees that the group exists) but its numbers become NaN,
     ``hidden`` is True and ``note`` is :data:`HIDDEN`.
 
     Examples
     --------
-    >>> t = suppress(pd.DataFrame({"scale": ["a", "b"], "n": [7, 3], "mean": [3.1, 4.0]}))
-    >>> t["mean"].tolist()[1] != t["mean"].tolist()[1], t["note"].tolist()
-    (True, ['', 'fewer than 5 — hidden'])
+    >>> t = suppress(pd.DataFrame({"scale": ["a", "b"], "n": [7, 3], "mean": [3.1, 4.0]}),
+    ...              ["n", "mean"])
+    >>> t["mean"].isna().tolist(), t["note"].tolist()
+    ([False, True], ['', 'fewer than 5 — hidden'])
     """
     table = table.copy()
     small = table[count] < MIN_GROUP
-    numeric = list(columns) if columns is not None else [
-        c for c in table.columns if pd.api.types.is_numeric_dtype(table[c])]
-    for column in numeric:
-        table[column] = table[column].astype(float)
-        table.loc[small, column] = np.nan
+    table[columns] = table[columns].astype(float)
+    table.loc[small, columns] = np.nan
     table["hidden"] = small
     table["note"] = np.where(small, HIDDEN, "")
     return table
@@ -74,18 +61,10 @@ def describe(frame: pd.DataFrame, by: list[str], value: str) -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame(columns=[*by, *_STATS, "hidden", "note"])
     grouped = frame.groupby(by, sort=True)[value]
-    out = pd.DataFrame({
-        "n": grouped.count(),
-        "mean": grouped.mean(),
-        "sd": grouped.std(ddof=1),
-        "q1": grouped.quantile(0.25),
-        "median": grouped.median(),
-        "q3": grouped.quantile(0.75),
-    }).reset_index()
+    out = pd.DataFrame({"n": grouped.count(), "mean": grouped.mean(), "sd": grouped.std(ddof=1),
+                        "q1": grouped.quantile(0.25), "median": grouped.median(),
+                        "q3": grouped.quantile(0.75)}).reset_index()
     return suppress(out, columns=_STATS)
-
-
-# -- the dashboard's tables -----------------------------------------------------------------
 
 
 def scale_norms(scores: pd.DataFrame) -> pd.DataFrame:
@@ -104,23 +83,17 @@ def before_after(scores: pd.DataFrame) -> pd.DataFrame:
     ``scale, n, before, after, change, change_sd, hidden, note``.
     """
     columns = ["scale", "n", "before", "after", "change", "change_sd"]
-    if scores.empty:
-        return pd.DataFrame(columns=[*columns, "hidden", "note"])
     wide = scores.pivot_table(index=["scale", "pseudonym"], columns="attempt",
-                              values="score", aggfunc="first")
+                              values="score", aggfunc="first") if not scores.empty else scores
     if not {"before", "after"} <= set(wide.columns):
         return pd.DataFrame(columns=[*columns, "hidden", "note"])
     paired = wide.dropna(subset=["before", "after"]).copy()
     paired["change"] = paired["after"] - paired["before"]
     grouped = paired.groupby(level=["scale"])
-    out = pd.DataFrame({
-        "n": grouped["change"].count(),
-        "before": grouped["before"].mean(),
-        "after": grouped["after"].mean(),
-        "change": grouped["change"].mean(),
-        "change_sd": grouped["change"].std(ddof=1),
-    }).reset_index()
-    return suppress(out, columns=["n", "before", "after", "change", "change_sd"])
+    out = pd.DataFrame({"n": grouped["change"].count(), "before": grouped["before"].mean(),
+                        "after": grouped["after"].mean(), "change": grouped["change"].mean(),
+                        "change_sd": grouped["change"].std(ddof=1)}).reset_index()
+    return suppress(out, columns=columns[1:])
 
 
 def network_composition(table: pd.DataFrame) -> pd.DataFrame:
@@ -141,22 +114,17 @@ def network_composition(table: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=[*columns, "hidden", "note"])
     table = table[table["contacts"] > 0]
     total = table["contacts"].sum()
+    places = [("inside or outside", p, f"composition.{p}") for p in ("inside", "outside")]
+    types = [("network type", c[5:], c) for c in sorted(table.columns) if c.startswith("type.")]
     rows = []
-    places = [("inside", "composition.inside"), ("outside", "composition.outside")]
-    types = sorted(c for c in table.columns if c.startswith("type."))
-    for dimension, pairs in (("inside or outside", places),
-                             ("network type", [(c[5:], c) for c in types])):
-        for category, column in pairs:
-            if column not in table.columns:
-                continue
+    for dimension, category, column in places + types:
+        if column in table.columns:
             counts = table[column].fillna(0)
             rows.append({"dimension": dimension, "category": category,
                          "learners": len(table), "contacts": counts.sum(),
                          "share": counts.sum() / total if total else np.nan,
                          "mean_share": (counts / table["contacts"]).mean()})
-    out = pd.DataFrame(rows, columns=columns)
-    return suppress(out, count="learners", columns=["learners", "contacts", "share",
-                                                     "mean_share"])
+    return suppress(pd.DataFrame(rows, columns=columns), columns[2:], count="learners")
 
 
 def _long(table: pd.DataFrame, prefix: str, name: str) -> pd.DataFrame:
@@ -229,7 +197,7 @@ def scale_reliability(items: pd.DataFrame) -> pd.DataFrame:
     item, value`` (the keyed answer). Returns
     ``attempt, scale, n, items, alpha, hidden, note``.
     """
-    from .handin_sections import cronbach_alpha
+    from ..assessment import cronbach_alpha
 
     columns = ["attempt", "scale", "n", "items", "alpha"]
     if items.empty:
@@ -253,13 +221,11 @@ def class_summary(source: Any, course: str | None = None) -> dict[str, list]:
     """
     from ..exercises import exercises
 
-    handins = _handins(source)
+    handins = source.handins() if hasattr(source, "handins") else list(source)
     out: dict[str, list] = {}
     for exercise in exercises(course):
         sections = {h["pseudonym"]: h["exercises"][exercise.id] for h in handins
                     if exercise.id in h.get("exercises", {})}
-        if sections:
-            panels = exercise.dashboard(sections)
-            if panels:
-                out[exercise.id] = panels
+        if sections and (panels := exercise.dashboard(sections)):
+            out[exercise.id] = panels
     return out

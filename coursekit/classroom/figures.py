@@ -44,6 +44,35 @@ def _empty(title: str, why: str) -> go.Figure:
     return fig
 
 
+def _split(table: pd.DataFrame, by: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The shown rows sorted by ``by``, and the hidden rows; labelled by scale by default."""
+    if "label" not in table:
+        table = table.assign(label=table["scale"])
+    return table[~table["hidden"]].sort_values(by), table[table["hidden"]]
+
+
+def _finish(fig: go.Figure, shown: pd.DataFrame, hidden: pd.DataFrame, hidden_x: float,
+            title: str, x_title: str, y_title: str) -> go.Figure:
+    """Mark the hidden rows (listed first: at the bottom) and lay the figure out."""
+    if not hidden.empty:
+        fig.add_trace(_hidden_trace(hidden["label"].tolist(), hidden_x))
+    fig.update_yaxes(categoryorder="array",
+                     categoryarray=hidden["label"].tolist() + shown["label"].tolist())
+    return _layout(fig, title, x_title, y_title, len(shown) + len(hidden))
+
+
+def _middle_half(shown: pd.DataFrame, centre: str, colour: str, bar_colour: str,
+                 hover: list[str], template: str) -> go.Scatter:
+    """A dot at ``centre`` and a bar from the first to the third quartile, per row."""
+    return go.Scatter(
+        x=shown[centre], y=shown["label"], mode="markers", name=centre,
+        marker=dict(color=colour, size=11),
+        error_x=dict(type="data", symmetric=False, array=shown["q3"] - shown[centre],
+                     arrayminus=shown[centre] - shown["q1"], color=bar_colour, thickness=6,
+                     width=0),
+        customdata=shown[hover], hovertemplate=template)
+
+
 def scale_norms_figure(norms: pd.DataFrame, questionnaire: str = "Questionnaire",
                        attempt: str = "before") -> go.Figure:
     """The class's mean per scale (dot) and middle half of the class (bar), for one attempt.
@@ -52,27 +81,15 @@ def scale_norms_figure(norms: pd.DataFrame, questionnaire: str = "Questionnaire"
     """
     when = "first attempts" if attempt == "before" else "latest attempts"
     title = f"{questionnaire}: the class's scores ({when}), mean and middle half"
-    table = norms[norms["attempt"] == attempt].copy() if not norms.empty else norms
+    table = norms[norms["attempt"] == attempt] if not norms.empty else norms
     if table.empty:
         return _empty(title, "No questionnaire scores yet.")
-    table["label"] = table["label"] if "label" in table else table["scale"]
-    shown = table[~table["hidden"]].sort_values("mean")
-    hidden = table[table["hidden"]]
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(
-        x=shown["mean"], y=shown["label"], mode="markers", name="mean",
-        marker=dict(color=OKABE_ITO["blue"], size=11),
-        error_x=dict(type="data", symmetric=False, array=shown["q3"] - shown["mean"],
-                     arrayminus=shown["mean"] - shown["q1"], color=OKABE_ITO["sky_blue"],
-                     thickness=6, width=0),
-        customdata=shown[["n", "sd", "median"]],
-        hovertemplate="%{y}<br>mean %{x:.2f}<br>n %{customdata[0]:.0f}, SD %{customdata[1]:.2f}"
-                      "<br>median %{customdata[2]:.2f}<extra></extra>"))
-    if not hidden.empty:
-        fig.add_trace(_hidden_trace(hidden["label"].tolist(), 1.0))
-    fig.update_yaxes(categoryorder="array",
-                     categoryarray=hidden["label"].tolist() + shown["label"].tolist())
-    return _layout(fig, title, "Scale score (1 = low, 5 = high)", "Scale", len(table))
+    shown, hidden = _split(table, "mean")
+    fig = go.Figure(_middle_half(
+        shown, "mean", OKABE_ITO["blue"], OKABE_ITO["sky_blue"], ["n", "sd", "median"],
+        "%{y}<br>mean %{x:.2f}<br>n %{customdata[0]:.0f}, SD %{customdata[1]:.2f}"
+        "<br>median %{customdata[2]:.2f}<extra></extra>"))
+    return _finish(fig, shown, hidden, 1.0, title, "Scale score (1 = low, 5 = high)", "Scale")
 
 
 def before_after_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire"
@@ -81,49 +98,33 @@ def before_after_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire
     title = f"{questionnaire}: before and after, for learners who answered twice"
     if table.empty:
         return _empty(title, "No learner has answered this questionnaire twice yet.")
-    table = table.copy()
-    table["label"] = table["label"] if "label" in table else table["scale"]
-    shown = table[~table["hidden"]].sort_values("change")
-    hidden = table[table["hidden"]]
-    fig = go.Figure()
-    for _, row in shown.iterrows():
-        fig.add_trace(go.Scatter(x=[row["before"], row["after"]], y=[row["label"]] * 2,
-                                 mode="lines", line=dict(color=GRID, width=4),
-                                 showlegend=False, hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=shown["before"], y=shown["label"], mode="markers", name="before",
-                             marker=dict(color=OKABE_ITO["orange"], size=11, symbol="circle")))
-    fig.add_trace(go.Scatter(x=shown["after"], y=shown["label"], mode="markers", name="after",
-                             marker=dict(color=OKABE_ITO["blue"], size=11, symbol="diamond")))
-    if not hidden.empty:
-        fig.add_trace(_hidden_trace(hidden["label"].tolist(), 1.0))
-    fig.update_yaxes(categoryorder="array",
-                     categoryarray=hidden["label"].tolist() + shown["label"].tolist())
-    return _layout(fig, title, "Mean scale score (1-5)", "Scale", len(table))
+    shown, hidden = _split(table, "change")
+    fig = go.Figure([go.Scatter(x=[row.before, row.after], y=[row.label] * 2, mode="lines",
+                                line=dict(color=GRID, width=4), showlegend=False,
+                                hoverinfo="skip") for row in shown.itertuples()])
+    for attempt, colour, symbol in (("before", "orange", "circle"), ("after", "blue", "diamond")):
+        fig.add_trace(go.Scatter(x=shown[attempt], y=shown["label"], mode="markers", name=attempt,
+                                 marker=dict(color=OKABE_ITO[colour], size=11, symbol=symbol)))
+    return _finish(fig, shown, hidden, 1.0, title, "Mean scale score (1-5)", "Scale")
 
 
 def reliability_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire",
                        attempt: str = "before") -> go.Figure:
     """Cronbach's alpha per scale with the .70 line, sorted."""
     title = f"{questionnaire}: how consistent is each scale in this class? (Cronbach's alpha)"
-    table = table[table["attempt"] == attempt].copy() if not table.empty else table
+    table = table[table["attempt"] == attempt] if not table.empty else table
     if table.empty:
         return _empty(title, "No answers to single statements handed in yet (learners "
                              "choose whether to include them).")
-    table["label"] = table["label"] if "label" in table else table["scale"]
-    shown = table[~table["hidden"]].sort_values("alpha")
-    hidden = table[table["hidden"]]
+    shown, hidden = _split(table, "alpha")
     fig = go.Figure(go.Scatter(
         x=shown["alpha"], y=shown["label"], mode="markers", name="alpha",
         marker=dict(color=OKABE_ITO["bluish_green"], size=11), customdata=shown[["n", "items"]],
         hovertemplate="%{y}<br>alpha %{x:.2f}<br>%{customdata[0]:.0f} learners, "
                       "%{customdata[1]} items<extra></extra>"))
-    if not hidden.empty:
-        fig.add_trace(_hidden_trace(hidden["label"].tolist(), 0.0))
     fig.add_vline(x=0.7, line=dict(color=OKABE_ITO["vermillion"], dash="dash"),
                   annotation_text=".70", annotation_position="top")
-    fig.update_yaxes(categoryorder="array",
-                     categoryarray=hidden["label"].tolist() + shown["label"].tolist())
-    return _layout(fig, title, "Cronbach's alpha", "Scale", len(table))
+    return _finish(fig, shown, hidden, 0.0, title, "Cronbach's alpha", "Scale")
 
 
 def composition_figure(table: pd.DataFrame) -> go.Figure:
@@ -157,21 +158,13 @@ def indicators_figure(table: pd.DataFrame, name: str = "indicator",
     """Median (dot) and middle half (bar) per indicator, sorted by median."""
     if table.empty:
         return _empty(title, "No networks handed in yet.")
-    shown = table[~table["hidden"]].sort_values("median")
-    hidden = table[table["hidden"]]
-    fig = go.Figure(go.Scatter(
-        x=shown["median"], y=shown[name], mode="markers", name="median",
-        marker=dict(color=OKABE_ITO["reddish_purple"], size=11),
-        error_x=dict(type="data", symmetric=False, array=shown["q3"] - shown["median"],
-                     arrayminus=shown["median"] - shown["q1"], color=GRID, thickness=6, width=0),
-        customdata=shown[["n", "mean"]],
-        hovertemplate="%{y}<br>median %{x:.2f}<br>n %{customdata[0]:.0f}, "
-                      "mean %{customdata[1]:.2f}<extra></extra>"))
-    if not hidden.empty:
-        fig.add_trace(_hidden_trace(hidden[name].tolist(), 0.0))
-    fig.update_yaxes(categoryorder="array",
-                     categoryarray=hidden[name].tolist() + shown[name].tolist())
-    return _layout(fig, title, "Value (median; bar: middle half of the class)", "", len(table))
+    shown, hidden = _split(table.assign(label=table[name]), "median")
+    fig = go.Figure(_middle_half(
+        shown, "median", OKABE_ITO["reddish_purple"], GRID, ["n", "mean"],
+        "%{y}<br>median %{x:.2f}<br>n %{customdata[0]:.0f}, mean %{customdata[1]:.2f}"
+        "<extra></extra>"))
+    return _finish(fig, shown, hidden, 0.0, title,
+                   "Value (median; bar: middle half of the class)", "")
 
 
 def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
