@@ -41,19 +41,11 @@ CLASS_DB_ENV = "COURSEKIT_CLASS_DB"
 CLASS_SCHEMA_VERSION = 1
 
 _SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS class_meta (
-        key   TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    )""",
+    "CREATE TABLE IF NOT EXISTS class_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS handins (
-        course      TEXT NOT NULL,
-        pseudonym   TEXT NOT NULL,
-        created_at  TEXT NOT NULL,
-        received_at TEXT NOT NULL,
-        version     INTEGER NOT NULL,
-        body        TEXT NOT NULL,
-        PRIMARY KEY (course, pseudonym)
-    )""",
+        course TEXT NOT NULL, pseudonym TEXT NOT NULL, created_at TEXT NOT NULL,
+        received_at TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
+        PRIMARY KEY (course, pseudonym))""",
 ]
 
 #: What :meth:`ClassStore.add` reports for each hand-in.
@@ -74,16 +66,19 @@ def redact(url: str) -> str:
     return re.sub(r"(password=)\S+", r"\1***", url)
 
 
+def _of_course(course: str | None) -> tuple[str, tuple]:
+    return (" WHERE course = ?", (course,)) if course is not None else ("", ())
+
+
 class ClassStore:
     """The class's hand-ins. Use :func:`open_class_store`; do not build directly."""
 
-    backend = ""
     _param = "?"
 
     def __init__(self, url: str):
         self.url = url
 
-    # backends provide: _connect(), _transaction(), _rows(sql, params), close()
+    # backends provide: _transaction(), _rows(sql, params) and the connection _conn
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", self._param)
@@ -143,20 +138,15 @@ class ClassStore:
 
     def handins(self, course: str | None = None) -> list[dict[str, Any]]:
         """Every stored hand-in (optionally of one course), ordered by course and pseudonym."""
-        sql = "SELECT body FROM handins"
-        params: tuple = ()
-        if course is not None:
-            sql += " WHERE course = ?"
-            params = (course,)
-        rows = self._rows(self._sql(sql + " ORDER BY course, pseudonym"), params)
+        where, params = _of_course(course)
+        rows = self._rows(self._sql(f"SELECT body FROM handins{where} ORDER BY course, pseudonym"),
+                          params)
         return [json.loads(body) for (body,) in rows]
 
     def count(self, course: str | None = None) -> int:
         """How many learners have handed in."""
-        if course is None:
-            return self._rows("SELECT COUNT(*) FROM handins", ())[0][0]
-        return self._rows(self._sql("SELECT COUNT(*) FROM handins WHERE course = ?"),
-                          (course,))[0][0]
+        where, params = _of_course(course)
+        return self._rows(self._sql(f"SELECT COUNT(*) FROM handins{where}"), params)[0][0]
 
     def courses(self) -> list[str]:
         """The course ids present."""
@@ -176,6 +166,10 @@ class ClassStore:
         with self._transaction() as cur:
             cur.execute("DELETE FROM handins")
 
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
+
     def __enter__(self) -> ClassStore:
         return self
 
@@ -188,8 +182,6 @@ class ClassStore:
 
 class SQLiteClassStore(ClassStore):
     """The class store in one SQLite file (one machine)."""
-
-    backend = "sqlite"
 
     def __init__(self, url: str, path: str):
         super().__init__(url)
@@ -226,15 +218,10 @@ class SQLiteClassStore(ClassStore):
     def _rows(self, sql: str, params: tuple) -> list[tuple]:
         return self._conn.execute(sql, params).fetchall()
 
-    def close(self) -> None:
-        """Close the database connection."""
-        self._conn.close()
-
 
 class PostgresClassStore(ClassStore):
     """The class store in a PostgreSQL database (a JupyterHub of many users)."""
 
-    backend = "postgresql"
     _param = "%s"
 
     def __init__(self, url: str):
@@ -270,10 +257,6 @@ class PostgresClassStore(ClassStore):
             with self._conn.cursor() as cur:
                 cur.execute(sql, params)
                 return cur.fetchall()
-
-    def close(self) -> None:
-        """Close the database connection."""
-        self._conn.close()
 
 
 def class_db_url(url: str | os.PathLike | None = None) -> str | None:

@@ -2,14 +2,13 @@
 
 No real person is behind any of them. The demo class starts from the course's sample people
 (their hand-ins, made from their demo stores) and adds made-up classmates drawn around the
-same questionnaires, scales, items and decision points, so the class picture uses the
-course's own names. Every hand-in here is marked ``"demo": true``.
+course's own questionnaires, scales, items and decision points, so the class picture uses
+the course's own names. Every hand-in here is marked ``"demo": true``.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -23,13 +22,14 @@ class Template:
     """What synthetic hand-ins are made of.
 
     Questionnaires and their scales' items, case decision points and their options,
-    network measure and out-sight indicator names.
+    network measure and out-sight indicator names (by default those the network exercise
+    hands in).
     """
 
     instruments: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     decisions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    measures: list[str] = field(default_factory=list)
-    outsight: list[str] = field(default_factory=list)
+    measures: list[str] = field(default_factory=lambda: list(HANDIN_MEASURES))
+    outsight: list[str] = field(default_factory=lambda: [n for n, _ in OUTSIGHT_FROM_MEASURES])
     network_types: list[str] = field(default_factory=lambda: ["operational", "personal",
                                                               "strategic"])
 
@@ -38,53 +38,18 @@ def builtin_template() -> Template:
     """A fixed template that does not depend on the course content (tests, benchmarks)."""
     return Template(
         instruments={
-            "career-drivers": {
-                "autonomy": ["cd1", "cd2", "cd3", "cd4"],
-                "security": ["cd5", "cd6", "cd7", "cd8"],
-                "challenge": ["cd9", "cd10", "cd11"],
-            },
-            "outsight-audit": {
-                "outside-reach": ["oa1", "oa2", "oa3"],
-                "visibility": ["oa4", "oa5", "oa6"],
-            },
+            "career-drivers": {"autonomy": ["cd1", "cd2", "cd3", "cd4"],
+                               "security": ["cd5", "cd6", "cd7", "cd8"],
+                               "challenge": ["cd9", "cd10", "cd11"]},
+            "outsight-audit": {"outside-reach": ["oa1", "oa2", "oa3"],
+                               "visibility": ["oa4", "oa5", "oa6"]},
         },
         decisions={
             ("the-first-step", "wait-or-act"): ["wait", "ask-hr", "look-outside"],
             ("the-career-impasse", "what-next"): ["work-harder", "more-advisers", "go-outside",
                                                   "quit"],
         },
-        measures=list(HANDIN_MEASURES),
-        outsight=[name for name, _ in OUTSIGHT_FROM_MEASURES],
     )
-
-
-def template_from_handins(handins: list[Mapping[str, Any]], base: Template | None = None
-                          ) -> Template:
-    """A template holding the names found in real (sample) hand-ins, over ``base``."""
-    t = base or Template()
-    for h in handins:
-        sections = h.get("exercises", {})
-        for exercise_id, section in sections.items():
-            kind, _, name = exercise_id.partition(":")
-            if kind == "assessment":
-                scales = t.instruments.setdefault(name, {})
-                for attempt in (a for a in section.values() if a):
-                    for scale in attempt["scales"]:
-                        scales.setdefault(scale, [])
-                    for scale, answers in attempt.get("items", {}).items():
-                        known = scales.setdefault(scale, [])
-                        known.extend(i for i in answers if i not in known)
-            elif kind == "case":
-                for point, choice in section["decisions"].items():
-                    options = t.decisions.setdefault((name, point), [])
-                    if choice not in options:
-                        options.append(choice)
-        net = sections.get("network") or {}
-        t.measures.extend(m for m in net.get("measures", {}) if m not in t.measures)
-        t.outsight.extend(m for m in net.get("outsight", {}) if m not in t.outsight)
-        types = (net.get("composition") or {}).get("types") or {}
-        t.network_types.extend(k for k in types if k not in t.network_types)
-    return t
 
 
 def content_template() -> Template:
@@ -95,22 +60,16 @@ def content_template() -> Template:
     from ..assessment import list_instruments
     from ..cases import list_cases
 
-    t = Template()
-    for instrument in list_instruments():
-        t.instruments[instrument.id] = {s.id: list(s.item_ids) for s in instrument.scales}
-    for case in list_cases():
-        for d in case.decisions:
-            t.decisions[(case.id, d.id)] = list(d.option_ids)
-    return t
-
-
-def _pseudonym(rng: random.Random) -> str:
-    return "p-" + "".join(rng.choice("0123456789abcdef") for _ in range(16))
+    return Template(
+        instruments={instrument.id: {s.id: list(s.item_ids) for s in instrument.scales}
+                     for instrument in list_instruments()},
+        decisions={(case.id, d.id): list(d.option_ids) for case in list_cases()
+                   for d in case.decisions})
 
 
 def synthetic_handin(rng: random.Random, template: Template, *, created_at: datetime,
-                     pseudonym: str | None = None, demo: bool = True,
-                     course: str = "take-charge-of-your-career") -> dict[str, Any]:
+                     demo: bool = True, course: str = "take-charge-of-your-career"
+                     ) -> dict[str, Any]:
     """One made-up learner's hand-in (drawn in the version 2 layout, returned as version 3)."""
     assessments = []
     for instrument, scales in template.instruments.items():
@@ -158,7 +117,8 @@ def synthetic_handin(rng: random.Random, template: Template, *, created_at: date
         if steps else None
     return MIGRATIONS[2]({
         "format": FORMAT, "version": 2,
-        "pseudonym": pseudonym or _pseudonym(rng), "course": course,
+        "pseudonym": "p-" + "".join(rng.choice("0123456789abcdef") for _ in range(16)),
+        "course": course,
         "created_at": created_at.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
         "coursekit_version": "0.1.0", "demo": demo,
         "assessments": assessments, "network": network, "decisions": decisions,
@@ -191,11 +151,8 @@ def sample_people_handins() -> list[dict[str, Any]]:
 
     out = []
     for person in sample_people():
-        store = demo_store(person.id)
-        try:
+        with demo_store(person.id) as store:
             out.append(make_handin(store, include_item_responses=True))
-        finally:
-            store.close()
     return out
 
 
@@ -203,20 +160,13 @@ def demo_class(n: int = 30, *, seed: int = 2025) -> list[dict[str, Any]]:
     """A demo class of ``n`` hand-ins for the dashboard, all marked demo.
 
     The sample people's own hand-ins come first; made-up classmates fill the class, drawn
-    with the sample people's questionnaires and decision points (the built-in template
-    where the course has none yet).
+    with the course's questionnaires and decision points (the built-in template's where the
+    course has none yet).
     """
     people = sample_people_handins()
-    base = template_from_handins(people, content_template())
-    fallback = builtin_template()
-    if not base.instruments:
-        base.instruments = fallback.instruments
-    if not base.decisions:
-        base.decisions = fallback.decisions
-    if not base.measures:
-        base.measures = fallback.measures
-    if not base.outsight:
-        base.outsight = fallback.outsight
+    template, fallback = content_template(), builtin_template()
+    template.instruments = template.instruments or fallback.instruments
+    template.decisions = template.decisions or fallback.decisions
     course = people[0]["course"] if people else "take-charge-of-your-career"
-    rest = synthetic_handins(max(0, n - len(people)), seed=seed, template=base, course=course)
+    rest = synthetic_handins(max(0, n - len(people)), seed=seed, template=template, course=course)
     return people[:n] + rest
