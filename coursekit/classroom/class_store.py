@@ -1,22 +1,14 @@
 """The class store: the class's hand-ins in one database, SQLite or PostgreSQL.
 
-One interface, two backends, chosen by a URL:
-
-- ``sqlite:///class.sqlite`` (relative path) or ``sqlite:////srv/course/class.sqlite``
-  (absolute: four slashes, as in SQLAlchemy), or a plain file path: one machine.
-- ``postgresql://user@host/dbname`` (or ``postgres://``, or a libpq key-value string such as
-  ``host=/var/run/postgresql dbname=class``): a JupyterHub where many users submit at once.
-
-Given directly, or by the ``COURSEKIT_CLASS_DB`` environment variable.
+The database is named by a URL, given or in ``COURSEKIT_CLASS_DB`` (the forms are in
+docs/jupyterhub.md): ``sqlite:///relative.sqlite``, ``sqlite:////absolute.sqlite`` or a
+file path for one machine; ``postgresql://...`` or a libpq string (``host=... dbname=...``)
+for a JupyterHub where many users submit at once.
 
 One row per (course, pseudonym): the latest hand-in by ``created_at`` wins, an older or
-equally old one is kept out. Every write is one transaction with parameterised queries.
-Both backends store the same cleaned JSON text, so they return the same hand-ins.
+equally old one is kept out. Both backends store the same cleaned JSON text.
 
-Examples
---------
->>> store = open_class_store("sqlite:///:memory:")
->>> store.count()
+>>> open_class_store("sqlite:///:memory:").count()
 0
 """
 
@@ -48,7 +40,7 @@ _SCHEMA = [
         PRIMARY KEY (course, pseudonym))""",
 ]
 
-#: What :meth:`ClassStore.add` reports for each hand-in.
+#: What :meth:`ClassStore.add_many` reports for each hand-in (one status each).
 ADDED, REPLACED, KEPT_NEWER = "added", "replaced", "kept newer"
 
 
@@ -98,15 +90,12 @@ class ClassStore:
                                  f"coursekit (schema {row[0]}); upgrade coursekit.")
 
     def add(self, handin: Mapping[str, Any]) -> str:
-        """Add one hand-in (validated and migrated first).
-
-        Returns ``"added"``, ``"replaced"`` or ``"kept newer"``.
-        """
+        """Add one hand-in (validated and migrated first); its status, as for :meth:`add_many`."""
         return self.add_many([handin])[0]
 
     def add_many(self, handins: Iterable[Mapping[str, Any]], *, validated: bool = False
                  ) -> list[str]:
-        """Add hand-ins in one transaction, in order; one status per hand-in.
+        """Add hand-ins in one transaction, in order; one status per hand-in (:data:`ADDED`...).
 
         The same learner twice keeps the later ``created_at``; on a tie the one already
         stored stays.
@@ -205,15 +194,8 @@ class SQLiteClassStore(ClassStore):
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Cursor]:
-        cur = self._conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
-        try:
-            yield cur
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        else:
-            cur.execute("COMMIT")
+        with self._conn:  # commits, or rolls back on any exception
+            yield self._conn.execute("BEGIN IMMEDIATE")
 
     def _rows(self, sql: str, params: tuple) -> list[tuple]:
         return self._conn.execute(sql, params).fetchall()
@@ -231,7 +213,6 @@ class PostgresClassStore(ClassStore):
         except ImportError:
             raise StoreError("A PostgreSQL class store needs psycopg: "
                              "pip install 'coursekit[hub]'") from None
-        self._psycopg = psycopg
         try:
             self._conn = psycopg.connect(url, connect_timeout=10)
         except psycopg.Error as exc:
@@ -248,22 +229,18 @@ class PostgresClassStore(ClassStore):
 
     @contextmanager
     def _transaction(self):
-        with self._conn.transaction():
-            with self._conn.cursor() as cur:
-                yield cur
+        with self._conn.transaction(), self._conn.cursor() as cur:
+            yield cur
 
     def _rows(self, sql: str, params: tuple) -> list[tuple]:
-        with self._conn.transaction():
-            with self._conn.cursor() as cur:
-                cur.execute(sql, params)
-                return cur.fetchall()
+        with self._transaction() as cur:
+            cur.execute(sql, params)
+            return cur.fetchall()
 
 
 def class_db_url(url: str | os.PathLike | None = None) -> str | None:
     """The class database URL in use: ``url`` or ``$COURSEKIT_CLASS_DB`` (None if neither)."""
-    if url is not None:
-        return os.fspath(url)
-    return os.environ.get(CLASS_DB_ENV, "").strip() or None
+    return os.fspath(url) if url is not None else os.environ.get(CLASS_DB_ENV, "").strip() or None
 
 
 def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
@@ -272,8 +249,7 @@ def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
     Raises
     ------
     StoreError
-        No URL given and none in the environment, an unknown URL scheme, or the database
-        cannot be opened; the message says what to do.
+        No URL, an unknown scheme, or a database that cannot be opened; it says what to do.
     """
     target = class_db_url(url)
     if not target:
@@ -297,10 +273,9 @@ def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
 
 
 def submit_handin(handin: Mapping[str, Any], url: str | os.PathLike | None = None) -> str:
-    """Send one hand-in straight to the class database (a live class on a JupyterHub).
+    """Send one hand-in straight to the class database (a live class); return its status.
 
-    Returns ``"added"``, ``"replaced"`` or ``"kept newer"``. A demo hand-in is refused so
-    sample data never mixes with a real class.
+    A demo hand-in is refused, so sample data never mixes with a real class.
     """
     if handin.get("demo"):
         raise StoreError("This is a demo hand-in made from sample data; it is not sent to "

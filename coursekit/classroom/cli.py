@@ -38,20 +38,14 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``coursekit collect``.
-
-    Exit status 0 when it ran (files may have been skipped), 2 when the class store cannot
-    be used.
-    """
+    """Run ``coursekit collect``: 0 when it ran (files may be skipped), 2 without a store."""
     url = class_db_url(args.into)
-    if url is None:
-        print(f"coursekit collect: say where to collect into: --into sqlite:///class.sqlite "
-              f"(or set {CLASS_DB_ENV})", file=sys.stderr)
-        return 2
-    if args.max_file_kb <= 0:
-        print("coursekit collect: --max-file-kb must be a positive number", file=sys.stderr)
-        return 2
     try:
+        if url is None:
+            raise StoreError(f"say where to collect into: --into sqlite:///class.sqlite "
+                             f"(or set {CLASS_DB_ENV})")
+        if args.max_file_kb <= 0:
+            raise StoreError("--max-file-kb must be a positive number")
         store = open_class_store(url)
     except StoreError as exc:
         print(f"coursekit collect: {exc}", file=sys.stderr)

@@ -1,28 +1,19 @@
 """Collecting hand-ins from folders and zip files into the class store.
 
 Every file is read into memory and checked; nothing is ever extracted to disk. A file that
-cannot be used is reported with a reason and skipped, and the run goes on:
+cannot be used is reported with its reason and skipped, and the run goes on: not UTF-8 or
+not JSON, not a hand-in, from a newer coursekit, wrong fields, over the size limit (checked
+on its size and again on the bytes read); in a zip also a path with ``..`` or an absolute
+one, an encrypted member, a nested archive, a zip bomb's size or ratio, and anything past
+the archive's byte budget, counted on the bytes actually decompressed. Older hand-in
+versions are migrated; of the same learner's hand-ins the class store keeps the latest.
 
-- corrupt JSON, text that is not UTF-8, a JSON file that is not a hand-in, a hand-in from a
-  newer coursekit, a hand-in with wrong fields;
-- a file over the size limit (checked on its size, and again on the bytes actually read);
-- in a zip: member names with ``..`` or an absolute path (path traversal), encrypted
-  members, nested archives (not followed), members whose declared size or compression ratio
-  marks a zip bomb, and anything beyond the per-archive byte budget, counted on the bytes
-  actually decompressed, not on what the archive claims.
-
-Older hand-in versions are migrated (:func:`~coursekit.classroom.handin_format.upgrade`).
-The same learner twice: the class store keeps the latest by ``created_at``.
-
-Examples
---------
 >>> import tempfile, pathlib
 >>> from coursekit.classroom.class_store import open_class_store
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "bad.json").write_text("{not json")
->>> report = collect([folder], open_class_store("sqlite:///:memory:"))
->>> report.read, report.skipped[0].reason
-(0, 'not valid JSON (line 1, column 2)')
+>>> collect([folder], open_class_store("sqlite:///:memory:")).skipped[0].reason
+'not valid JSON (line 1, column 2)'
 """
 
 from __future__ import annotations
@@ -35,6 +26,7 @@ import time
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -50,25 +42,12 @@ _ARCHIVES = (".zip", ".jar", ".7z", ".gz", ".tar", ".rar")
 
 @dataclass(frozen=True)
 class Limits:
-    """Size limits that keep a collection safe from huge files and zip bombs.
+    """Size limits that keep a collection safe from huge files and zip bombs."""
 
-    Attributes
-    ----------
-    max_file_bytes : int
-        Largest hand-in (a real one is a few kilobytes).
-    max_archive_bytes : int
-        Most bytes decompressed from one zip file, in total.
-    max_ratio : float
-        Largest compression ratio accepted for a zip member (JSON compresses about 5 to 20
-        times; a bomb thousands of times).
-    max_members : int
-        Most members read from one zip file.
-    """
-
-    max_file_bytes: int = 1 << 20
-    max_archive_bytes: int = 256 << 20
-    max_ratio: float = 100.0
-    max_members: int = 100_000
+    max_file_bytes: int = 1 << 20  # the largest hand-in (a real one is a few kilobytes)
+    max_archive_bytes: int = 256 << 20  # most bytes decompressed from one zip, in total
+    max_ratio: float = 100.0  # largest compression ratio of a zip member (JSON: 5 to 20)
+    max_members: int = 100_000  # most members read from one zip file
 
 
 @dataclass(frozen=True)
@@ -188,9 +167,9 @@ def _member_problem(info: zipfile.ZipInfo, limits: Limits) -> str | None:
 
 
 def _zip_items(path: Path, label: str, limits: Limits, report: CollectReport,
-               archives: list[_Archive]) -> list[_Item]:
+               opened: ExitStack) -> list[_Item]:
     try:
-        archive = zipfile.ZipFile(path)
+        archive = opened.enter_context(zipfile.ZipFile(path))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         report.skip(label, f"not a readable zip file ({exc})")
@@ -198,10 +177,8 @@ def _zip_items(path: Path, label: str, limits: Limits, report: CollectReport,
     if len(members) > limits.max_members:
         report.skip(label, f"zip holds {len(members)} entries (limit {limits.max_members}); "
                            f"not read")
-        archive.close()
         return []
     box = _Archive(archive, limits.max_archive_bytes)
-    archives.append(box)
     items: list[_Item] = []
     for info in members:
         if info.is_dir() or _is_metadata(info.filename):
@@ -215,7 +192,7 @@ def _zip_items(path: Path, label: str, limits: Limits, report: CollectReport,
 
 
 def _file_items(path: Path, limits: Limits, report: CollectReport,
-                archives: list[_Archive]) -> list[_Item]:
+                opened: ExitStack) -> list[_Item]:
     label, name = str(path), path.name.lower()
     try:
         info = path.lstat()
@@ -225,7 +202,7 @@ def _file_items(path: Path, limits: Limits, report: CollectReport,
     if stat.S_ISLNK(info.st_mode):
         report.skip(label, "symbolic link (not followed)")
     elif name.endswith(".zip") or (not name.endswith(".json") and zipfile.is_zipfile(path)):
-        return _zip_items(path, label, limits, report, archives)
+        return _zip_items(path, label, limits, report, opened)
     elif name.endswith(".json") and info.st_size > limits.max_file_bytes:
         report.skip(label, f"{info.st_size} bytes is over the limit of {limits.max_file_bytes}")
     elif name.endswith(".json"):
@@ -236,7 +213,7 @@ def _file_items(path: Path, limits: Limits, report: CollectReport,
 
 
 def _walk(paths: Iterable[str | os.PathLike], limits: Limits, report: CollectReport,
-          archives: list[_Archive]) -> list[_Item]:
+          opened: ExitStack) -> list[_Item]:
     items: list[_Item] = []
     for given in paths:
         root = Path(given).expanduser()
@@ -244,9 +221,9 @@ def _walk(paths: Iterable[str | os.PathLike], limits: Limits, report: CollectRep
             for folder, dirs, files in os.walk(root):
                 dirs.sort()
                 for name in sorted(files):
-                    items += _file_items(Path(folder) / name, limits, report, archives)
+                    items += _file_items(Path(folder) / name, limits, report, opened)
         elif root.exists() or root.is_symlink():
-            items += _file_items(root, limits, report, archives)
+            items += _file_items(root, limits, report, opened)
         else:
             report.skip(str(root), "no such file or folder")
     return items
@@ -290,29 +267,14 @@ def collect(paths: Iterable[str | os.PathLike], class_store: ClassStore, *,
         ``True`` for a text progress bar on stderr, or ``f(done, total)`` (a widget's).
     limits : Limits, optional
         Size limits; the defaults suit real hand-ins.
-
-    Returns
-    -------
-    CollectReport
-        Counts and every skipped file with its reason (see :meth:`CollectReport.summary`).
     """
     limits = limits or Limits()
-    report = CollectReport()
     started = time.perf_counter()
-    if progress is True:
-        progress = TextProgress()
-    archives: list[_Archive] = []
+    report, counts = CollectReport(), Counter()
+    progress = TextProgress() if progress is True else progress
     pending: list[dict[str, Any]] = []
-
-    def flush() -> None:
-        counts = Counter(class_store.add_many(pending, validated=True))
-        report.added += counts[ADDED]
-        report.replaced += counts[REPLACED]
-        report.kept_newer += counts[KEPT_NEWER]
-        pending.clear()
-
-    try:
-        items = _walk(paths, limits, report, archives)
+    with ExitStack() as opened:  # the zip files, closed at the end
+        items = _walk(paths, limits, report, opened)
         for done, (label, read) in enumerate(items, start=1):
             try:
                 data = read(limits)
@@ -328,16 +290,14 @@ def collect(paths: Iterable[str | os.PathLike], class_store: ClassStore, *,
                 report.read += 1
                 report.migrated += version < handin["version"]
                 pending.append(handin)
-                if len(pending) >= _BATCH:
-                    flush()
+            if pending and (len(pending) >= _BATCH or done == len(items)):
+                counts.update(class_store.add_many(pending, validated=True))
+                pending.clear()
             if progress:
                 progress(done, len(items))
-        if pending:
-            flush()
         if progress and not items:
             progress(0, 0)
-    finally:
-        for box in archives:
-            box.zip.close()
+    report.added, report.replaced, report.kept_newer = (counts[ADDED], counts[REPLACED],
+                                                         counts[KEPT_NEWER])
     report.seconds = time.perf_counter() - started
     return report

@@ -1,9 +1,8 @@
 """The class picture: pure functions from hand-ins to tables (pandas DataFrames).
 
 Each exercise (:mod:`coursekit.exercises`) turns the class's sections of it into a long
-table and calls these functions, which return the tables its dashboard panels show; the
-figures in :mod:`coursekit.classroom.figures` draw these tables and nothing else.
-:func:`class_summary` gathers every exercise's panels.
+table and calls these functions for its dashboard panels' tables, which the figures in
+:mod:`coursekit.classroom.figures` draw; :func:`class_summary` gathers every exercise's panels.
 
 Small groups are never shown
 ----------------------------
@@ -57,7 +56,7 @@ def suppress(table: pd.DataFrame, columns: list[str], count: str = "n") -> pd.Da
 
 
 def describe(frame: pd.DataFrame, by: list[str], value: str) -> pd.DataFrame:
-    """n, mean, SD, quartiles of ``value`` per group, small groups suppressed."""
+    """``n, mean, sd, q1, median, q3`` of ``value`` per group, small groups suppressed."""
     if frame.empty:
         return pd.DataFrame(columns=[*by, *_STATS, "hidden", "note"])
     grouped = frame.groupby(by, sort=True)[value]
@@ -68,10 +67,10 @@ def describe(frame: pd.DataFrame, by: list[str], value: str) -> pd.DataFrame:
 
 
 def scale_norms(scores: pd.DataFrame) -> pd.DataFrame:
-    """The class's distribution of each scale per attempt, from one row per learner and scale.
+    """The class's distribution of each scale per attempt.
 
-    ``scores`` has columns ``pseudonym, attempt, scale, score``. Returns
-    ``attempt, scale, n, mean, sd, q1, median, q3, hidden, note``.
+    ``scores``: ``pseudonym, attempt, scale, score``; returns ``attempt, scale`` and the
+    columns of :func:`describe`.
     """
     return describe(scores, ["attempt", "scale"], "score")
 
@@ -79,8 +78,8 @@ def scale_norms(scores: pd.DataFrame) -> pd.DataFrame:
 def before_after(scores: pd.DataFrame) -> pd.DataFrame:
     """Scale means before and after, over learners with both attempts (paired).
 
-    ``scores`` as for :func:`scale_norms`. Returns
-    ``scale, n, before, after, change, change_sd, hidden, note``.
+    ``scores`` as for :func:`scale_norms`; returns ``scale, n, before, after, change,
+    change_sd, hidden, note``.
     """
     columns = ["scale", "n", "before", "after", "change", "change_sd"]
     wide = scores.pivot_table(index=["scale", "pseudonym"], columns="attempt",
@@ -137,24 +136,18 @@ def _long(table: pd.DataFrame, prefix: str, name: str) -> pd.DataFrame:
 
 
 def network_measures(table: pd.DataFrame) -> pd.DataFrame:
-    """The class's distribution of each network measure (size, density, constraint, ...).
+    """The class's distribution (:func:`describe`) of each network measure, size first.
 
-    ``table`` as for :func:`network_composition`. Returns
-    ``measure, n, mean, sd, q1, median, q3, hidden, note``.
+    ``table`` as for :func:`network_composition`.
     """
-    long = _long(table, "measure.", "measure")
-    if not table.empty:
-        size = table[["pseudonym", "contacts"]].rename(columns={"contacts": "value"})
-        size = size.assign(measure="contacts").astype({"value": float})
-        long = pd.concat([size[["pseudonym", "measure", "value"]], long], ignore_index=True)
-    return describe(long, ["measure"], "value")
+    measures = table.rename(columns={"contacts": "measure.contacts"})
+    return describe(_long(measures, "measure.", "measure"), ["measure"], "value")
 
 
 def outsight_indicators(table: pd.DataFrame) -> pd.DataFrame:
-    """The class's distribution of each out-sight indicator.
+    """The class's distribution (:func:`describe`) of each out-sight indicator.
 
-    ``table`` as for :func:`network_composition`. Returns
-    ``indicator, n, mean, sd, q1, median, q3, hidden, note``.
+    ``table`` as for :func:`network_composition`.
     """
     return describe(_long(table, "outsight.", "indicator"), ["indicator"], "value")
 
@@ -162,15 +155,14 @@ def outsight_indicators(table: pd.DataFrame) -> pd.DataFrame:
 def decision_polls(table: pd.DataFrame) -> pd.DataFrame:
     """How the class chose at each decision point of a case.
 
-    ``table`` has one row per learner and decision point: ``pseudonym, point, choice``.
-    Returns ``point, choice, count, share, respondents, hidden, note``. A question answered
-    by fewer than 5 learners is hidden whole; an option chosen by 1 to 4 learners is hidden,
-    with secondary suppression (see the module notes).
+    ``table``: ``pseudonym, point, choice``; returns ``point, choice, count, share,
+    respondents, hidden, note``. A question answered by fewer than 5 learners is hidden
+    whole; an option chosen by 1 to 4 learners is hidden, with secondary suppression.
     """
     columns = ["point", "choice", "count", "share", "respondents", "hidden", "note"]
     if table.empty:
         return pd.DataFrame(columns=columns)
-    counts = (table.groupby(["point", "choice"]).size().rename("count").reset_index())
+    counts = table.groupby(["point", "choice"]).size().rename("count").reset_index()
     counts["respondents"] = counts.groupby("point")["count"].transform("sum")
     counts["share"] = counts["count"] / counts["respondents"]
     hidden = (counts["respondents"] < MIN_GROUP) | (counts["count"] < MIN_GROUP)
@@ -193,8 +185,7 @@ def scale_reliability(items: pd.DataFrame) -> pd.DataFrame:
     by :func:`coursekit.assessment.cronbach_alpha`. Alpha of .70 is the usual floor for
     exploratory use; a high alpha is not proof that a scale measures one thing.
 
-    ``items`` has one row per learner, attempt, scale and item: ``pseudonym, attempt, scale,
-    item, value`` (the keyed answer). Returns
+    ``items``: ``pseudonym, attempt, scale, item, value`` (the keyed answer); returns
     ``attempt, scale, n, items, alpha, hidden, note``.
     """
     from ..assessment import cronbach_alpha

@@ -132,8 +132,7 @@ def composition_figure(table: pd.DataFrame) -> go.Figure:
     title = "The class's networks: where contacts are, and what kind"
     if table.empty:
         return _empty(title, "No networks handed in yet.")
-    table = table.copy()
-    table["label"] = table["dimension"] + ": " + table["category"]
+    table = table.assign(label=table["dimension"] + ": " + table["category"])
     colours = {"inside": OKABE_ITO["vermillion"], "outside": OKABE_ITO["sky_blue"],
                **NETWORK_TYPE_COLOURS}
     if table["hidden"].all():
@@ -176,8 +175,7 @@ def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
     title = f"{case}: what the class predicted"
     if polls.empty:
         return _empty(title, "No decisions handed in yet.")
-    polls = polls.copy()
-    polls["label"] = polls["option"]
+    polls = polls.assign(label=polls["option"])
     twice = polls["label"].duplicated(keep=False)  # the same words under two questions
     polls.loc[twice, "label"] = polls["option"] + " (" + polls["question"].str[:30] + "…)"
     shown = polls[~polls["hidden"]].sort_values(["question", "share"], ascending=[False, True])

@@ -1,16 +1,10 @@
 """The learner's hand-in: an anonymised summary in one JSON file, read before it is sent.
 
-What goes in (see :mod:`coursekit.classroom.handin_format` for the exact layout): a random
-pseudonym kept in the learner's store, the course id, the time, one section per exercise
-that has something to hand in (each exercise of :data:`coursekit.exercises.EXERCISES` says
-what, and its ``privacy`` rule says what never goes in), and **only** the reflections the
-learner ticks, with the names of people in their network replaced by roles.
+What goes in and what never does is in docs/jupyterhub.md ("Privacy, in short"); the
+layout is in :mod:`coursekit.classroom.handin_format`. Each exercise of
+:data:`coursekit.exercises.EXERCISES` gives its own section; free text leaves only in the
+reflections the learner ticks, with the names of people in their network replaced by roles.
 
-What never goes in: the learner's name, any contact's name, organisation or note, free text
-other than ticked reflections.
-
-Examples
---------
 >>> from coursekit.store import LearnerStore
 >>> store = LearnerStore(":memory:")
 >>> store.save("case:the-first-step", "why", "My own words", kind="reflection")
@@ -63,13 +57,7 @@ def pseudonym(store: LearnerStore) -> str:
 
 
 def course_id(course: str | Path | None = None) -> str:
-    """The course's id: ``id`` in course.yaml, or its title as a slug.
-
-    Examples
-    --------
-    >>> course_id()
-    'take-charge-of-your-career'
-    """
+    """The course's id: ``id`` in course.yaml, or its title as a slug."""
     try:
         data = load_yaml(Path(course or course_dir()) / COURSE_MARKER)
     except (ContentError, FileNotFoundError):
@@ -101,29 +89,22 @@ class NamesInReflections(HandinError):
 def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, str]] = (),
                 include_item_responses: bool = False, replace_names: bool = False,
                 course: str | None = None) -> dict[str, Any]:
-    """Build the learner's anonymised hand-in.
+    """Build the learner's anonymised hand-in (validated; a section per exercise that has one).
 
     Parameters
     ----------
     store : LearnerStore
         The learner's store (a demo store gives a hand-in marked ``"demo": true``).
     shared_reflections : iterable of (exercise, key)
-        The reflections the learner ticked to share. Nothing else of their free text is
-        included. A pair that names no reflection is ignored.
+        The reflections the learner ticked to share: no other free text goes in.
     include_item_responses : bool
-        Include the keyed answer to each questionnaire item (needed for the class's
-        Cronbach's alpha). The items are the questionnaire's own generic statements.
-        Off unless the learner ticks it.
+        Include the keyed answer to each questionnaire item (the questionnaire's generic
+        statements; the class's Cronbach's alpha needs them). Off unless the learner ticks it.
     replace_names : bool
         Replace the name of anyone in the learner's network found in a shared reflection by
         ``[their role]``. Without it, such a reflection stops the hand-in.
     course : str, optional
         The course id; default :func:`course_id`.
-
-    Returns
-    -------
-    dict
-        A version-3 hand-in, validated: one section per exercise that has something.
 
     Raises
     ------
@@ -169,10 +150,9 @@ def _resolve(handin_or_store: Mapping[str, Any] | LearnerStore,
 
 def preview_handin(handin_or_store: Mapping[str, Any] | LearnerStore, *,
                    shared_reflections: Iterable[tuple[str, str]] = ()) -> str:
-    """Everything a hand-in holds, in plain words, one line per value.
+    """Everything a hand-in holds, in plain words, one line per value, under each exercise.
 
-    Every value of the file appears here, under the title of its exercise; nothing is
-    summarised away, so the learner reads exactly what they would hand in.
+    Nothing is summarised away, so the learner reads exactly what they would hand in.
 
     Examples
     --------
@@ -213,10 +193,7 @@ def handin_json(handin: Mapping[str, Any]) -> str:
 
 
 def default_handin_folder(store: LearnerStore) -> Path:
-    """Where the hand-in file goes.
-
-    Beside the learner's store, or the working folder for an in-memory (demo) store.
-    """
+    """Where the hand-in file goes: beside the store (an in-memory one: the working folder)."""
     return store.path.parent if store.path is not None else Path.cwd()
 
 

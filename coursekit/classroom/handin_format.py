@@ -1,27 +1,16 @@
 """The hand-in file format: its name, its versions, validation and migration.
 
-A hand-in is one JSON object. Its first two fields say what it is::
+A hand-in is one JSON object whose first fields say what it is:
+``{"format": "coursekit-handin", "version": 3, ...}``. Version 3 (current) holds
 
-    {"format": "coursekit-handin", "version": 3, ...}
+- ``pseudonym``: a random id kept in the learner's store (``p-`` and 16 hex digits), never
+  a name; ``course``, ``created_at`` (UTC, ISO 8601), ``coursekit_version``, ``demo``;
+- ``exercises``: one section per exercise id, checked by its exercise's ``handin_model``
+  (:mod:`coursekit.exercises`): numbers and ids only, e.g.
+  ``"case:the-first-step": {"decisions": {"after-the-talk": "build"}}``. A section of an
+  exercise this course does not have is dropped (nothing unknown is stored);
+- ``reflections``: ``{"exercise", "key", "text"}`` of only those the learner ticked.
 
-Version 3 (current)
--------------------
-``pseudonym``
-    A random id kept in the learner's store (``p-`` and 16 hex digits); never a name.
-``course``, ``created_at`` (UTC, ISO 8601), ``coursekit_version``, ``demo``
-``exercises``
-    One section per exercise, by exercise id, each described by its exercise's model
-    (``handin_model`` in :mod:`coursekit.exercises`): numbers and ids only. For example
-    ``"case:the-first-step": {"decisions": {"after-the-talk": "build"}}``,
-    ``"assessment:career-drivers": {"before": {"scales": {...}, "items": {...}}}``,
-    ``"network": {"contacts", "measures", "composition", "outsight"}``,
-    ``"plan:steps": {"steps", "if_then", "done"}``. A section of an exercise this course
-    does not have is dropped (nothing unknown is stored).
-``reflections``
-    A list of ``{"exercise", "key", "text"}``: only those the learner ticked.
-
-Older versions (read and migrated)
-----------------------------------
 Version 2 held fixed sections (``assessments`` as a list, ``network``, ``decisions`` as a
 list of ``{"case", "point", "choice"}``, ``plan``); version 1 a flat layout (``learner``,
 ``scores``, ``scores_after``, ``choices``...). :func:`upgrade` brings any known version to

@@ -42,19 +42,18 @@ class NameMention:
 
 def _patterns(contacts: pd.DataFrame) -> list[tuple[re.Pattern[str], str, str]]:
     """Search patterns, full names first (then longest parts), with name and replacement."""
+    def word(text: str, flags: int = 0) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", flags)
+
     full, parts = [], []
     roles = contacts["role"] if "role" in contacts else [""] * len(contacts)
     for name, role in zip(contacts["name"], roles, strict=False):
         name = " ".join(str(name or "").split())
-        if not name:
-            continue
-        replacement = f"[{' '.join(str(role or '').split()) or NO_ROLE}]"
-        full.append((re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), name,
-                     replacement))
-        for part in re.split(r"[\s,.\-']+", name):
-            if len(part) >= 3 and part[0].isupper():
-                parts.append((re.compile(rf"(?<!\w){re.escape(part)}(?!\w)"), name,
-                              replacement))
+        if name:
+            replacement = f"[{' '.join(str(role or '').split()) or NO_ROLE}]"
+            full.append((word(name, re.IGNORECASE), name, replacement))
+            parts += [(word(part), name, replacement) for part in re.split(r"[\s,.\-']+", name)
+                      if len(part) >= 3 and part[0].isupper()]
     parts.sort(key=lambda p: -len(p[0].pattern))
     return full + parts
 
@@ -66,14 +65,11 @@ def name_mentions(text: str, contacts: pd.DataFrame) -> list[NameMention]:
     contacts table).
     """
     found: list[NameMention] = []
-    taken: list[tuple[int, int]] = []
     for pattern, name, replacement in _patterns(contacts):
         for match in pattern.finditer(text):
-            span = match.span()
-            if any(span[0] < end and start < span[1] for start, end in taken):
-                continue
-            taken.append(span)
-            found.append(NameMention(match.group(0), name, replacement, *span))
+            start, end = match.span()
+            if not any(start < m.end and m.start < end for m in found):
+                found.append(NameMention(match.group(0), name, replacement, start, end))
     return sorted(found, key=lambda m: m.start)
 
 
