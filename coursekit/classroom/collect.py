@@ -1,12 +1,9 @@
 """Collecting hand-ins from folders and zip files into the class store.
 
 Every file is read into memory and checked; nothing is ever extracted to disk. A file that
-cannot be used is reported with its reason and skipped, and the run goes on: not UTF-8 or
-not JSON, not a hand-in, from a newer coursekit, wrong fields, over the size limit (checked
-on its size and again on the bytes read); in a zip also a path with ``..`` or an absolute
-one, an encrypted member, a nested archive, a zip bomb's size or ratio, and anything past
-the archive's byte budget, counted on the bytes actually decompressed. Older hand-in
-versions are migrated; of the same learner's hand-ins the class store keeps the latest.
+cannot be used (see docs/jupyterhub.md, section 5) is reported with its reason and skipped,
+and the run goes on. Sizes are checked on the bytes actually read or decompressed, not only
+on what a file or an archive declares.
 
 >>> import tempfile, pathlib
 >>> from coursekit.classroom.class_store import open_class_store
@@ -25,7 +22,7 @@ import sys
 import time
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import partial
@@ -86,10 +83,7 @@ class CollectReport:
 
 
 class TextProgress:
-    """A text progress bar for the command line (no extra dependency).
-
-    Writes at most ten updates a second, then a final line, to ``stream`` (default stderr).
-    """
+    """A text progress bar for the command line: ten updates a second at most, then a line."""
 
     width = 30
 
@@ -212,32 +206,24 @@ def _file_items(path: Path, limits: Limits, report: CollectReport,
     return []
 
 
-def _walk(paths: Iterable[str | os.PathLike], limits: Limits, report: CollectReport,
-          opened: ExitStack) -> list[_Item]:
-    items: list[_Item] = []
+def _files(paths: Iterable[str | os.PathLike], report: CollectReport) -> Iterator[Path]:
+    """The files given and those in the folders given (in name order; no link followed)."""
     for given in paths:
         root = Path(given).expanduser()
         if root.is_dir() and not root.is_symlink():
             for folder, dirs, files in os.walk(root):
                 dirs.sort()
-                for name in sorted(files):
-                    items += _file_items(Path(folder) / name, limits, report, opened)
+                yield from (Path(folder) / name for name in sorted(files))
         elif root.exists() or root.is_symlink():
-            items += _file_items(root, limits, report, opened)
+            yield root
         else:
             report.skip(str(root), "no such file or folder")
-    return items
 
 
 def parse_handin(data: bytes) -> tuple[dict[str, Any], int]:
-    """Parse and check the bytes of a hand-in file.
+    """Parse and check a hand-in file's bytes: the clean hand-in and its original version.
 
-    Returns the clean hand-in and the version it was written in.
-
-    Raises
-    ------
-    HandinError
-        With a short reason: not UTF-8, not JSON, not a hand-in, invalid field.
+    Raises :class:`HandinError` with a short reason: not UTF-8, not JSON, not a hand-in...
     """
     try:
         doc = json.loads(data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
@@ -274,7 +260,8 @@ def collect(paths: Iterable[str | os.PathLike], class_store: ClassStore, *,
     progress = TextProgress() if progress is True else progress
     pending: list[dict[str, Any]] = []
     with ExitStack() as opened:  # the zip files, closed at the end
-        items = _walk(paths, limits, report, opened)
+        items = [item for path in _files(paths, report)
+                 for item in _file_items(path, limits, report, opened)]
         for done, (label, read) in enumerate(items, start=1):
             try:
                 data = read(limits)

@@ -1,21 +1,16 @@
 """The class picture: pure functions from hand-ins to tables (pandas DataFrames).
 
 Each exercise (:mod:`coursekit.exercises`) turns the class's sections of it into a long
-table and calls these functions for its dashboard panels' tables, which the figures in
-:mod:`coursekit.classroom.figures` draw; :func:`class_summary` gathers every exercise's panels.
+table and calls these functions for its panels' tables, which :mod:`.figures` draws;
+:func:`class_summary` gathers every exercise's panels. Distributions are this class's own
+(n, mean, SD with n - 1, quartiles as pandas interpolates them): no published norms, as
+IPIP advises.
 
-Small groups are never shown
-----------------------------
-Any group of fewer than :data:`MIN_GROUP` (5) learners is suppressed: its numbers are
-replaced by missing values (NaN), ``hidden`` is True and ``note`` says
-:data:`HIDDEN`. In polls, an option chosen by 1 to 4 learners is hidden too, and when only
-one option of a question would be hidden the next smallest is hidden with it, so that it
-cannot be worked out from the total (secondary suppression).
-
-The class's own norms
----------------------
-Distributions are this class's (n, mean, SD with n - 1, quartiles by linear interpolation,
-as pandas computes them): no published norms, as IPIP advises.
+**Small groups are never shown**: a group of fewer than :data:`MIN_GROUP` learners keeps
+its row (so the reader sees it exists), but its numbers become NaN, ``hidden`` is True and
+``note`` says :data:`HIDDEN`. In polls an option chosen by 1 to 4 learners is hidden too,
+and when only one option of a question would be hidden the next smallest is hidden with it,
+so that it cannot be worked out from the total (secondary suppression).
 """
 
 from __future__ import annotations
@@ -36,11 +31,6 @@ _STATS = ["n", "mean", "sd", "q1", "median", "q3"]
 def suppress(table: pd.DataFrame, columns: list[str], count: str = "n") -> pd.DataFrame:
     """Hide the ``columns`` of every row whose ``count`` is below :data:`MIN_GROUP`.
 
-    The row stays (so the reader sees that the group exists) but its numbers become NaN,
-    ``hidden`` is True and ``note`` is :data:`HIDDEN`.
-
-    Examples
-    --------
     >>> t = suppress(pd.DataFrame({"scale": ["a", "b"], "n": [7, 3], "mean": [3.1, 4.0]}),
     ...              ["n", "mean"])
     >>> t["mean"].isna().tolist(), t["note"].tolist()
@@ -98,15 +88,10 @@ def before_after(scores: pd.DataFrame) -> pd.DataFrame:
 def network_composition(table: pd.DataFrame) -> pd.DataFrame:
     """Inside and outside contacts, and network types, across the class.
 
-    For each category: ``learners`` (with at least one contact), ``contacts`` in the
-    category over the class, ``share`` of all the class's contacts (pooled), and
-    ``mean_share``: the mean over learners of their own share. A contact may have more than
-    one network type, so type shares can add up to more than 1.
-
-    ``table`` has one row per learner: ``pseudonym, contacts``, ``composition.<name>``,
-    ``type.<network type>``, ``measure.<name>``, ``outsight.<name>`` (see
-    :meth:`coursekit.exercises.network.NetworkExercise.dashboard`). Returns
-    ``dimension, category, learners, contacts, share, mean_share, hidden, note``.
+    ``table``: a row per learner, ``pseudonym, contacts, composition.<name>, type.<type>,
+    measure.<name>, outsight.<name>``. Per category: ``learners`` (with a contact),
+    ``contacts`` in it, their ``share`` of the class's contacts, ``mean_share`` over learners
+    of their own share (a contact may have several types), ``hidden, note``.
     """
     columns = ["dimension", "category", "learners", "contacts", "share", "mean_share"]
     if table.empty:
@@ -179,14 +164,11 @@ def decision_polls(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def scale_reliability(items: pd.DataFrame) -> pd.DataFrame:
-    """Cronbach's alpha per scale over the class's keyed item answers.
-
-    Only learners who answered every item of the scale count (listwise). Alpha is computed
-    by :func:`coursekit.assessment.cronbach_alpha`. Alpha of .70 is the usual floor for
-    exploratory use; a high alpha is not proof that a scale measures one thing.
+    """Cronbach's alpha per scale (:func:`coursekit.assessment.cronbach_alpha`), listwise.
 
     ``items``: ``pseudonym, attempt, scale, item, value`` (the keyed answer); returns
-    ``attempt, scale, n, items, alpha, hidden, note``.
+    ``attempt, scale, n, items, alpha, hidden, note``. Alpha of .70 is the usual floor for
+    exploratory use; a high alpha is not proof that a scale measures one thing.
     """
     from ..assessment import cronbach_alpha
 
@@ -204,11 +186,10 @@ def scale_reliability(items: pd.DataFrame) -> pd.DataFrame:
 
 
 def class_summary(source: Any, course: str | None = None) -> dict[str, list]:
-    """Every exercise's dashboard panels, by exercise id, from the class's hand-ins.
+    """Every exercise's dashboard panels, by exercise id, from a class store or hand-ins.
 
-    Each exercise of :data:`coursekit.exercises.EXERCISES` draws its own panels from the
-    class's sections of it (:meth:`~coursekit.exercises.Exercise.dashboard`); an exercise
-    no learner handed anything in for has none.
+    Each exercise draws its own (:meth:`~coursekit.exercises.Exercise.dashboard`) from the
+    class's sections of it; an exercise nobody handed anything in for has none.
     """
     from ..exercises import exercises
 

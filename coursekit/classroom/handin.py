@@ -31,7 +31,6 @@ from ..exercises import exercises
 from ..network.storage import load_network
 from ..store import LearnerStore
 from . import handin_sections as sections
-from . import redact
 from .handin_format import FORMAT, VERSION, HandinError, now_utc, validate_handin
 
 #: Key in the learner store's ``meta`` table that holds the hand-in pseudonym.
@@ -39,11 +38,7 @@ PSEUDONYM_META = "handin_pseudonym"
 
 
 def pseudonym(store: LearnerStore) -> str:
-    """The learner's hand-in pseudonym: random, made once and kept in the store.
-
-    It is the same in every hand-in from this store (so the class keeps only the latest),
-    and tells nobody who the learner is.
-    """
+    """The learner's hand-in pseudonym: random, made once and kept, telling nobody who it is."""
     value = store.meta(PSEUDONYM_META)
     if value:
         return value
@@ -69,13 +64,10 @@ def course_id(course: str | Path | None = None) -> str:
 class NamesInReflections(HandinError):
     """Ticked reflections name people in the learner's network; nothing is made.
 
-    Attributes
-    ----------
-    mentions : dict of (exercise, key) to list of NameMention
-        Where each ticked reflection names a contact.
+    ``mentions`` maps each such reflection's ``(exercise, key)`` to the names found in it.
     """
 
-    def __init__(self, mentions: dict[tuple[str, str], list[redact.NameMention]]):
+    def __init__(self, mentions: dict[tuple[str, str], list[sections.NameMention]]):
         self.mentions = mentions
         names = {m.contact for found in mentions.values() for m in found}
         super().__init__(
@@ -124,10 +116,10 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
                 f"notebook, or untick it")
     contacts = load_network(store).contacts if shared else None
     if shared and replace_names:
-        shared = [{**r, "text": redact.replace_names(r["text"], contacts)} for r in shared]
+        shared = [{**r, "text": sections.replace_names(r["text"], contacts)} for r in shared]
     elif shared:
         found = {(r["exercise"], r["key"]): mentions for r in shared
-                 if (mentions := redact.name_mentions(r["text"], contacts))}
+                 if (mentions := sections.name_mentions(r["text"], contacts))}
         if found:
             raise NamesInReflections(found)
     return validate_handin({
@@ -199,18 +191,11 @@ def default_handin_folder(store: LearnerStore) -> Path:
 
 def save_handin(handin_or_store: Mapping[str, Any] | LearnerStore, path: str | Path | None = None,
                 *, shared_reflections: Iterable[tuple[str, str]] = ()) -> Path:
-    """Write the hand-in as one JSON file and return its path.
+    """Write a hand-in (or the one :func:`make_handin` makes of a store) as a JSON file.
 
-    Parameters
-    ----------
-    handin_or_store : dict or LearnerStore
-        A hand-in from :func:`make_handin`, or a store to make one from.
-    path : str or Path, optional
-        A file ending in ``.json``, or a folder to write ``handin-<pseudonym>.json`` into
-        (a path without a suffix is a folder and is created when missing). Default: the
-        folder of the learner's store.
-    shared_reflections : iterable of (exercise, key)
-        Used only when a store is given.
+    ``path`` is a file ending in ``.json``, or a folder to write ``handin-<pseudonym>.json``
+    into (a path without a suffix is a folder, created when missing); by default the folder
+    of the learner's store. Returns the file's path.
     """
     h = _resolve(handin_or_store, shared_reflections)
     if path is None:

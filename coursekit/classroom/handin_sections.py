@@ -1,17 +1,90 @@
-"""The reflections a learner may tick for a hand-in, each with a label in words.
+"""The reflections a learner may tick for a hand-in, and the names of people in them.
 
 Reflections belong to many exercises, so they are gathered here (every other section of a
 hand-in comes from :meth:`coursekit.exercises.Exercise.handin`). Text leaves only when the
 learner ticks it.
+
+Contact names are third parties' personal data: they never leave in a hand-in. A learner
+who ticks a reflection to share may have written "lunch with Sam Okafor" in it; the hand-in
+preview marks such names and offers to replace each with the person's role ("[former
+boss]"), and the hand-in refuses to be made with them. A name is found when the contact's
+full name appears (any case), or one part of it of three letters or more appears as a whole
+word with its capital (so "Will" is found, "will" is not).
+
+>>> import pandas as pd
+>>> people = pd.DataFrame({"name": ["Sam Okafor", "Li Wei"], "role": ["former boss", ""]})
+>>> [m.written for m in name_mentions("Lunch with sam okafor; then Sam again.", people)]
+['sam okafor', 'Sam']
+>>> replace_names("Lunch with Sam Okafor and Li Wei.", people)
+'Lunch with [former boss] and [a contact].'
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import pandas as pd
+
 from ..store import LearnerStore
+
+#: What replaces the name of a contact whose role the learner did not give.
+NO_ROLE = "a contact"
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One place where a reflection names a contact."""
+
+    written: str
+    contact: str
+    replacement: str
+    start: int
+    end: int
+
+
+def _patterns(contacts: pd.DataFrame) -> list[tuple[re.Pattern[str], str, str]]:
+    """Search patterns, full names first (then longest parts), with name and replacement."""
+    def word(text: str, flags: int = 0) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", flags)
+
+    full, parts = [], []
+    roles = contacts["role"] if "role" in contacts else [""] * len(contacts)
+    for name, role in zip(contacts["name"], roles, strict=False):
+        name = " ".join(str(name or "").split())
+        if name:
+            replacement = f"[{' '.join(str(role or '').split()) or NO_ROLE}]"
+            full.append((word(name, re.IGNORECASE), name, replacement))
+            parts += [(word(part), name, replacement) for part in re.split(r"[\s,.\-']+", name)
+                      if len(part) >= 3 and part[0].isupper()]
+    parts.sort(key=lambda p: -len(p[0].pattern))
+    return full + parts
+
+
+def name_mentions(text: str, contacts: pd.DataFrame) -> list[NameMention]:
+    """Every mention of a contact's name in ``text``, in reading order, not overlapping.
+
+    ``contacts`` has a ``name`` column and optionally a ``role`` column (a network's
+    contacts table).
+    """
+    found: list[NameMention] = []
+    for pattern, name, replacement in _patterns(contacts):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if not any(start < m.end and m.start < end for m in found):
+                found.append(NameMention(match.group(0), name, replacement, start, end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def replace_names(text: str, contacts: pd.DataFrame) -> str:
+    """``text`` with each mention of a contact replaced by ``[their role]``."""
+    out, last = [], 0
+    for mention in name_mentions(text, contacts):
+        out += [text[last:mention.start], mention.replacement]
+        last = mention.end
+    return "".join(out) + text[last:]
 
 
 @dataclass(frozen=True)

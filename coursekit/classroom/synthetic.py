@@ -1,9 +1,6 @@
 """Synthetic hand-ins: a demo class for the dashboard, and data for tests and benchmarks.
 
-No real person is behind any of them. The demo class starts from the course's sample people
-(their hand-ins, made from their demo stores) and adds made-up classmates drawn around the
-course's own questionnaires, scales, items and decision points, so the class picture uses
-the course's own names. Every hand-in here is marked ``"demo": true``.
+No real person is behind any of them; every one is marked ``"demo": true`` by default.
 """
 
 from __future__ import annotations
@@ -16,22 +13,17 @@ from typing import Any
 from ..exercises.network import HANDIN_MEASURES, OUTSIGHT_FROM_MEASURES
 from .handin_format import FORMAT, MIGRATIONS
 
+#: Each network type, with the chance that a made-up contact is of it.
+_NETWORK_TYPES = {"operational": 0.7, "personal": 0.4, "strategic": 0.2}
+_OUTSIGHT = [name for name, _ in OUTSIGHT_FROM_MEASURES]
+
 
 @dataclass
 class Template:
-    """What synthetic hand-ins are made of.
-
-    Questionnaires and their scales' items, case decision points and their options,
-    network measure and out-sight indicator names (by default those the network exercise
-    hands in).
-    """
+    """What synthetic hand-ins are drawn around: scales' items and decision points' options."""
 
     instruments: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     decisions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    measures: list[str] = field(default_factory=lambda: list(HANDIN_MEASURES))
-    outsight: list[str] = field(default_factory=lambda: [n for n, _ in OUTSIGHT_FROM_MEASURES])
-    network_types: list[str] = field(default_factory=lambda: ["operational", "personal",
-                                                              "strategic"])
 
 
 def builtin_template() -> Template:
@@ -53,10 +45,7 @@ def builtin_template() -> Template:
 
 
 def content_template() -> Template:
-    """A template from the course's own questionnaires and cases (their public loaders).
-
-    Every scale with its items, every decision point with all its options.
-    """
+    """Every scale (with its items) and decision point (with its options) of the course."""
     from ..assessment import list_instruments
     from ..cases import list_cases
 
@@ -93,22 +82,18 @@ def synthetic_handin(rng: random.Random, template: Template, *, created_at: date
     if rng.random() < 0.9:
         contacts = rng.randint(1, 60)
         outside = sum(rng.random() < rng.uniform(0.1, 0.7) for _ in range(contacts))
-        chances = (0.7, 0.4, 0.2, 0.1, 0.1, 0.1)
         types = {t: sum(rng.random() < p for _ in range(contacts))
-                 for t, p in zip(template.network_types, chances, strict=False)}
-        measures = {m: round(rng.uniform(0, 1), 4) for m in template.measures}
+                 for t, p in _NETWORK_TYPES.items()}
+        measures = {m: round(rng.uniform(0, 1), 4) for m in HANDIN_MEASURES}
         if "effective_size" in measures:
             measures["effective_size"] = round(rng.uniform(1, contacts), 4)
         if "ei_index" in measures:
             measures["ei_index"] = round((2 * outside - contacts) / contacts, 4)
-        network = {
-            "contacts": contacts,
-            "measures": measures,
-            "composition": {"inside": contacts - outside, "outside": outside,
-                            "share_outside": round(outside / contacts, 4), "types": types,
-                            "sectors": rng.randint(1, 6)},
-            "outsight": {m: round(rng.uniform(0, 1), 4) for m in template.outsight},
-        }
+        network = {"contacts": contacts, "measures": measures,
+                   "composition": {"inside": contacts - outside, "outside": outside,
+                                   "share_outside": round(outside / contacts, 4),
+                                   "types": types, "sectors": rng.randint(1, 6)},
+                   "outsight": {m: round(rng.uniform(0, 1), 4) for m in _OUTSIGHT}}
     decisions = [{"case": case, "point": point, "choice": rng.choice(options)}
                  for (case, point), options in template.decisions.items()
                  if options and rng.random() < 0.95]
