@@ -1,10 +1,7 @@
 """The class store: the class's hand-ins in one database, SQLite or PostgreSQL.
 
-The database is named by a URL, given or in ``COURSEKIT_CLASS_DB`` (the forms are in
-docs/jupyterhub.md): ``sqlite:///relative.sqlite``, ``sqlite:////absolute.sqlite`` or a
-file path for one machine; ``postgresql://...`` or a libpq string (``host=... dbname=...``)
-for a JupyterHub where many users submit at once.
-
+SQLite serves one machine, PostgreSQL a JupyterHub where many learners submit at once; the
+store is named by a URL, given or in ``COURSEKIT_CLASS_DB`` (its forms: docs/jupyterhub.md).
 One row per (course, pseudonym): the latest hand-in by ``created_at`` wins, an older or
 equally old one is kept out. Both backends store the same cleaned JSON text.
 
@@ -40,15 +37,13 @@ _SCHEMA = [
         PRIMARY KEY (course, pseudonym))""",
 ]
 
-#: What :meth:`ClassStore.add_many` reports for each hand-in (one status each).
+#: What :meth:`ClassStore.add_many` reports for each hand-in.
 ADDED, REPLACED, KEPT_NEWER = "added", "replaced", "kept newer"
 
 
 def redact(url: str) -> str:
     """A database URL without its password, for messages.
 
-    Examples
-    --------
     >>> redact("postgresql://teach:s3cret@db.example.org/class")
     'postgresql://teach:***@db.example.org/class'
     >>> redact("host=/tmp password=s3cret dbname=x")
@@ -70,7 +65,7 @@ class ClassStore:
     def __init__(self, url: str):
         self.url = url
 
-    # backends provide: _transaction(), _rows(sql, params) and the connection _conn
+    # backends provide: _conn (the connection), _transaction() and _rows(sql, params)
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", self._param)
@@ -246,10 +241,8 @@ def class_db_url(url: str | os.PathLike | None = None) -> str | None:
 def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
     """Open (creating if needed) the class store named by ``url`` or ``$COURSEKIT_CLASS_DB``.
 
-    Raises
-    ------
-    StoreError
-        No URL, an unknown scheme, or a database that cannot be opened; it says what to do.
+    Raises :class:`StoreError`, saying what to do, for no URL, an unknown scheme, or a
+    database that cannot be opened.
     """
     target = class_db_url(url)
     if not target:

@@ -110,16 +110,14 @@ class _Archive:
 
     zip: zipfile.ZipFile
     budget: int
-    exhausted: bool = False
 
     def read(self, member: zipfile.ZipInfo, limits: Limits) -> bytes:
         """The member's bytes, at most one more than allowed (whatever sizes it declares)."""
-        if not self.exhausted:
+        if self.budget >= 0:
             with self.zip.open(member) as fh:
                 data = fh.read(min(limits.max_file_bytes, self.budget) + 1)
             self.budget -= len(data)
-            self.exhausted = self.budget < 0
-        if self.exhausted:
+        if self.budget < 0:
             raise HandinError(f"the archive passed its limit of {limits.max_archive_bytes} "
                               f"decompressed bytes; the rest is not read")
         return data
@@ -240,19 +238,11 @@ def parse_handin(data: bytes) -> tuple[dict[str, Any], int]:
 def collect(paths: Iterable[str | os.PathLike], class_store: ClassStore, *,
             progress: bool | Callable[[int, int], None] | None = None,
             limits: Limits | None = None) -> CollectReport:
-    """Read folders and zip files of hand-ins into ``class_store``.
+    """Read folders and zip files of hand-ins into ``class_store``; report what happened.
 
-    Parameters
-    ----------
-    paths : iterable of paths
-        Hand-in files (``.json``), zip files of them, or folders holding either (searched
-        recursively; symbolic links are not followed).
-    class_store : ClassStore
-        From :func:`~coursekit.classroom.class_store.open_class_store`.
-    progress : bool or callable, optional
-        ``True`` for a text progress bar on stderr, or ``f(done, total)`` (a widget's).
-    limits : Limits, optional
-        Size limits; the defaults suit real hand-ins.
+    ``paths``: hand-in files (``.json``), zip files of them, or folders holding either
+    (searched recursively; links are not followed). ``progress``: ``True`` for a text
+    progress bar on stderr, or ``f(done, total)``. ``limits``: the defaults suit real hand-ins.
     """
     limits = limits or Limits()
     started = time.perf_counter()

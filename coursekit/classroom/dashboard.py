@@ -57,11 +57,7 @@ def describe(frame: pd.DataFrame, by: list[str], value: str) -> pd.DataFrame:
 
 
 def scale_norms(scores: pd.DataFrame) -> pd.DataFrame:
-    """The class's distribution of each scale per attempt.
-
-    ``scores``: ``pseudonym, attempt, scale, score``; returns ``attempt, scale`` and the
-    columns of :func:`describe`.
-    """
+    """Each scale's distribution per attempt, from ``pseudonym, attempt, scale, score``."""
     return describe(scores, ["attempt", "scale"], "score")
 
 
@@ -121,19 +117,13 @@ def _long(table: pd.DataFrame, prefix: str, name: str) -> pd.DataFrame:
 
 
 def network_measures(table: pd.DataFrame) -> pd.DataFrame:
-    """The class's distribution (:func:`describe`) of each network measure, size first.
-
-    ``table`` as for :func:`network_composition`.
-    """
+    """The distribution of each network measure, size first (``table``: as for composition)."""
     measures = table.rename(columns={"contacts": "measure.contacts"})
     return describe(_long(measures, "measure.", "measure"), ["measure"], "value")
 
 
 def outsight_indicators(table: pd.DataFrame) -> pd.DataFrame:
-    """The class's distribution (:func:`describe`) of each out-sight indicator.
-
-    ``table`` as for :func:`network_composition`.
-    """
+    """The distribution of each out-sight indicator (``table``: as for composition)."""
     return describe(_long(table, "outsight.", "indicator"), ["indicator"], "value")
 
 
@@ -186,11 +176,7 @@ def scale_reliability(items: pd.DataFrame) -> pd.DataFrame:
 
 
 def class_summary(source: Any, course: str | None = None) -> dict[str, list]:
-    """Every exercise's dashboard panels, by exercise id, from a class store or hand-ins.
-
-    Each exercise draws its own (:meth:`~coursekit.exercises.Exercise.dashboard`) from the
-    class's sections of it; an exercise nobody handed anything in for has none.
-    """
+    """Each exercise's dashboard panels, by id, from a class store or a list of hand-ins."""
     from ..exercises import exercises
 
     handins = source.handins() if hasattr(source, "handins") else list(source)

@@ -3,7 +3,8 @@
 Each function draws one table from :mod:`coursekit.classroom.dashboard` and nothing else,
 so a figure always shows the same numbers as its table. Hidden groups (fewer than five
 learners) appear as a labelled row with the words "fewer than 5 — hidden" and no number.
-Position on a common scale (dots and bars, sorted), never a radar chart.
+Position on a common scale (dots and bars, sorted), never a radar chart; the course's
+figure style (:mod:`coursekit._figure_style`).
 """
 
 from __future__ import annotations
@@ -11,22 +12,18 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .._palette import GRID, INK, NETWORK_TYPE_COLOURS, OKABE_ITO, QUALITATIVE
+from .._figure_style import TEMPLATE
+from .._palette import GRID, NETWORK_TYPE_COLOURS, OKABE_ITO, QUALITATIVE
 from .dashboard import HIDDEN
-
-_FONT = dict(family="Arial, sans-serif", size=13, color=INK)
 
 
 def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, rows: int) -> go.Figure:
     # a series with no visible group (all hidden) is dropped, leaving only the marker
     fig.data = tuple(t for t in fig.data if t.x is None or len(t.x))
-    fig.update_layout(
-        title=dict(text=title, x=0.01), font=_FONT, template="plotly_white",
-        height=max(260, 80 + 28 * rows), margin=dict(l=10, r=20, t=60, b=50),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0.01, title=None),
-    )
-    fig.update_xaxes(title_text=x_title, gridcolor=GRID, zeroline=False)
-    fig.update_yaxes(title_text=y_title, automargin=True, type="category")
+    fig.update_layout(title_text=title, template=TEMPLATE, height=max(260, 80 + 28 * rows),
+                      legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0.01, title=None))
+    fig.update_xaxes(title_text=x_title, zeroline=False)
+    fig.update_yaxes(title_text=y_title, type="category")
     return fig
 
 
@@ -37,10 +34,9 @@ def _hidden_trace(labels: list[str], x: float) -> go.Scatter:
 
 
 def _empty(title: str, why: str) -> go.Figure:
-    fig = go.Figure()
+    fig = go.Figure(layout=dict(title_text=title, template=TEMPLATE, height=220,
+                                xaxis=dict(visible=False), yaxis=dict(visible=False)))
     fig.add_annotation(text=why, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-    fig.update_layout(title=dict(text=title, x=0.01), font=_FONT, template="plotly_white",
-                      height=220, xaxis=dict(visible=False), yaxis=dict(visible=False))
     return fig
 
 

@@ -1,9 +1,7 @@
 """The learner's hand-in: an anonymised summary in one JSON file, read before it is sent.
 
-What goes in and what never does is in docs/jupyterhub.md ("Privacy, in short"); the
-layout is in :mod:`coursekit.classroom.handin_format`. Each exercise of
-:data:`coursekit.exercises.EXERCISES` gives its own section; free text leaves only in the
-reflections the learner ticks, with the names of people in their network replaced by roles.
+What goes in and what never does: docs/jupyterhub.md ("Privacy, in short"); the layout:
+:mod:`coursekit.classroom.handin_format`.
 
 >>> from coursekit.store import LearnerStore
 >>> store = LearnerStore(":memory:")
@@ -83,31 +81,19 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
                 course: str | None = None) -> dict[str, Any]:
     """Build the learner's anonymised hand-in (validated; a section per exercise that has one).
 
-    Parameters
-    ----------
-    store : LearnerStore
-        The learner's store (a demo store gives a hand-in marked ``"demo": true``).
-    shared_reflections : iterable of (exercise, key)
-        The reflections the learner ticked to share: no other free text goes in.
-    include_item_responses : bool
-        Include the keyed answer to each questionnaire item (the questionnaire's generic
-        statements; the class's Cronbach's alpha needs them). Off unless the learner ticks it.
-    replace_names : bool
-        Replace the name of anyone in the learner's network found in a shared reflection by
-        ``[their role]``. Without it, such a reflection stops the hand-in.
-    course : str, optional
-        The course id; default :func:`course_id`.
-
-    Raises
-    ------
-    NamesInReflections
-        A shared reflection names a contact and ``replace_names`` is false.
-    HandinError
-        A shared reflection is longer than a hand-in holds.
+    Of the learner's free text only the reflections in ``shared_reflections`` (the ``(exercise,
+    key)`` pairs they ticked) go in. A contact's name in one stops the hand-in
+    (:class:`NamesInReflections`) unless ``replace_names`` puts ``[their role]`` in its place;
+    a reflection too long for a hand-in raises :class:`HandinError`. With
+    ``include_item_responses`` (off unless the learner ticks it) each questionnaire item's
+    keyed answer goes in: the class's Cronbach's alpha needs them. A demo store gives a
+    hand-in marked ``"demo": true``; ``course`` defaults to :func:`course_id`.
     """
     from .. import __version__
 
-    shared = sections.reflection_section(store, shared_reflections)
+    wanted = {(str(e), str(k)) for e, k in shared_reflections}
+    shared = [{"exercise": r.exercise, "key": r.key, "text": r.text}
+              for r in sections.reflections(store) if (r.exercise, r.key) in wanted]
     for r in shared:
         if len(r["text"]) > TEXT:
             raise HandinError(
@@ -146,18 +132,14 @@ def preview_handin(handin_or_store: Mapping[str, Any] | LearnerStore, *,
 
     Nothing is summarised away, so the learner reads exactly what they would hand in.
 
-    Examples
-    --------
     >>> from coursekit.store import LearnerStore
     >>> print(preview_handin(LearnerStore(":memory:")).splitlines()[0])
     Your hand-in (version 3 of the coursekit hand-in format)
     """
     h = _resolve(handin_or_store, shared_reflections)
     lines = [f"Your hand-in (version {h['version']} of the coursekit hand-in format)",
-             f"Pseudonym (random, not your name): {h['pseudonym']}",
-             f"Course: {h['course']}",
-             f"Made at (UTC): {h['created_at']}",
-             f"coursekit version: {h['coursekit_version']}"]
+             f"Pseudonym (random, not your name): {h['pseudonym']}", f"Course: {h['course']}",
+             f"Made at (UTC): {h['created_at']}", f"coursekit version: {h['coursekit_version']}"]
     if h["demo"]:
         lines.append("DEMO: made from sample data, not a real learner")
     known = {e.id: e for e in exercises()}

@@ -61,9 +61,6 @@ def normalise_time(text: Any, field: str = "created_at") -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-# -- migration ------------------------------------------------------------------------------
-
-
 def _v1_to_v2(old: Mapping[str, Any]) -> dict[str, Any]:
     """Version 1 (flat layout) to version 2."""
     assessments = []
@@ -135,16 +132,10 @@ MIGRATIONS: dict[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = {1: _v1_t
 
 
 def upgrade(doc: Any) -> tuple[dict[str, Any], int]:
-    """Bring a parsed hand-in to the current version.
+    """Bring a parsed hand-in to the current version: the document and its original version.
 
-    Returns the upgraded document and the version it was written in.
-
-    Raises
-    ------
-    ForeignFileError
-        Not a coursekit hand-in (no ``"format": "coursekit-handin"``).
-    HandinError
-        An unknown or newer version.
+    Raises :class:`ForeignFileError` for anything that is not a coursekit hand-in, and
+    :class:`HandinError` for an unknown or newer version.
     """
     if not isinstance(doc, Mapping) or doc.get("format") != FORMAT:
         raise ForeignFileError("not a coursekit hand-in (no \"format\": \"coursekit-handin\")")
@@ -158,9 +149,6 @@ def upgrade(doc: Any) -> tuple[dict[str, Any], int]:
     for old in range(version, VERSION):
         current = MIGRATIONS[old](current)
     return current, version
-
-
-# -- validation -----------------------------------------------------------------------------
 
 
 def _mapping(value: Any, where: str) -> Mapping:
@@ -181,38 +169,23 @@ def _ident(value: Any, where: str) -> str:
     return value
 
 
-@lru_cache(maxsize=8)
-def _section_models(course: str | None) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
+@lru_cache(maxsize=1)
+def _section_models() -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
     """Each exercise's section model by id, and each family's model by id prefix."""
     from ..exercises import EXERCISES, ExerciseFamily, exercises
 
-    by_id = {e.id: e.handin_model for e in exercises(course)}
+    by_id = {e.id: e.handin_model for e in exercises()}
     by_prefix = tuple((entry.prefix, entry.member_model) for entry in EXERCISES
                       if isinstance(entry, ExerciseFamily))
     return by_id, by_prefix
 
 
-def section_model(exercise_id: str, course: str | None = None) -> Any:
-    """The model that validates an exercise's section, or None for an unknown exercise.
-
-    A case or questionnaire that is not in this course still has its family's model.
-    """
-    by_id, by_prefix = _section_models(course)
-    if exercise_id in by_id:
-        return by_id[exercise_id]
-    return next((model for prefix, model in by_prefix if exercise_id.startswith(prefix)), None)
-
-
 def validate_handin(doc: Any) -> dict[str, Any]:
     """Upgrade and check a parsed hand-in; return a clean copy holding only known fields.
 
-    Raises
-    ------
-    ForeignFileError, HandinError
-        With a short reason naming the place (used in the collection summary).
+    Raises :class:`HandinError` with a short reason naming the place (for the collection
+    summary), as :func:`upgrade` does.
 
-    Examples
-    --------
     >>> validate_handin({"format": "coursekit-handin", "version": 1, "learner": "p-0123abcd",
     ...     "course": "demo", "created": "2025-01-01", "choices": {"a-case/wait": "act"}}
     ...     )["exercises"]
@@ -231,8 +204,12 @@ def validate_handin(doc: Any) -> dict[str, Any]:
         "coursekit_version": str(doc.get("coursekit_version") or "")[:40],
         "demo": bool(doc.get("demo", False)), "exercises": {}, "reflections": [],
     }
+    by_id, by_prefix = _section_models()
     for exercise_id, section in _mapping(doc.get("exercises") or {}, "exercises").items():
-        model = section_model(_ident(exercise_id, "exercises key"))
+        _ident(exercise_id, "exercises key")
+        # a case or questionnaire this course lacks still has its family's model
+        family = next((m for prefix, m in by_prefix if exercise_id.startswith(prefix)), None)
+        model = by_id.get(exercise_id, family)
         if model is not None:
             clean["exercises"][exercise_id] = clean_section(model, section, exercise_id)
     for i, entry in enumerate(_list(doc.get("reflections"), "reflections")):

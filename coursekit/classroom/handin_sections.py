@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -64,10 +63,9 @@ def _patterns(contacts: pd.DataFrame) -> list[tuple[re.Pattern[str], str, str]]:
 
 
 def name_mentions(text: str, contacts: pd.DataFrame) -> list[NameMention]:
-    """Every mention of a contact's name in ``text``, in reading order, not overlapping.
+    """Every mention of a contact (``name``, ``role`` of a network's contacts) in ``text``.
 
-    ``contacts`` has a ``name`` column and optionally a ``role`` column (a network's
-    contacts table).
+    In reading order, not overlapping.
     """
     found: list[NameMention] = []
     for pattern, name, replacement in _patterns(contacts):
@@ -80,11 +78,9 @@ def name_mentions(text: str, contacts: pd.DataFrame) -> list[NameMention]:
 
 def replace_names(text: str, contacts: pd.DataFrame) -> str:
     """``text`` with each mention of a contact replaced by ``[their role]``."""
-    out, last = [], 0
-    for mention in name_mentions(text, contacts):
-        out += [text[last:mention.start], mention.replacement]
-        last = mention.end
-    return "".join(out) + text[last:]
+    for mention in reversed(name_mentions(text, contacts)):
+        text = text[:mention.start] + mention.replacement + text[mention.end:]
+    return text
 
 
 @dataclass(frozen=True)
@@ -104,8 +100,6 @@ class ReflectionRef:
 def reflection_label(exercise_id: str, key: str) -> str:
     """Words for a reflection: its exercise's title and the question it answers.
 
-    Examples
-    --------
     >>> reflection_label("case:the-career-impasse", "reflection:two-lunches")  # doctest: +ELLIPSIS
     'The career impasse: ...'
     >>> reflection_label("something-removed", "reflection:why-now")
@@ -125,11 +119,3 @@ def reflections(store: LearnerStore) -> list[ReflectionRef]:
                       "ORDER BY exercise, key")
     return [ReflectionRef(exercise, key, text) for exercise, key, value in rows
             if isinstance(text := json.loads(value), str) and text.strip()]
-
-
-def reflection_section(store: LearnerStore,
-                       shared: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
-    """The ticked reflections only, as ``{"exercise", "key", "text"}``."""
-    wanted = {(str(e), str(k)) for e, k in shared}
-    return [{"exercise": r.exercise, "key": r.key, "text": r.text}
-            for r in reflections(store) if (r.exercise, r.key) in wanted]
