@@ -4,9 +4,6 @@ SQLite serves one machine, PostgreSQL a JupyterHub where many learners submit at
 store is named by a URL, given or in ``COURSEKIT_CLASS_DB`` (its forms: docs/jupyterhub.md).
 One row per (course, pseudonym): the latest hand-in by ``created_at`` wins, an older or
 equally old one is kept out. Both backends store the same cleaned JSON text.
-
->>> open_class_store("sqlite:///:memory:").count()
-0
 """
 
 from __future__ import annotations

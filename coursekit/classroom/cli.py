@@ -1,8 +1,4 @@
-"""``coursekit collect PATH... --into CLASS_DB``: the classroom's command line.
-
-The main ``coursekit`` command registers this with :func:`add_parser` and calls
-:func:`run` with the parsed arguments.
-"""
+"""``coursekit collect PATH... --into CLASS_DB``: the classroom's command line."""
 
 from __future__ import annotations
 

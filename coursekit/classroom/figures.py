@@ -1,10 +1,8 @@
 """Figures of the class picture: plotly, colour-blind-safe, sorted, titled.
 
-Each function draws one table from :mod:`coursekit.classroom.dashboard` and nothing else,
-so a figure always shows the same numbers as its table. Hidden groups (fewer than five
-learners) appear as a labelled row with the words "fewer than 5 — hidden" and no number.
-Position on a common scale (dots and bars, sorted), never a radar chart; the course's
-figure style (:mod:`coursekit._figure_style`).
+Each draws one table of :mod:`.dashboard` and nothing else, so it shows the same numbers;
+a hidden group is a row saying "fewer than 5 — hidden", with no number. Position on a common
+scale (dots and bars, sorted), never a radar chart.
 """
 
 from __future__ import annotations

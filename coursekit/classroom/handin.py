@@ -2,14 +2,6 @@
 
 What goes in and what never does: docs/jupyterhub.md ("Privacy, in short"); the layout:
 :mod:`coursekit.classroom.handin_format`.
-
->>> from coursekit.store import LearnerStore
->>> store = LearnerStore(":memory:")
->>> store.save("case:the-first-step", "why", "My own words", kind="reflection")
->>> make_handin(store)["reflections"]
-[]
->>> make_handin(store, shared_reflections=[("case:the-first-step", "why")])["reflections"]
-[{'exercise': 'case:the-first-step', 'key': 'why', 'text': 'My own words'}]
 """
 
 from __future__ import annotations

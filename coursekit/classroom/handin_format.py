@@ -43,13 +43,7 @@ def now_utc() -> str:
 
 
 def normalise_time(text: Any, field: str = "created_at") -> str:
-    """An ISO 8601 timestamp as UTC with milliseconds, so timestamps sort as text.
-
-    Examples
-    --------
-    >>> normalise_time("2025-03-01T10:00:00+01:00")
-    '2025-03-01T09:00:00.000Z'
-    """
+    """An ISO 8601 timestamp as UTC with milliseconds (``...T09:00:00.000Z``): sorts as text."""
     if not isinstance(text, str):
         raise HandinError(f"{field} should be a date and time as text")
     try:
@@ -185,11 +179,6 @@ def validate_handin(doc: Any) -> dict[str, Any]:
 
     Raises :class:`HandinError` with a short reason naming the place (for the collection
     summary), as :func:`upgrade` does.
-
-    >>> validate_handin({"format": "coursekit-handin", "version": 1, "learner": "p-0123abcd",
-    ...     "course": "demo", "created": "2025-01-01", "choices": {"a-case/wait": "act"}}
-    ...     )["exercises"]
-    {'case:a-case': {'decisions': {'wait': 'act'}}}
     """
     from ..exercises._sections import clean_section
 

@@ -1,15 +1,12 @@
 """The reflections a learner may tick for a hand-in, and the names of people in them.
 
 Reflections belong to many exercises, so they are gathered here (every other section of a
-hand-in comes from :meth:`coursekit.exercises.Exercise.handin`). Text leaves only when the
-learner ticks it.
+hand-in comes from :meth:`coursekit.exercises.Exercise.handin`).
 
-Contact names are third parties' personal data: they never leave in a hand-in. A learner
-who ticks a reflection to share may have written "lunch with Sam Okafor" in it; the hand-in
-preview marks such names and offers to replace each with the person's role ("[former
-boss]"), and the hand-in refuses to be made with them. A name is found when the contact's
-full name appears (any case), or one part of it of three letters or more appears as a whole
-word with its capital (so "Will" is found, "will" is not).
+Contact names are third parties' personal data: they never leave in a hand-in, so a ticked
+reflection that names a contact stops it until each name is replaced by the person's role.
+A name is found when the contact's full name appears (any case), or one part of it of three
+letters or more appears as a whole word with its capital (so "Will" is found, "will" is not).
 
 >>> import pandas as pd
 >>> people = pd.DataFrame({"name": ["Sam Okafor", "Li Wei"], "role": ["former boss", ""]})
