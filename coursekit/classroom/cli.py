@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from .._errors import StoreError
+from .._errors import InputError, StoreError
 from .class_store import CLASS_DB_ENV, class_db_url, open_class_store
 from .collect import Limits, collect
 
@@ -34,33 +33,20 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``coursekit collect``: 0 when it ran (files may be skipped), 2 without a store."""
+    """Run ``coursekit collect``: 0 when it ran, even if files were skipped.
+
+    Without a usable class store it raises (:class:`StoreError`, :class:`InputError`), which
+    ``coursekit`` reports in one line with exit status 2.
+    """
     url = class_db_url(args.into)
-    try:
-        if url is None:
-            raise StoreError(f"say where to collect into: --into sqlite:///class.sqlite "
-                             f"(or set {CLASS_DB_ENV})")
-        if args.max_file_kb <= 0:
-            raise StoreError("--max-file-kb must be a positive number")
-        store = open_class_store(url)
-    except StoreError as exc:
-        print(f"coursekit collect: {exc}", file=sys.stderr)
-        return 2
-    with store:
+    if url is None:
+        raise StoreError(f"say where to collect into: --into sqlite:///class.sqlite "
+                         f"(or set {CLASS_DB_ENV})")
+    if args.max_file_kb <= 0:
+        raise InputError("--max-file-kb must be a positive number")
+    with open_class_store(url) as store:
         report = collect(args.paths, store, progress=not args.quiet,
                          limits=Limits(max_file_bytes=args.max_file_kb * 1024))
         print(report.summary())
         print(f"The class store now holds {store.count()} hand-ins: {store!r}")
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the collect command alone (``python -m coursekit.classroom.cli``)."""
-    parser = argparse.ArgumentParser(prog="coursekit")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return args.run(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -29,19 +29,14 @@ class Template:
 def builtin_template() -> Template:
     """A fixed template that does not depend on the course content (tests, benchmarks)."""
     return Template(
-        instruments={
-            "career-drivers": {"autonomy": ["cd1", "cd2", "cd3", "cd4"],
-                               "security": ["cd5", "cd6", "cd7", "cd8"],
-                               "challenge": ["cd9", "cd10", "cd11"]},
-            "outsight-audit": {"outside-reach": ["oa1", "oa2", "oa3"],
-                               "visibility": ["oa4", "oa5", "oa6"]},
-        },
-        decisions={
-            ("the-first-step", "wait-or-act"): ["wait", "ask-hr", "look-outside"],
-            ("the-career-impasse", "what-next"): ["work-harder", "more-advisers", "go-outside",
-                                                  "quit"],
-        },
-    )
+        instruments={"career-drivers": {"autonomy": ["cd1", "cd2", "cd3", "cd4"],
+                                        "security": ["cd5", "cd6", "cd7", "cd8"],
+                                        "challenge": ["cd9", "cd10", "cd11"]},
+                     "outsight-audit": {"outside-reach": ["oa1", "oa2", "oa3"],
+                                        "visibility": ["oa4", "oa5", "oa6"]}},
+        decisions={("the-first-step", "wait-or-act"): ["wait", "ask-hr", "look-outside"],
+                   ("the-career-impasse", "what-next"): ["work-harder", "more-advisers",
+                                                         "go-outside", "quit"]})
 
 
 def content_template() -> Template:
@@ -101,14 +96,11 @@ def synthetic_handin(rng: random.Random, template: Template, *, created_at: date
     plan = {"steps": steps, "if_then": rng.randint(0, steps), "done": rng.randint(0, steps)} \
         if steps else None
     return MIGRATIONS[2]({
-        "format": FORMAT, "version": 2,
+        "format": FORMAT, "version": 2, "course": course, "coursekit_version": "0.1.0",
         "pseudonym": "p-" + "".join(rng.choice("0123456789abcdef") for _ in range(16)),
-        "course": course,
-        "created_at": created_at.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-        "coursekit_version": "0.1.0", "demo": demo,
+        "created_at": created_at.strftime("%Y-%m-%dT%H:%M:%S.000Z"), "demo": demo,
         "assessments": assessments, "network": network, "decisions": decisions,
-        "plan": plan, "reflections": [],
-    })
+        "plan": plan, "reflections": []})
 
 
 def synthetic_handins(n: int, *, seed: int = 0, template: Template | None = None,
@@ -135,11 +127,10 @@ def sample_people_handins() -> list[dict[str, Any]]:
 
 
 def demo_class(n: int = 30, *, seed: int = 2025) -> list[dict[str, Any]]:
-    """A demo class of ``n`` hand-ins for the dashboard, all marked demo.
+    """A demo class of ``n`` hand-ins: the sample people's own, then made-up classmates.
 
-    The sample people's own hand-ins come first; made-up classmates fill the class, drawn
-    with the course's questionnaires and decision points (the built-in template's where the
-    course has none yet).
+    The classmates answer the course's questionnaires and decision points (the built-in
+    template's where the course has none yet).
     """
     people = sample_people_handins()
     template, fallback = content_template(), builtin_template()
