@@ -71,9 +71,8 @@ class ClassStore:
         with self._transaction() as cur:
             for statement in _SCHEMA:
                 cur.execute(statement)
-            cur.execute(self._sql("SELECT value FROM class_meta WHERE key = ?"),
-                        ("schema_version",))
-            row = cur.fetchone()
+            row = cur.execute(self._sql("SELECT value FROM class_meta WHERE key = ?"),
+                              ("schema_version",)).fetchone()
             if row is None:
                 cur.execute(self._sql("INSERT INTO class_meta (key, value) VALUES (?, ?)"),
                             ("schema_version", str(CLASS_SCHEMA_VERSION)))
@@ -89,8 +88,7 @@ class ClassStore:
                  ) -> list[str]:
         """Add hand-ins in one transaction, in order; one status per hand-in (:data:`ADDED`...).
 
-        The same learner twice keeps the later ``created_at``; on a tie the one already
-        stored stays.
+        Of a learner's two, the later ``created_at`` stays; on a tie, the one stored first.
         """
         clean = [h if validated else validate_handin(h) for h in handins]
         statuses = []
@@ -102,16 +100,14 @@ class ClassStore:
                            "body = ? WHERE course = ? AND pseudonym = ?")
         with self._transaction() as cur:
             for h in clean:
+                key = (h["course"], h["pseudonym"])
                 body = json.dumps(h, ensure_ascii=False, sort_keys=True)
-                cur.execute(select, (h["course"], h["pseudonym"]))
-                row = cur.fetchone()
+                row = cur.execute(select, key).fetchone()
                 if row is None:
-                    cur.execute(insert, (h["course"], h["pseudonym"], h["created_at"], received,
-                                         h["version"], body))
+                    cur.execute(insert, (*key, h["created_at"], received, h["version"], body))
                     statuses.append(ADDED)
                 elif h["created_at"] > row[0]:
-                    cur.execute(update, (h["created_at"], received, h["version"], body,
-                                         h["course"], h["pseudonym"]))
+                    cur.execute(update, (h["created_at"], received, h["version"], body, *key))
                     statuses.append(REPLACED)
                 else:
                     statuses.append(KEPT_NEWER)
@@ -175,7 +171,6 @@ class SQLiteClassStore(ClassStore):
         try:
             self._conn = sqlite3.connect(path, timeout=30, isolation_level=None,
                                          check_same_thread=False)
-            self._conn.execute("PRAGMA busy_timeout = 30000")
             if path != ":memory:":
                 self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -238,8 +233,7 @@ def class_db_url(url: str | os.PathLike | None = None) -> str | None:
 def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
     """Open (creating if needed) the class store named by ``url`` or ``$COURSEKIT_CLASS_DB``.
 
-    Raises :class:`StoreError`, saying what to do, for no URL, an unknown scheme, or a
-    database that cannot be opened.
+    A missing URL, an unknown scheme or a database that cannot be opened: :class:`StoreError`.
     """
     target = class_db_url(url)
     if not target:
@@ -263,10 +257,7 @@ def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
 
 
 def submit_handin(handin: Mapping[str, Any], url: str | os.PathLike | None = None) -> str:
-    """Send one hand-in straight to the class database (a live class); return its status.
-
-    A demo hand-in is refused, so sample data never mixes with a real class.
-    """
+    """Send one hand-in straight to the class database (its status); a demo one is refused."""
     if handin.get("demo"):
         raise StoreError("This is a demo hand-in made from sample data; it is not sent to "
                          "the class database.")

@@ -33,11 +33,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``coursekit collect``: 0 when it ran, even if files were skipped.
-
-    Without a usable class store it raises (:class:`StoreError`, :class:`InputError`), which
-    ``coursekit`` reports in one line with exit status 2.
-    """
+    """Run ``coursekit collect``: 0 when it ran (``coursekit`` reports an error, with 2)."""
     url = class_db_url(args.into)
     if url is None:
         raise StoreError(f"say where to collect into: --into sqlite:///class.sqlite "

@@ -4,13 +4,6 @@ Every file is read into memory and checked; nothing is ever extracted to disk. A
 cannot be used (see docs/jupyterhub.md, section 5) is reported with its reason and skipped,
 and the run goes on. Sizes are checked on the bytes actually read or decompressed, not only
 on what a file or an archive declares.
-
->>> import tempfile, pathlib
->>> from coursekit.classroom.class_store import open_class_store
->>> folder = pathlib.Path(tempfile.mkdtemp())
->>> _ = (folder / "bad.json").write_text("{not json")
->>> collect([folder], open_class_store("sqlite:///:memory:")).skipped[0].reason
-'not valid JSON (line 1, column 2)'
 """
 
 from __future__ import annotations
@@ -30,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from .class_store import ADDED, KEPT_NEWER, REPLACED, ClassStore
-from .handin_format import HandinError, upgrade, validate_handin
+from .handin_format import HandinError, validate_handin
 
 #: Hand-ins written to the class store per transaction.
 _BATCH = 500
@@ -219,10 +212,7 @@ def _files(paths: Iterable[str | os.PathLike], report: CollectReport) -> Iterato
 
 
 def parse_handin(data: bytes) -> tuple[dict[str, Any], int]:
-    """Parse and check a hand-in file's bytes: the clean hand-in and its original version.
-
-    Raises :class:`HandinError` with a short reason: not UTF-8, not JSON, not a hand-in...
-    """
+    """The clean hand-in in a file's bytes, and its original version; or a HandinError."""
     try:
         doc = json.loads(data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
     except UnicodeDecodeError:
@@ -231,8 +221,7 @@ def parse_handin(data: bytes) -> tuple[dict[str, Any], int]:
         raise HandinError(f"not valid JSON (line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:
         raise HandinError("JSON nested too deeply") from None
-    _, version = upgrade(doc)
-    return validate_handin(doc), version
+    return validate_handin(doc), doc["version"]  # checked by validate_handin
 
 
 def collect(paths: Iterable[str | os.PathLike], class_store: ClassStore, *,

@@ -29,13 +29,7 @@ _STATS = ["n", "mean", "sd", "q1", "median", "q3"]
 
 
 def suppress(table: pd.DataFrame, columns: list[str], count: str = "n") -> pd.DataFrame:
-    """Hide the ``columns`` of every row whose ``count`` is below :data:`MIN_GROUP`.
-
-    >>> t = suppress(pd.DataFrame({"scale": ["a", "b"], "n": [7, 3], "mean": [3.1, 4.0]}),
-    ...              ["n", "mean"])
-    >>> t["mean"].isna().tolist(), t["note"].tolist()
-    ([False, True], ['', 'fewer than 5 — hidden'])
-    """
+    """Hide the ``columns`` of every row whose ``count`` is below :data:`MIN_GROUP`."""
     table = table.copy()
     small = table[count] < MIN_GROUP
     table[columns] = table[columns].astype(float)
@@ -62,11 +56,7 @@ def scale_norms(scores: pd.DataFrame) -> pd.DataFrame:
 
 
 def before_after(scores: pd.DataFrame) -> pd.DataFrame:
-    """Scale means before and after, over learners with both attempts (paired).
-
-    ``scores`` as for :func:`scale_norms`; returns ``scale, n, before, after, change,
-    change_sd, hidden, note``.
-    """
+    """Scale means before and after, over learners with both (``scores``: as for norms)."""
     columns = ["scale", "n", "before", "after", "change", "change_sd"]
     wide = scores.pivot_table(index=["scale", "pseudonym"], columns="attempt",
                               values="score", aggfunc="first") if not scores.empty else scores
@@ -85,9 +75,8 @@ def network_composition(table: pd.DataFrame) -> pd.DataFrame:
     """Inside and outside contacts, and network types, across the class.
 
     ``table``: a row per learner, ``pseudonym, contacts, composition.<name>, type.<type>,
-    measure.<name>, outsight.<name>``. Per category: ``learners`` (with a contact),
-    ``contacts`` in it, their ``share`` of the class's contacts, ``mean_share`` over learners
-    of their own share (a contact may have several types), ``hidden, note``.
+    measure.<name>, outsight.<name>``. ``share``: of the class's contacts; ``mean_share``:
+    the mean of the learners' own shares (a contact may have several types).
     """
     columns = ["dimension", "category", "learners", "contacts", "share", "mean_share"]
     if table.empty:
@@ -128,11 +117,10 @@ def outsight_indicators(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def decision_polls(table: pd.DataFrame) -> pd.DataFrame:
-    """How the class chose at each decision point of a case.
+    """How the class chose (``pseudonym, point, choice``) at each decision point of a case.
 
-    ``table``: ``pseudonym, point, choice``; returns ``point, choice, count, share,
-    respondents, hidden, note``. A question answered by fewer than 5 learners is hidden
-    whole; an option chosen by 1 to 4 learners is hidden, with secondary suppression.
+    A question answered by fewer than 5 learners is hidden whole; an option chosen by 1 to 4
+    learners is hidden, with secondary suppression.
     """
     columns = ["point", "choice", "count", "share", "respondents", "hidden", "note"]
     if table.empty:

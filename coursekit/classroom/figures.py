@@ -69,10 +69,7 @@ def _middle_half(shown: pd.DataFrame, centre: str, colour: str, bar_colour: str,
 
 def scale_norms_figure(norms: pd.DataFrame, questionnaire: str = "Questionnaire",
                        attempt: str = "before") -> go.Figure:
-    """The class's mean per scale (dot) and middle half of the class (bar), for one attempt.
-
-    The bar runs from the first to the third quartile; scales are sorted by mean.
-    """
+    """The class's mean per scale (dot) and middle half (bar: quartiles) for one attempt."""
     when = "first attempts" if attempt == "before" else "latest attempts"
     title = f"{questionnaire}: the class's scores ({when}), mean and middle half"
     table = norms[norms["attempt"] == attempt] if not norms.empty else norms
@@ -161,11 +158,7 @@ def indicators_figure(table: pd.DataFrame, name: str = "indicator",
 
 
 def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
-    """How the class chose at each decision point: share per option, sorted in each point.
-
-    ``polls`` carries the words to show: ``question`` (the decision's prompt) and
-    ``option`` (the option's label).
-    """
+    """Each decision point's share per option, sorted, worded by ``question`` and ``option``."""
     title = f"{case}: what the class predicted"
     if polls.empty:
         return _empty(title, "No decisions handed in yet.")

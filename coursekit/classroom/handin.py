@@ -52,10 +52,7 @@ def course_id(course: str | Path | None = None) -> str:
 
 
 class NamesInReflections(HandinError):
-    """Ticked reflections name people in the learner's network; nothing is made.
-
-    ``mentions`` maps each such reflection's ``(exercise, key)`` to the names found in it.
-    """
+    """Ticked reflections name people in the network (``mentions``: by reflection)."""
 
     def __init__(self, mentions: dict[tuple[str, str], list[sections.NameMention]]):
         self.mentions = mentions
@@ -92,13 +89,12 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
                 f"A reflection you ticked is {len(r['text']):,} characters long, more than a "
                 f"hand-in holds. Fix: shorten it to at most {TEXT:,} characters in its "
                 f"notebook, or untick it")
-    contacts = load_network(store).contacts if shared else None
-    if shared and replace_names:
-        shared = [{**r, "text": sections.replace_names(r["text"], contacts)} for r in shared]
-    elif shared:
-        found = {(r["exercise"], r["key"]): mentions for r in shared
-                 if (mentions := sections.name_mentions(r["text"], contacts))}
-        if found:
+    if shared:
+        contacts = load_network(store).contacts
+        if replace_names:
+            shared = [{**r, "text": sections.replace_names(r["text"], contacts)} for r in shared]
+        elif found := {(r["exercise"], r["key"]): mentions for r in shared
+                       if (mentions := sections.name_mentions(r["text"], contacts))}:
             raise NamesInReflections(found)
     return validate_handin({
         "format": FORMAT, "version": VERSION, "pseudonym": pseudonym(store),
@@ -120,14 +116,7 @@ def _resolve(handin_or_store: Mapping[str, Any] | LearnerStore,
 
 def preview_handin(handin_or_store: Mapping[str, Any] | LearnerStore, *,
                    shared_reflections: Iterable[tuple[str, str]] = ()) -> str:
-    """Everything a hand-in holds, in plain words, one line per value, under each exercise.
-
-    Nothing is summarised away, so the learner reads exactly what they would hand in.
-
-    >>> from coursekit.store import LearnerStore
-    >>> print(preview_handin(LearnerStore(":memory:")).splitlines()[0])
-    Your hand-in (version 3 of the coursekit hand-in format)
-    """
+    """Every value a hand-in holds, in words, so the learner reads exactly what they send."""
     h = _resolve(handin_or_store, shared_reflections)
     lines = [f"Your hand-in (version {h['version']} of the coursekit hand-in format)",
              f"Pseudonym (random, not your name): {h['pseudonym']}", f"Course: {h['course']}",

@@ -1,21 +1,16 @@
 """The hand-in file format: its name, its versions, validation and migration.
 
-A hand-in is one JSON object whose first fields say what it is:
-``{"format": "coursekit-handin", "version": 3, ...}``. Version 3 (current) holds
+A hand-in is one JSON object, ``{"format": "coursekit-handin", "version": 3, ...}``, holding
+``pseudonym`` (``p-`` and 16 random hex digits kept in the learner's store; never a name),
+``course``, ``created_at`` (UTC, ISO 8601), ``coursekit_version``, ``demo``, ``exercises``
+(a section per exercise id, numbers and ids only, checked by the exercise's
+``handin_model``, e.g. ``"case:the-first-step": {"decisions": {"after-the-talk": "build"}}``;
+the section of an exercise this course lacks is dropped) and ``reflections`` (the
+``{"exercise", "key", "text"}`` the learner ticked).
 
-- ``pseudonym``: a random id kept in the learner's store (``p-`` and 16 hex digits), never
-  a name; ``course``, ``created_at`` (UTC, ISO 8601), ``coursekit_version``, ``demo``;
-- ``exercises``: one section per exercise id, checked by its exercise's ``handin_model``
-  (:mod:`coursekit.exercises`): numbers and ids only, e.g.
-  ``"case:the-first-step": {"decisions": {"after-the-talk": "build"}}``. A section of an
-  exercise this course does not have is dropped (nothing unknown is stored);
-- ``reflections``: ``{"exercise", "key", "text"}`` of only those the learner ticked.
-
-Version 2 held fixed sections (``assessments`` as a list, ``network``, ``decisions`` as a
-list of ``{"case", "point", "choice"}``, ``plan``); version 1 a flat layout (``learner``,
-``scores``, ``scores_after``, ``choices``...). :func:`upgrade` brings any known version to
-the current one; :func:`validate_handin` rebuilds a clean hand-in from the known fields
-only, so a hand-edited file cannot smuggle extra data into the class store.
+:func:`upgrade` migrates version 1 (a flat layout) and 2 (fixed sections);
+:func:`validate_handin` rebuilds a clean hand-in from the known fields only, so a
+hand-edited file cannot smuggle extra data into the class store.
 """
 
 from __future__ import annotations
@@ -128,8 +123,7 @@ MIGRATIONS: dict[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = {1: _v1_t
 def upgrade(doc: Any) -> tuple[dict[str, Any], int]:
     """Bring a parsed hand-in to the current version: the document and its original version.
 
-    Raises :class:`ForeignFileError` for anything that is not a coursekit hand-in, and
-    :class:`HandinError` for an unknown or newer version.
+    Not a coursekit hand-in: :class:`ForeignFileError`; unknown or newer: :class:`HandinError`.
     """
     if not isinstance(doc, Mapping) or doc.get("format") != FORMAT:
         raise ForeignFileError("not a coursekit hand-in (no \"format\": \"coursekit-handin\")")
@@ -177,8 +171,7 @@ def _section_models() -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
 def validate_handin(doc: Any) -> dict[str, Any]:
     """Upgrade and check a parsed hand-in; return a clean copy holding only known fields.
 
-    Raises :class:`HandinError` with a short reason naming the place (for the collection
-    summary), as :func:`upgrade` does.
+    A :class:`HandinError` names the place and the reason in a few words.
     """
     from ..exercises._sections import clean_section
 

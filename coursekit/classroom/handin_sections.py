@@ -60,10 +60,7 @@ def _patterns(contacts: pd.DataFrame) -> list[tuple[re.Pattern[str], str, str]]:
 
 
 def name_mentions(text: str, contacts: pd.DataFrame) -> list[NameMention]:
-    """Every mention of a contact (``name``, ``role`` of a network's contacts) in ``text``.
-
-    In reading order, not overlapping.
-    """
+    """Every mention in ``text`` of a contact (``name``, ``role``): in order, not overlapping."""
     found: list[NameMention] = []
     for pattern, name, replacement in _patterns(contacts):
         for match in pattern.finditer(text):

@@ -127,11 +127,7 @@ def sample_people_handins() -> list[dict[str, Any]]:
 
 
 def demo_class(n: int = 30, *, seed: int = 2025) -> list[dict[str, Any]]:
-    """A demo class of ``n`` hand-ins: the sample people's own, then made-up classmates.
-
-    The classmates answer the course's questionnaires and decision points (the built-in
-    template's where the course has none yet).
-    """
+    """A demo class of ``n`` hand-ins: the sample people's own, then made-up classmates."""
     people = sample_people_handins()
     template, fallback = content_template(), builtin_template()
     template.instruments = template.instruments or fallback.instruments
