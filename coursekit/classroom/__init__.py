@@ -1,4 +1,1 @@
-"""The classroom: hand-ins, their collection into a class store, and the class picture.
-
-Pure core: no ipywidgets here (the widgets are in :mod:`coursekit.views.classroom`).
-"""
+"""The classroom: hand-ins, a class store and the class picture (its widgets: in views)."""

@@ -18,13 +18,10 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
             "Read hand-in files (.json), zip files of them and folders holding either into a "
             "class store. The same learner twice: the latest hand-in is kept. Older hand-in "
             "versions are migrated. Corrupt, foreign, oversized and unsafe files are reported "
-            "and skipped. Nothing is extracted to disk."),
-    )
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="hand-in files, zip files or folders")
-    parser.add_argument("--into", metavar="CLASS_DB", default=None,
-                        help=f"the class store: sqlite:///class.sqlite, a file path, or "
-                             f"postgresql://... (default: ${CLASS_DB_ENV})")
+            "and skipped. Nothing is extracted to disk."))
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="hand-in files, zips, folders")
+    parser.add_argument("--into", metavar="CLASS_DB", help=f"the class store (default: "
+                        f"${CLASS_DB_ENV}): sqlite:///class.sqlite, a file path or postgresql://...")
     parser.add_argument("--max-file-kb", type=int, default=Limits.max_file_bytes // 1024,
                         help="largest hand-in file accepted, in KiB (default %(default)s)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -78,8 +78,6 @@ class CollectReport:
 class TextProgress:
     """A text progress bar for the command line: ten updates a second at most, then a line."""
 
-    width = 30
-
     def __init__(self, stream: IO[str] | None = None):
         self.stream = stream or sys.stderr
         self._last = 0.0
@@ -90,10 +88,9 @@ class TextProgress:
         if done < total and now - self._last < 0.1:
             return
         self._last = now
-        filled = int(self.width * done / total) if total else self.width
-        bar = "#" * filled + "-" * (self.width - filled)
+        filled = 30 * done // total if total else 30  # of a 30-character bar
         end = "\n" if done >= total else ""
-        self.stream.write(f"\rCollecting [{bar}] {done}/{total}{end}")
+        self.stream.write(f"\rCollecting [{'#' * filled}{'-' * (30 - filled)}] {done}/{total}{end}")
         self.stream.flush()
 
 

@@ -1,10 +1,9 @@
 """The class picture: pure functions from hand-ins to tables (pandas DataFrames).
 
-Each exercise (:mod:`coursekit.exercises`) turns the class's sections of it into a long
-table and calls these functions for its panels' tables, which :mod:`.figures` draws;
-:func:`class_summary` gathers every exercise's panels. Distributions are this class's own
-(n, mean, SD with n - 1, quartiles as pandas interpolates them): no published norms, as
-IPIP advises.
+Each exercise (:mod:`coursekit.exercises`) calls these on a long table of the class's
+sections of it, for its panels; :func:`class_summary` gathers every exercise's panels.
+Distributions are this class's own (n, mean, SD with n - 1, quartiles as pandas interpolates
+them): no published norms, as IPIP advises.
 
 **Small groups are never shown**: a group of fewer than :data:`MIN_GROUP` learners keeps
 its row (so the reader sees it exists), but its numbers become NaN, ``hidden`` is True and
@@ -129,11 +128,10 @@ def decision_polls(table: pd.DataFrame) -> pd.DataFrame:
     counts["respondents"] = counts.groupby("point")["count"].transform("sum")
     counts["share"] = counts["count"] / counts["respondents"]
     hidden = (counts["respondents"] < MIN_GROUP) | (counts["count"] < MIN_GROUP)
-    for _, index in counts.groupby("point").groups.items():
-        group_hidden = hidden.loc[index]
-        if group_hidden.sum() == 1 and len(index) > 1:
-            visible = counts.loc[index][~group_hidden]
-            hidden.loc[visible["count"].idxmin()] = True
+    for index in counts.groupby("point").groups.values():
+        if hidden[index].sum() == 1 and len(index) > 1:  # then hide the next smallest too
+            visible = counts.loc[index][~hidden[index]]
+            hidden[visible["count"].idxmin()] = True
     counts["hidden"] = hidden
     counts.loc[hidden, ["count", "share"]] = np.nan
     counts.loc[counts["respondents"] < MIN_GROUP, "respondents"] = np.nan
@@ -144,9 +142,8 @@ def decision_polls(table: pd.DataFrame) -> pd.DataFrame:
 def scale_reliability(items: pd.DataFrame) -> pd.DataFrame:
     """Cronbach's alpha per scale (:func:`coursekit.assessment.cronbach_alpha`), listwise.
 
-    ``items``: ``pseudonym, attempt, scale, item, value`` (the keyed answer); returns
-    ``attempt, scale, n, items, alpha, hidden, note``. Alpha of .70 is the usual floor for
-    exploratory use; a high alpha is not proof that a scale measures one thing.
+    ``items``: ``pseudonym, attempt, scale, item, value`` (keyed). Alpha of .70 is the usual
+    floor for exploratory use; a high alpha is not proof that a scale measures one thing.
     """
     from ..assessment import cronbach_alpha
 

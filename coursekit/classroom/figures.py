@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .._figure_style import TEMPLATE
-from .._palette import GRID, NETWORK_TYPE_COLOURS, OKABE_ITO, QUALITATIVE
+from .._palette import GRID, NETWORK_TYPE_COLOURS, OKABE_ITO
 from .dashboard import HIDDEN
 
 
@@ -127,8 +127,8 @@ def composition_figure(table: pd.DataFrame) -> go.Figure:
     colours = {"inside": OKABE_ITO["vermillion"], "outside": OKABE_ITO["sky_blue"],
                **NETWORK_TYPE_COLOURS}
     if table["hidden"].all():
-        fig = go.Figure(_hidden_trace(table["label"].tolist(), 0.0))
-        return _layout(fig, title, "Share of the class's contacts", "", len(table))
+        return _layout(go.Figure(_hidden_trace(table["label"].tolist(), 0.0)), title,
+                       "Share of the class's contacts", "", len(table))
     order = table.sort_values(["dimension", "share"], ascending=[False, True])
     fig = go.Figure(go.Bar(
         x=order["share"], y=order["label"], orientation="h", name="share of contacts",
@@ -168,10 +168,9 @@ def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
     shown = polls[~polls["hidden"]].sort_values(["question", "share"], ascending=[False, True])
     hidden = polls[polls["hidden"]]
     fig = go.Figure()
-    for i, (question, rows) in enumerate(shown.groupby("question", sort=True)):
+    for question, rows in shown.groupby("question", sort=True):  # colours: the colourway
         fig.add_trace(go.Bar(
             x=rows["share"], y=rows["label"], orientation="h", name=question,
-            marker_color=QUALITATIVE[i % len(QUALITATIVE)],
             text=[f"{c:.0f} ({s:.0%})" for c, s in zip(rows["count"], rows["share"], strict=False)],
             textposition="outside"))
     if not hidden.empty:

@@ -56,13 +56,12 @@ class NamesInReflections(HandinError):
 
     def __init__(self, mentions: dict[tuple[str, str], list[sections.NameMention]]):
         self.mentions = mentions
-        names = {m.contact for found in mentions.values() for m in found}
-        super().__init__(
-            f"{len(mentions)} ticked reflection{'s' if len(mentions) != 1 else ''} "
-            f"name{'' if len(mentions) != 1 else 's'} {len(names)} "
-            f"{'people' if len(names) != 1 else 'person'} in your network, whose names "
-            f"never leave in a hand-in. Fix: replace the names with their roles, or untick "
-            f"the reflection")
+        n, people = len(mentions), len({m.contact for found in mentions.values() for m in found})
+        super().__init__(f"{n} ticked reflection{'s' if n != 1 else ''} "
+                         f"name{'' if n != 1 else 's'} {people} "
+                         f"{'people' if people != 1 else 'person'} in your network, whose names "
+                         f"never leave in a hand-in. Fix: replace the names with their roles, "
+                         f"or untick the reflection")
 
 
 def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, str]] = (),
@@ -70,13 +69,12 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
                 course: str | None = None) -> dict[str, Any]:
     """Build the learner's anonymised hand-in (validated; a section per exercise that has one).
 
-    Of the learner's free text only the reflections in ``shared_reflections`` (the ``(exercise,
-    key)`` pairs they ticked) go in. A contact's name in one stops the hand-in
-    (:class:`NamesInReflections`) unless ``replace_names`` puts ``[their role]`` in its place;
-    a reflection too long for a hand-in raises :class:`HandinError`. With
-    ``include_item_responses`` (off unless the learner ticks it) each questionnaire item's
-    keyed answer goes in: the class's Cronbach's alpha needs them. A demo store gives a
-    hand-in marked ``"demo": true``; ``course`` defaults to :func:`course_id`.
+    Of their free text only the reflections in ``shared_reflections`` (the ``(exercise, key)``
+    pairs ticked) go in; one naming a contact stops the hand-in (:class:`NamesInReflections`)
+    unless ``replace_names`` puts ``[their role]`` in each name's place, and one too long
+    raises :class:`HandinError`. ``include_item_responses`` (off unless ticked) adds each
+    questionnaire item's keyed answer, which the class's Cronbach's alpha needs. A demo store
+    gives a hand-in marked ``"demo": true``; ``course`` defaults to :func:`course_id`.
     """
     from .. import __version__
 
@@ -85,10 +83,9 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
               for r in sections.reflections(store) if (r.exercise, r.key) in wanted]
     for r in shared:
         if len(r["text"]) > TEXT:
-            raise HandinError(
-                f"A reflection you ticked is {len(r['text']):,} characters long, more than a "
-                f"hand-in holds. Fix: shorten it to at most {TEXT:,} characters in its "
-                f"notebook, or untick it")
+            raise HandinError(f"A reflection you ticked is {len(r['text']):,} characters long, "
+                              f"more than a hand-in holds. Fix: shorten it to at most {TEXT:,} "
+                              f"characters in its notebook, or untick it")
     if shared:
         contacts = load_network(store).contacts
         if replace_names:
@@ -99,12 +96,10 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
     return validate_handin({
         "format": FORMAT, "version": VERSION, "pseudonym": pseudonym(store),
         "course": course or course_id(), "created_at": now_utc(),
-        "coursekit_version": __version__, "demo": bool(store.demo),
+        "coursekit_version": __version__, "demo": bool(store.demo), "reflections": shared,
         "exercises": {e.id: section for e in exercises()
                       if (section := e.handin(store, include_items=include_item_responses))
-                      is not None},
-        "reflections": shared,
-    })
+                      is not None}})
 
 
 def _resolve(handin_or_store: Mapping[str, Any] | LearnerStore,
@@ -167,8 +162,7 @@ def save_handin(handin_or_store: Mapping[str, Any] | LearnerStore, path: str | P
         path = default_handin_folder(handin_or_store)
     path = Path(path).expanduser()
     if path.is_dir() or (not path.exists() and not path.suffix):
-        prefix = "handin-demo-" if h["demo"] else "handin-"
-        path = path / f"{prefix}{h['pseudonym']}.json"
+        path = path / f"handin-{'demo-' if h['demo'] else ''}{h['pseudonym']}.json"
     elif path.suffix.lower() != ".json":
         raise HandinError(f"{path.name}: a hand-in file's name ends in .json (coursekit "
                           f"collect reads only those). Fix: save to a folder, or to a name "

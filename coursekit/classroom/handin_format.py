@@ -45,8 +45,7 @@ def normalise_time(text: Any, field: str = "created_at") -> str:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise HandinError(f"{field} '{text[:40]}' is not an ISO 8601 date and time") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
@@ -81,10 +80,9 @@ def _v1_to_v2(old: Mapping[str, Any]) -> dict[str, Any]:
         reflections.append({"exercise": exercise, "key": key, "text": text})
     return {"format": FORMAT, "version": 2, "pseudonym": old.get("learner"),
             "course": old.get("course"), "created_at": old.get("created"),
-            "coursekit_version": old.get("coursekit_version"),
-            "demo": bool(old.get("demo", False)), "assessments": assessments,
-            "network": network, "decisions": decisions, "plan": old.get("plan"),
-            "reflections": reflections}
+            "coursekit_version": old.get("coursekit_version"), "demo": bool(old.get("demo")),
+            "assessments": assessments, "network": network, "decisions": decisions,
+            "plan": old.get("plan"), "reflections": reflections}
 
 
 def _v2_to_v3(old: Mapping[str, Any]) -> dict[str, Any]:
@@ -169,10 +167,7 @@ def _section_models() -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
 
 
 def validate_handin(doc: Any) -> dict[str, Any]:
-    """Upgrade and check a parsed hand-in; return a clean copy holding only known fields.
-
-    A :class:`HandinError` names the place and the reason in a few words.
-    """
+    """Upgrade and check a parsed hand-in: a clean copy, or a HandinError naming the place."""
     from ..exercises._sections import clean_section
 
     doc, _ = upgrade(doc)

@@ -1,7 +1,4 @@
-"""Synthetic hand-ins: a demo class for the dashboard, and data for tests and benchmarks.
-
-No real person is behind any of them; every one is marked ``"demo": true`` by default.
-"""
+"""Synthetic hand-ins, no real person behind any: a demo class, and data for tests."""
 
 from __future__ import annotations
 
@@ -15,7 +12,6 @@ from .handin_format import FORMAT, MIGRATIONS
 
 #: Each network type, with the chance that a made-up contact is of it.
 _NETWORK_TYPES = {"operational": 0.7, "personal": 0.4, "strategic": 0.2}
-_OUTSIGHT = [name for name, _ in OUTSIGHT_FROM_MEASURES]
 
 
 @dataclass
@@ -28,12 +24,11 @@ class Template:
 
 def builtin_template() -> Template:
     """A fixed template that does not depend on the course content (tests, benchmarks)."""
+    drivers = {"autonomy": ["cd1", "cd2", "cd3", "cd4"], "security": ["cd5", "cd6", "cd7", "cd8"],
+               "challenge": ["cd9", "cd10", "cd11"]}
+    audit = {"outside-reach": ["oa1", "oa2", "oa3"], "visibility": ["oa4", "oa5", "oa6"]}
     return Template(
-        instruments={"career-drivers": {"autonomy": ["cd1", "cd2", "cd3", "cd4"],
-                                        "security": ["cd5", "cd6", "cd7", "cd8"],
-                                        "challenge": ["cd9", "cd10", "cd11"]},
-                     "outsight-audit": {"outside-reach": ["oa1", "oa2", "oa3"],
-                                        "visibility": ["oa4", "oa5", "oa6"]}},
+        instruments={"career-drivers": drivers, "outsight-audit": audit},
         decisions={("the-first-step", "wait-or-act"): ["wait", "ask-hr", "look-outside"],
                    ("the-career-impasse", "what-next"): ["work-harder", "more-advisers",
                                                          "go-outside", "quit"]})
@@ -58,8 +53,7 @@ def synthetic_handin(rng: random.Random, template: Template, *, created_at: date
     assessments = []
     for instrument, scales in template.instruments.items():
         traits = {scale: rng.gauss(3.2, 0.8) for scale in scales}
-        attempts = ["before", "after"] if rng.random() < 0.5 else ["before"]
-        for attempt in attempts:
+        for attempt in ["before", "after"] if rng.random() < 0.5 else ["before"]:
             shift = 0.3 if attempt == "after" else 0.0
             scores, items = {}, {}
             for scale, item_ids in scales.items():
@@ -88,7 +82,7 @@ def synthetic_handin(rng: random.Random, template: Template, *, created_at: date
                    "composition": {"inside": contacts - outside, "outside": outside,
                                    "share_outside": round(outside / contacts, 4),
                                    "types": types, "sectors": rng.randint(1, 6)},
-                   "outsight": {m: round(rng.uniform(0, 1), 4) for m in _OUTSIGHT}}
+                   "outsight": {m: round(rng.uniform(0, 1), 4) for m, _ in OUTSIGHT_FROM_MEASURES}}
     decisions = [{"case": case, "point": point, "choice": rng.choice(options)}
                  for (case, point), options in template.decisions.items()
                  if options and rng.random() < 0.95]
