@@ -56,7 +56,7 @@ def _finish(fig: go.Figure, shown: pd.DataFrame, hidden: pd.DataFrame, hidden_x:
 
 
 def _middle_half(shown: pd.DataFrame, centre: str, colour: str, bar_colour: str,
-                 hover: list[str], template: str) -> go.Scatter:
+                 hover: list[str], hovertemplate: str) -> go.Scatter:
     """A dot at ``centre`` and a bar from the first to the third quartile, per row."""
     return go.Scatter(
         x=shown[centre], y=shown["label"], mode="markers", name=centre,
@@ -64,7 +64,7 @@ def _middle_half(shown: pd.DataFrame, centre: str, colour: str, bar_colour: str,
         error_x=dict(type="data", symmetric=False, array=shown["q3"] - shown[centre],
                      arrayminus=shown[centre] - shown["q1"], color=bar_colour, thickness=6,
                      width=0),
-        customdata=shown[hover], hovertemplate=template)
+        customdata=shown[hover], hovertemplate=hovertemplate)
 
 
 def scale_norms_figure(norms: pd.DataFrame, questionnaire: str = "Questionnaire",
