@@ -58,7 +58,7 @@ def _patterns(contacts: pd.DataFrame) -> list[tuple[re.Pattern[str], str, str]]:
 
 
 def name_mentions(text: str, contacts: pd.DataFrame) -> list[NameMention]:
-    """Every mention in ``text`` of a contact (``name``, ``role``): in order, not overlapping."""
+    """Where ``text`` names someone of ``contacts`` (``name``, ``role``): in order, no overlap."""
     found: list[NameMention] = []
     for pattern, name, replacement in _patterns(contacts):
         for match in pattern.finditer(text):
