@@ -16,10 +16,11 @@ import pandas as pd
 import pytest
 
 from coursekit.classroom.class_store import open_class_store
-from coursekit.classroom.cli import add_parser, main
+from coursekit.classroom.cli import add_parser
 from coursekit.classroom.collect import Limits, TextProgress, collect
 from coursekit.classroom.handin_format import validate_handin
 from coursekit.classroom.synthetic import synthetic_handins
+from coursekit.cli import main
 from coursekit.exercises import exercise
 
 

@@ -1,23 +1,9 @@
 """The class store: the class's hand-ins in one database, SQLite or PostgreSQL.
 
-One interface, two backends, chosen by a URL:
-
-- ``sqlite:///class.sqlite`` (relative path) or ``sqlite:////srv/course/class.sqlite``
-  (absolute: four slashes, as in SQLAlchemy), or a plain file path: one machine.
-- ``postgresql://user@host/dbname`` (or ``postgres://``, or a libpq key-value string such as
-  ``host=/var/run/postgresql dbname=class``): a JupyterHub where many users submit at once.
-
-Given directly, or by the ``COURSEKIT_CLASS_DB`` environment variable.
-
+SQLite serves one machine, PostgreSQL a JupyterHub where many learners submit at once; the
+store is named by a URL, given or in ``COURSEKIT_CLASS_DB`` (its forms: docs/jupyterhub.md).
 One row per (course, pseudonym): the latest hand-in by ``created_at`` wins, an older or
-equally old one is kept out. Every write is one transaction with parameterised queries.
-Both backends store the same cleaned JSON text, so they return the same hand-ins.
-
-Examples
---------
->>> store = open_class_store("sqlite:///:memory:")
->>> store.count()
-0
+equally old one is kept out. Both backends store the same cleaned JSON text.
 """
 
 from __future__ import annotations
@@ -41,30 +27,20 @@ CLASS_DB_ENV = "COURSEKIT_CLASS_DB"
 CLASS_SCHEMA_VERSION = 1
 
 _SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS class_meta (
-        key   TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    )""",
+    "CREATE TABLE IF NOT EXISTS class_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS handins (
-        course      TEXT NOT NULL,
-        pseudonym   TEXT NOT NULL,
-        created_at  TEXT NOT NULL,
-        received_at TEXT NOT NULL,
-        version     INTEGER NOT NULL,
-        body        TEXT NOT NULL,
-        PRIMARY KEY (course, pseudonym)
-    )""",
+        course TEXT NOT NULL, pseudonym TEXT NOT NULL, created_at TEXT NOT NULL,
+        received_at TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
+        PRIMARY KEY (course, pseudonym))""",
 ]
 
-#: What :meth:`ClassStore.add` reports for each hand-in.
+#: What :meth:`ClassStore.add_many` reports for each hand-in.
 ADDED, REPLACED, KEPT_NEWER = "added", "replaced", "kept newer"
 
 
 def redact(url: str) -> str:
     """A database URL without its password, for messages.
 
-    Examples
-    --------
     >>> redact("postgresql://teach:s3cret@db.example.org/class")
     'postgresql://teach:***@db.example.org/class'
     >>> redact("host=/tmp password=s3cret dbname=x")
@@ -74,16 +50,19 @@ def redact(url: str) -> str:
     return re.sub(r"(password=)\S+", r"\1***", url)
 
 
+def _of_course(course: str | None) -> tuple[str, tuple]:
+    return (" WHERE course = ?", (course,)) if course is not None else ("", ())
+
+
 class ClassStore:
     """The class's hand-ins. Use :func:`open_class_store`; do not build directly."""
 
-    backend = ""
     _param = "?"
 
     def __init__(self, url: str):
         self.url = url
 
-    # backends provide: _connect(), _transaction(), _rows(sql, params), close()
+    # backends provide: _conn (the connection), _transaction() and _rows(sql, params)
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", self._param)
@@ -92,9 +71,8 @@ class ClassStore:
         with self._transaction() as cur:
             for statement in _SCHEMA:
                 cur.execute(statement)
-            cur.execute(self._sql("SELECT value FROM class_meta WHERE key = ?"),
-                        ("schema_version",))
-            row = cur.fetchone()
+            row = cur.execute(self._sql("SELECT value FROM class_meta WHERE key = ?"),
+                              ("schema_version",)).fetchone()
             if row is None:
                 cur.execute(self._sql("INSERT INTO class_meta (key, value) VALUES (?, ?)"),
                             ("schema_version", str(CLASS_SCHEMA_VERSION)))
@@ -103,18 +81,14 @@ class ClassStore:
                                  f"coursekit (schema {row[0]}); upgrade coursekit.")
 
     def add(self, handin: Mapping[str, Any]) -> str:
-        """Add one hand-in (validated and migrated first).
-
-        Returns ``"added"``, ``"replaced"`` or ``"kept newer"``.
-        """
+        """Add one hand-in (validated and migrated first); its status, as for :meth:`add_many`."""
         return self.add_many([handin])[0]
 
     def add_many(self, handins: Iterable[Mapping[str, Any]], *, validated: bool = False
                  ) -> list[str]:
-        """Add hand-ins in one transaction, in order; one status per hand-in.
+        """Add hand-ins in one transaction, in order; one status per hand-in (:data:`ADDED`...).
 
-        The same learner twice keeps the later ``created_at``; on a tie the one already
-        stored stays.
+        Of a learner's two, the later ``created_at`` stays; on a tie, the one stored first.
         """
         clean = [h if validated else validate_handin(h) for h in handins]
         statuses = []
@@ -126,16 +100,14 @@ class ClassStore:
                            "body = ? WHERE course = ? AND pseudonym = ?")
         with self._transaction() as cur:
             for h in clean:
+                key = (h["course"], h["pseudonym"])
                 body = json.dumps(h, ensure_ascii=False, sort_keys=True)
-                cur.execute(select, (h["course"], h["pseudonym"]))
-                row = cur.fetchone()
+                row = cur.execute(select, key).fetchone()
                 if row is None:
-                    cur.execute(insert, (h["course"], h["pseudonym"], h["created_at"], received,
-                                         h["version"], body))
+                    cur.execute(insert, (*key, h["created_at"], received, h["version"], body))
                     statuses.append(ADDED)
                 elif h["created_at"] > row[0]:
-                    cur.execute(update, (h["created_at"], received, h["version"], body,
-                                         h["course"], h["pseudonym"]))
+                    cur.execute(update, (h["created_at"], received, h["version"], body, *key))
                     statuses.append(REPLACED)
                 else:
                     statuses.append(KEPT_NEWER)
@@ -143,20 +115,15 @@ class ClassStore:
 
     def handins(self, course: str | None = None) -> list[dict[str, Any]]:
         """Every stored hand-in (optionally of one course), ordered by course and pseudonym."""
-        sql = "SELECT body FROM handins"
-        params: tuple = ()
-        if course is not None:
-            sql += " WHERE course = ?"
-            params = (course,)
-        rows = self._rows(self._sql(sql + " ORDER BY course, pseudonym"), params)
+        where, params = _of_course(course)
+        rows = self._rows(self._sql(f"SELECT body FROM handins{where} ORDER BY course, pseudonym"),
+                          params)
         return [json.loads(body) for (body,) in rows]
 
     def count(self, course: str | None = None) -> int:
         """How many learners have handed in."""
-        if course is None:
-            return self._rows("SELECT COUNT(*) FROM handins", ())[0][0]
-        return self._rows(self._sql("SELECT COUNT(*) FROM handins WHERE course = ?"),
-                          (course,))[0][0]
+        where, params = _of_course(course)
+        return self._rows(self._sql(f"SELECT COUNT(*) FROM handins{where}"), params)[0][0]
 
     def courses(self) -> list[str]:
         """The course ids present."""
@@ -176,6 +143,10 @@ class ClassStore:
         with self._transaction() as cur:
             cur.execute("DELETE FROM handins")
 
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
+
     def __enter__(self) -> ClassStore:
         return self
 
@@ -189,8 +160,6 @@ class ClassStore:
 class SQLiteClassStore(ClassStore):
     """The class store in one SQLite file (one machine)."""
 
-    backend = "sqlite"
-
     def __init__(self, url: str, path: str):
         super().__init__(url)
         self.path = path
@@ -202,7 +171,6 @@ class SQLiteClassStore(ClassStore):
         try:
             self._conn = sqlite3.connect(path, timeout=30, isolation_level=None,
                                          check_same_thread=False)
-            self._conn.execute("PRAGMA busy_timeout = 30000")
             if path != ":memory:":
                 self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -213,28 +181,16 @@ class SQLiteClassStore(ClassStore):
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Cursor]:
-        cur = self._conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
-        try:
-            yield cur
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        else:
-            cur.execute("COMMIT")
+        with self._conn:  # commits, or rolls back on any exception
+            yield self._conn.execute("BEGIN IMMEDIATE")
 
     def _rows(self, sql: str, params: tuple) -> list[tuple]:
         return self._conn.execute(sql, params).fetchall()
-
-    def close(self) -> None:
-        """Close the database connection."""
-        self._conn.close()
 
 
 class PostgresClassStore(ClassStore):
     """The class store in a PostgreSQL database (a JupyterHub of many users)."""
 
-    backend = "postgresql"
     _param = "%s"
 
     def __init__(self, url: str):
@@ -244,7 +200,6 @@ class PostgresClassStore(ClassStore):
         except ImportError:
             raise StoreError("A PostgreSQL class store needs psycopg: "
                              "pip install 'coursekit[hub]'") from None
-        self._psycopg = psycopg
         try:
             self._conn = psycopg.connect(url, connect_timeout=10)
         except psycopg.Error as exc:
@@ -261,36 +216,24 @@ class PostgresClassStore(ClassStore):
 
     @contextmanager
     def _transaction(self):
-        with self._conn.transaction():
-            with self._conn.cursor() as cur:
-                yield cur
+        with self._conn.transaction(), self._conn.cursor() as cur:
+            yield cur
 
     def _rows(self, sql: str, params: tuple) -> list[tuple]:
-        with self._conn.transaction():
-            with self._conn.cursor() as cur:
-                cur.execute(sql, params)
-                return cur.fetchall()
-
-    def close(self) -> None:
-        """Close the database connection."""
-        self._conn.close()
+        with self._transaction() as cur:
+            cur.execute(sql, params)
+            return cur.fetchall()
 
 
 def class_db_url(url: str | os.PathLike | None = None) -> str | None:
     """The class database URL in use: ``url`` or ``$COURSEKIT_CLASS_DB`` (None if neither)."""
-    if url is not None:
-        return os.fspath(url)
-    return os.environ.get(CLASS_DB_ENV, "").strip() or None
+    return os.fspath(url) if url is not None else os.environ.get(CLASS_DB_ENV, "").strip() or None
 
 
 def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
     """Open (creating if needed) the class store named by ``url`` or ``$COURSEKIT_CLASS_DB``.
 
-    Raises
-    ------
-    StoreError
-        No URL given and none in the environment, an unknown URL scheme, or the database
-        cannot be opened; the message says what to do.
+    A missing URL, an unknown scheme or a database that cannot be opened: :class:`StoreError`.
     """
     target = class_db_url(url)
     if not target:
@@ -314,11 +257,7 @@ def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
 
 
 def submit_handin(handin: Mapping[str, Any], url: str | os.PathLike | None = None) -> str:
-    """Send one hand-in straight to the class database (a live class on a JupyterHub).
-
-    Returns ``"added"``, ``"replaced"`` or ``"kept newer"``. A demo hand-in is refused so
-    sample data never mixes with a real class.
-    """
+    """Send one hand-in straight to the class database (its status); a demo one is refused."""
     if handin.get("demo"):
         raise StoreError("This is a demo hand-in made from sample data; it is not sent to "
                          "the class database.")
