@@ -54,7 +54,7 @@ def test_choosing_and_committing_saves_and_reveals(store_path, case):
     assert "What actually happened" in view.outcome.value
     assert "Harzing" in view.outcome.value
     assert view.choices.disabled and view.commit.disabled
-    assert "Find out where the figure comes from" in view.status.value
+    assert "finds out where the figure comes from" in view.status.value
     store.close()
 
 

@@ -447,7 +447,7 @@ def test_check_cases_passes_on_the_shipped_cases(tmp_path):
 def test_check_cases_names_the_broken_file(tmp_path):
     course = _course(tmp_path)
     path = course / "cases" / "the-first-step.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("minutes: 35\n", "minutes: lots\n"),
+    path.write_text(path.read_text(encoding="utf-8").replace("minutes: 75\n", "minutes: lots\n"),
                     encoding="utf-8")
     problems = check_cases(course)
     assert len(problems) == 1

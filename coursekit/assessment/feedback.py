@@ -1,7 +1,8 @@
 """Feedback on a learner's results: figures (plotly) and the band's words (HTML).
 
 Figures put every scale on one common axis, sorted, as bars, since position on a common
-scale is read most accurately (Cleveland & McGill 1984); a radar chart's area grows with
+scale is read most accurately (Cleveland & McGill 1984, "Graphical perception", Journal of
+the American Statistical Association 79(387), 531-554); a radar chart's area grows with
 the square of the scores and its shape depends on the axis order. The one exception is
 Holland's hexagon, whose order the theory fixes (``layout: hexagon``).
 

@@ -1,8 +1,8 @@
 """The out-sight audit: does the network face the future, or keep the learner in place.
 
-Herminia Ibarra calls it "out-sight": insight into the world outside the box that holds
-you, gained through the people you know. Her stuck manager, Harris, had a large network,
-but nearly all of it was inside his company and about getting today's job done. This module
+Herminia Ibarra calls it "out-sight": seeing past the limits of your present job through
+the people you know. The managers she meets who are stuck like Harris usually have large
+networks made mostly of colleagues and built for getting today's job done. This module
 reads a network's measures (:mod:`coursekit.network.measures`) as six indicators in plain
 words, each with its formula, and gives advice tied to the case when an indicator crosses
 its threshold.
@@ -19,9 +19,9 @@ How closed      redundancy 1 - ES/n (weighted efficiency)    above              
 ==============  ===========================================  ===================  ==========
 
 The thresholds are rules of thumb for a course discussion, not norms: the point is the
-conversation they start. Source: H. Ibarra, "How to Break Through a Career Impasse",
-INSEAD Knowledge / hbr.org; H. Ibarra and M. Hunter, "How Leaders Create and Use Networks",
-HBR, January 2007.
+conversation they start. Sources: H. Ibarra, "How to Break Through a Career Impasse",
+INSEAD Knowledge (first published on hbr.org; undated); H. Ibarra and M. L. Hunter (2007),
+"How Leaders Create and Use Networks", Harvard Business Review 85(1), 40-47.
 
 Examples
 --------
@@ -107,7 +107,8 @@ def indicators(m: NetworkMeasures) -> list[Indicator]:
     out.append(Indicator(
         "strategic", "How strategic", strategic,
         "no contacts yet" if m.size == 0 else
-        f"{_pct(strategic)} of your contacts help you see where you could go (strategic); "
+        f"{_pct(strategic)} of your contacts help you see where your field and organisation "
+        "are heading (strategic); "
         f"{_pct(m.operational_share)} help you do today's job (operational)",
         "strategic contacts / n", m.size > 0 and strategic < LOW_STRATEGIC))
     out.append(Indicator(
@@ -187,8 +188,8 @@ _ADVICE = {
     "lunches": (
         "Start with a couple of lunches",
         "Do not plan a campaign. Book two lunches or coffees this month, with a former "
-        "colleague or schoolmate and with someone from the advice above. Networking is "
-        "like running: once started, it gets easier and you want more."),
+        "colleague or schoolmate and with someone from the advice above. Ibarra likens "
+        "networking to running: once started, it gets easier and you want more."),
     "keep": (
         "Keep it future-facing",
         "Your network already reaches outside, upward and across. Keep it current: "

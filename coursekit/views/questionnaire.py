@@ -13,7 +13,7 @@ Examples
 >>> q = questionnaire(store, "outsight-audit")
 >>> q.controls["oa01"].value = 4
 >>> q.progress.value, q.progress.max
-(1, 18)
+(1, 20)
 >>> q.results_button.click()
 >>> q.feedback.table.loc["reach", "status"]
 'incomplete'
