@@ -156,11 +156,16 @@ class DecisionPoint(ContentModel):
 
 
 class ReflectionPrompt(ContentModel):
-    """A private reflection prompt shown after a part."""
+    """A private reflection prompt shown after a part.
+
+    ``revisits`` names an earlier prompt whose answer is shown again above this one (a
+    verdict written early, looked at again at the end).
+    """
 
     id: Id
     after: PartId
     prompt: Text
+    revisits: Id | None = None
 
 
 class KeyFact(ContentModel):
@@ -281,6 +286,31 @@ class Case(ExerciseFile):
     def reflections_after(self, part_id: str) -> tuple[ReflectionPrompt, ...]:
         """The reflection prompts that follow a part, in file order."""
         return tuple(r for r in self.reflections if r.after == part_id)
+
+    @property
+    def writing_prompts(self) -> dict[str, str]:
+        """What each of the learner's private texts in this case answers, by store key.
+
+        ``reflection:<id>`` a reflection prompt, ``why:<id>`` the reason given with a
+        prediction, ``discussion:<n>`` discussion question *n* (from 1).
+        """
+        prompts = {f"reflection:{r.id}": r.prompt for r in self.reflections}
+        prompts |= {f"why:{d.id}": f"Why you predicted as you did. {d.prompt}"
+                    for d in self.decisions}
+        prompts |= {f"discussion:{n}": q for n, q in enumerate(self.discussion, 1)}
+        return prompts
+
+    @model_validator(mode="after")
+    def _revisits_an_earlier_prompt(self) -> Case:
+        earlier: list[str] = []
+        for i, prompt in enumerate(self.reflections):
+            if prompt.revisits is not None and prompt.revisits not in earlier:
+                fail(f"'{prompt.revisits}' is not a reflection prompt before this one",
+                     f"name one of {', '.join(earlier)}" if earlier else
+                     "remove revisits: there is no prompt before this one",
+                     "reflections", i, "revisits")
+            earlier.append(prompt.id)
+        return self
 
     @property
     def contested_facts(self) -> tuple[KeyFact, ...]:

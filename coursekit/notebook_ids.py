@@ -47,8 +47,8 @@ if TYPE_CHECKING:
 ID_ARGUMENTS: dict[str, tuple[str, ...]] = {
     "load_case": ("case_id:case",),
     "case_header": ("store:", "case"),
-    "case_timeline": ("case",),
-    "key_facts": ("case",),
+    "case_timeline": ("store:", "case"),
+    "key_facts": ("store:", "case"),
     "discussion": ("store:", "case"),
     "source_citation": ("case",),
     "teaching_notes": ("case",),

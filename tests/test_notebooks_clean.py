@@ -29,6 +29,14 @@ def test_stored_without_outputs(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_cell_has_an_id(path):
+    """nbformat 4.5 cell ids (a missing one becomes an error in later nbformat versions)."""
+    nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=nbformat.NO_CONVERT)
+    missing = [i for i, cell in enumerate(nb.cells) if "id" not in cell]
+    assert not missing, f"{path.name}: cells {missing} have no id"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_code_cells_stay_short(path):
     nb = nbformat.read(path, as_version=4)
     for i, cell in enumerate(nb.cells):

@@ -72,8 +72,10 @@ class CaseExercise(Exercise):
         return store.load_exercise(self.id, kind=kind)
 
     def progress(self, store) -> Progress:
-        """Decision points committed and reflections written, out of all of them."""
+        """Decision points committed (or skipped) and reflections written, out of all."""
         decided = {k.removeprefix("decision:") for k in self._saved(store, "decision")}
+        decided |= {k.removeprefix("skip:") for k in self._saved(store, "answer")
+                    if k.startswith("skip:")}
         written = {k.removeprefix("reflection:") for k in self._saved(store, "reflection")}
         steps = [d.id for d in self.case.decisions]
         prompts = [r.id for r in self.case.reflections]
@@ -100,16 +102,12 @@ class CaseExercise(Exercise):
         return {"decisions": dict(sorted(chosen.items()))} if chosen else None
 
     def entry_label(self, key: str) -> str:
-        """A reflection's question, or a decision point's, shortened."""
-        kind, _, item = key.partition(":")
+        """What a private text answers (a reflection, a prediction's reason, a question)."""
         try:
-            if kind == "reflection":
-                return _short(self.case.reflection(item).prompt)
-            if kind == "decision":
-                return _short(self.case.decision(item).prompt)
-        except (KeyError, ContentError):
-            return super().entry_label(key)
-        return super().entry_label(key)
+            prompt = self.case.writing_prompts.get(key)
+        except ContentError:
+            prompt = None
+        return _short(prompt) if prompt else super().entry_label(key)
 
     def describe_handin(self, section: Any) -> list[str]:
         """Each decision's prompt and the option chosen, in words."""
