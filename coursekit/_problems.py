@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ._errors import Problem
 
@@ -130,7 +131,7 @@ def translate(error: ValidationError, file: str, schema: Any, data: Any = None,
     return problems
 
 
-def _words(err: dict, loc: tuple, schema: Any) -> tuple[str, str]:
+def _words(err: ErrorDetails, loc: tuple, schema: Any) -> tuple[str, str]:
     """What is wrong and how to fix it, for one of pydantic's own errors."""
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     keys = [seg for seg in loc if isinstance(seg, str) and seg != "[key]"]

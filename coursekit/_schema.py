@@ -39,7 +39,7 @@ from pydantic import (
     WrapValidator,
     model_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError, core_schema
 
 from ._errors import ContentError, Problem
 from ._problems import CONTENT, Places, suggest, translate
@@ -167,16 +167,23 @@ def always(check: Callable[[Any, ValidationInfo], list[Note]]) -> WrapValidator:
         notes = check(value, info)
         if not errors and not notes:
             return result
-        details = [InitErrorDetails(
-            type=_error(e["ctx"]["notes"]) if e["type"] == CONTENT else e["type"],
-            loc=tuple(e["loc"]), input=e["input"],
-            **({"ctx": e["ctx"]} if "ctx" in e and e["type"] != CONTENT else {}))
-            for e in errors]
+        details = [_raised_again(e) for e in errors]
         if notes:
             details.append(InitErrorDetails(type=_error(notes), loc=(), input=value))
         raise ValidationError.from_exception_data("content", details)
 
     return WrapValidator(wrap)
+
+
+def _raised_again(error: ErrorDetails) -> InitErrorDetails:
+    """One error of the value's own entries, to raise again with the check's problems."""
+    if error["type"] == CONTENT:
+        return InitErrorDetails(type=_error(error["ctx"]["notes"]), loc=tuple(error["loc"]),
+                                input=error["input"])
+    detail = InitErrorDetails(type=error["type"], loc=tuple(error["loc"]), input=error["input"])
+    if "ctx" in error:
+        detail["ctx"] = error["ctx"]
+    return detail
 
 
 def unique(key: str | Callable[[Mapping], str | None], what: str) -> WrapValidator:

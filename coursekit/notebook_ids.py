@@ -123,9 +123,11 @@ def id_uses(source: str, modules: Iterable[str] = ("ck",),
         return []
     modules, functions = set(modules), dict(functions or {})
     _add_imports(tree, modules, functions)
-    uses = []
+    uses: list[IdUse] = []
     for node in ast.walk(tree):
-        name = _called(node, modules, functions) if isinstance(node, ast.Call) else None
+        if not isinstance(node, ast.Call):
+            continue
+        name = _called(node, modules, functions)
         if name is None:
             continue
         found = list(_id_arguments(node, _parameters(name)))
@@ -275,7 +277,8 @@ def check_notebooks(course: str | Path) -> list[Problem]:
         if problem is not None:
             problems.append(problem)
             continue
-        modules, functions = {"ck"}, {}
+        modules: set[str] = {"ck"}
+        functions: dict[str, str] = {}
         for _number, source in cells:
             tree = _parse(source)
             if tree is not None:

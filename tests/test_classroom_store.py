@@ -235,3 +235,10 @@ def test_submit_to_postgres_from_the_environment(pg_store, postgres_url, monkeyp
     for h in synthetic_handins(5, seed=8, demo=False):
         assert submit_handin(h) == ADDED
     assert pg_store.count() == 5
+
+
+def test_the_class_store_is_built_by_its_backends_only():
+    from coursekit.classroom.class_store import ClassStore
+
+    with pytest.raises(TypeError, match="abstract"):
+        ClassStore("sqlite:///x.sqlite")

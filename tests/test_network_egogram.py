@@ -82,3 +82,12 @@ def test_every_grouping_places_everyone_without_overlap(group_by):
 def test_unknown_grouping_is_refused():
     with pytest.raises(ValueError, match="group_by"):
         egogram(contacts(2), group_by="colour")
+
+
+def test_ring_radius_of_one_strength_and_of_many():
+    import numpy as np
+
+    from coursekit.network.egogram import ring_radius
+
+    assert ring_radius(5) == 1 and float(ring_radius(1)) == 5.0
+    assert ring_radius(np.array([1, 3, 5])).tolist() == [5, 3, 1]

@@ -10,7 +10,7 @@ each problem with its place (``scales[0] (id alpha): bands: high: range``) and f
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args, overload
 
 from pydantic import (
     AfterValidator,
@@ -41,6 +41,9 @@ from .._schema import (
     same_as_file_name,
     unique,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
 
 BandName = Literal["low", "middle", "high"]
 #: The band names an instrument may use, low to high.
@@ -110,8 +113,13 @@ class ResponseScale(ContentModel):
         """Every allowed answer, low to high."""
         return range(self.min, self.max + 1)
 
-    def reverse(self, value: float) -> float:
-        """The reverse-keyed value: ``(min + max) - value``."""
+    @overload
+    def reverse(self, value: float) -> float: ...
+    @overload
+    def reverse(self, value: np.ndarray) -> np.ndarray: ...
+
+    def reverse(self, value: float | np.ndarray) -> float | np.ndarray:
+        """The reverse-keyed value: ``(min + max) - value`` (of each value of an array)."""
         return (self.min + self.max) - value
 
     def describe(self) -> str:
@@ -143,14 +151,22 @@ class Band(ContentModel):
     range: Range | None = None
 
     @property
+    def span(self) -> tuple[float, float]:
+        """Where the band starts and ends (a band read outside its instrument may have none)."""
+        if self.range is None:
+            raise ValueError(f"The band '{self.name}' has no range. Fix: give it range: "
+                             f"[from, to], or read it in its instrument (band_ranges).")
+        return self.range
+
+    @property
     def lower(self) -> float:
         """Where the band starts."""
-        return self.range[0]
+        return self.span[0]
 
     @property
     def upper(self) -> float:
         """Where the band ends."""
-        return self.range[1]
+        return self.span[1]
 
 
 def _bands_by_name(value: Any) -> Any:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from .._sql import inserted_id
 from ..store import LearnerStore, _now
 from .instruments import check_response_value
 from .model import Instrument
@@ -43,8 +44,8 @@ class Attempt:
 
 
 def _start(conn: sqlite3.Connection, instrument_id: str) -> int:
-    return int(conn.execute("INSERT INTO assessment_attempts (instrument, started_at) "
-                            "VALUES (?, ?)", (instrument_id, _now())).lastrowid)
+    return inserted_id(conn.execute("INSERT INTO assessment_attempts (instrument, started_at) "
+                                    "VALUES (?, ?)", (instrument_id, _now())))
 
 
 def start_attempt(store: LearnerStore, instrument_id: str) -> int:

@@ -12,13 +12,17 @@ import json
 import os
 import re
 import sqlite3
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .._errors import StoreError
 from .handin_format import now_utc, validate_handin
+
+if TYPE_CHECKING:
+    import psycopg  # the PostgreSQL backend's (an optional dependency: coursekit[hub])
 
 #: Environment variable naming the class database (a URL).
 CLASS_DB_ENV = "COURSEKIT_CLASS_DB"
@@ -54,15 +58,40 @@ def _of_course(course: str | None) -> tuple[str, tuple]:
     return (" WHERE course = ?", (course,)) if course is not None else ("", ())
 
 
-class ClassStore:
-    """The class's hand-ins. Use :func:`open_class_store`; do not build directly."""
+class _Cursor(Protocol):
+    """What the store asks of a cursor: sqlite3's and psycopg's both have it."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def execute(self, sql: str, params: Any = ..., /) -> Any: ...
+
+
+class _Connection(Protocol):
+    """What the store asks of a connection, whatever the backend: to close it."""
+
+    def close(self) -> None: ...
+
+
+class ClassStore(ABC):
+    """The class's hand-ins. Use :func:`open_class_store`; do not build directly.
+
+    A backend opens ``_conn`` and provides :meth:`_transaction` and :meth:`_rows`.
+    """
 
     _param = "?"
+    _conn: _Connection
 
     def __init__(self, url: str):
         self.url = url
 
-    # backends provide: _conn (the connection), _transaction() and _rows(sql, params)
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[_Cursor]:
+        """A cursor inside one write transaction: committed at the end, or rolled back."""
+
+    @abstractmethod
+    def _rows(self, sql: str, params: tuple) -> list[tuple]:
+        """Every row a read-only query returns."""
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", self._param)
@@ -131,6 +160,7 @@ class ClassStore:
 
     def remove(self, pseudonym: str, course: str | None = None) -> int:
         """Delete a learner's hand-in (a learner may ask); returns rows deleted."""
+        params: tuple[str, ...]
         sql, params = "DELETE FROM handins WHERE pseudonym = ?", (pseudonym,)
         if course is not None:
             sql, params = sql + " AND course = ?", (pseudonym, course)
@@ -159,6 +189,8 @@ class ClassStore:
 
 class SQLiteClassStore(ClassStore):
     """The class store in one SQLite file (one machine)."""
+
+    _conn: sqlite3.Connection
 
     def __init__(self, url: str, path: str):
         super().__init__(url)
@@ -192,6 +224,7 @@ class PostgresClassStore(ClassStore):
     """The class store in a PostgreSQL database (a JupyterHub of many users)."""
 
     _param = "%s"
+    _conn: psycopg.Connection[tuple[Any, ...]]
 
     def __init__(self, url: str):
         super().__init__(url)
@@ -215,7 +248,7 @@ class PostgresClassStore(ClassStore):
             self._init_schema()
 
     @contextmanager
-    def _transaction(self):
+    def _transaction(self) -> Iterator[psycopg.Cursor[tuple[Any, ...]]]:
         with self._conn.transaction(), self._conn.cursor() as cur:
             yield cur
 
@@ -249,8 +282,9 @@ def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
                              f"path.sqlite or sqlite:////absolute/path.sqlite")
         return SQLiteClassStore(target, rest[1:] or ":memory:")
     scheme_match = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]+):", target)
-    if "://" in target or scheme_match:
-        scheme = target.split("://", 1)[0] if "://" in target else scheme_match.group(1)
+    scheme = (target.split("://", 1)[0] if "://" in target
+              else scheme_match.group(1) if scheme_match else None)
+    if scheme is not None:
         raise StoreError(f"Unknown class database scheme '{scheme}' in {redact(target)}: "
                          f"use sqlite:///... or postgresql://...")
     return SQLiteClassStore(target, target)

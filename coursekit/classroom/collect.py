@@ -232,7 +232,7 @@ def collect(paths: Iterable[str | os.PathLike], class_store: ClassStore, *,
     """
     limits = limits or Limits()
     started = time.perf_counter()
-    report, counts = CollectReport(), Counter()
+    report, counts = CollectReport(), Counter[str]()
     progress = TextProgress() if progress is True else progress
     pending: list[dict[str, Any]] = []
     with ExitStack() as opened:  # the zip files, closed at the end

@@ -84,10 +84,11 @@ class CaseExercise(Exercise):
 
     def handin(self, store, **options: Any) -> dict[str, Any] | None:
         """``{"decisions": {point: option id}}``: only options the case offers."""
+        offered: dict[str, set[str]] | None
         try:
-            options = {d.id: set(d.option_ids) for d in self.case.decisions}
+            offered = {d.id: set(d.option_ids) for d in self.case.decisions}
         except ContentError:  # the case was removed or broken since: keep id-shaped choices
-            options = None
+            offered = None
         chosen = {}
         for key, choice in self._saved(store, "decision").items():
             point = key.removeprefix("decision:")
@@ -95,7 +96,7 @@ class CaseExercise(Exercise):
                 choice = choice.get("choice")
             if not isinstance(choice, str) or not _OPTION_ID.match(choice):
                 continue
-            if options is not None and choice not in options.get(point, ()):
+            if offered is not None and choice not in offered.get(point, ()):
                 continue
             if _OPTION_ID.match(point):
                 chosen[point] = choice

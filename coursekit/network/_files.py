@@ -90,7 +90,7 @@ def sniff_delimiter(line: str) -> str:
     """
     bare = re.sub(r'"[^"]*"', "", line)
     counts = {d: bare.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=counts.__getitem__)
     return best if counts[best] else ","
 
 

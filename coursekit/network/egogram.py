@@ -29,6 +29,7 @@ True
 from __future__ import annotations
 
 import math
+from typing import overload
 
 import numpy as np
 import pandas as pd
@@ -64,9 +65,15 @@ OUTER = STRENGTH_MAX + 0.9
 RING_LABEL_CLEARANCE = 0.7
 
 
+@overload
+def ring_radius(strength: int) -> int: ...
+@overload
+def ring_radius(strength: np.ndarray) -> np.ndarray: ...
+
+
 def ring_radius(strength: np.ndarray | int) -> np.ndarray | int:
     """Radius of a contact's ring: 1 for strength 5 (very close) ... 5 for strength 1."""
-    return STRENGTH_MAX + 1 - np.asarray(strength)
+    return STRENGTH_MAX + 1 - strength
 
 
 def _type_key(types: tuple[str, ...] | None) -> str:

@@ -37,9 +37,9 @@ def _cell(key: str, value: object) -> object:
         return ""
     if key == "inside":
         return "inside" if value else "outside"
-    if key == "types":
+    if key == "types" and isinstance(value, (tuple, list)):
         value = "; ".join(value)
-    elif key == "circles":
+    elif key == "circles" and isinstance(value, (tuple, list)):
         value = format_circles(value)
     if isinstance(value, date):
         return value.isoformat()

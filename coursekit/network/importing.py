@@ -28,6 +28,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -186,8 +187,10 @@ def read_contacts_csv(source: str | Path | bytes, *, organisation: str = "",
                           f"contact its own id")
             continue
         ids_seen.add(cid)
-        # A blank or missing cell is None: check_contact reads it as not given.
-        given = {key: cells.get(key) or None for key in TEMPLATE_COLUMNS if key != "id"}
+        # The cells as written (text; a blank or missing one is None, read as not given):
+        # check_contact turns them into a contact's values, or says what is wrong.
+        given: dict[str, Any] = {key: cells.get(key) or None
+                                 for key in TEMPLATE_COLUMNS if key != "id"}
         try:
             contact = check_contact(Contact(cid, **{
                 **given, "strength": given["strength"] or DEFAULT_STRENGTH}))
@@ -244,7 +247,8 @@ def _read_ties(source: str | Path | bytes, contacts: list[Contact]) -> list[Tie]
                                  "use an id or a name from the contacts file"))
         if len(ends) < 2:
             continue
-        strength = str(record.get(columns.get("strength", ""), "") or "1").strip() or "1"
+        # The cell as written: check_tie reads it as a whole number, or says what is wrong.
+        strength: Any = str(record.get(columns.get("strength", ""), "") or "1").strip() or "1"
         try:
             out.append(check_tie(Tie(ends[0], ends[1], strength)))
         except InputError as exc:

@@ -170,7 +170,7 @@ class SampleNetwork(ContentModel):
         shift = (today or date.today()) - self.as_of if self.as_of else timedelta(0)
         contacts = [Contact(**{**c.model_dump(), "last_contact": c.last_contact + shift
                                if c.last_contact else None}) for c in self.contacts]
-        ties = [Tie(*sorted((t.a, t.b)), t.strength) for t in self.ties]
+        ties = [Tie(min(t.a, t.b), max(t.a, t.b), t.strength) for t in self.ties]
         circles = [Circle(**c.model_dump()) for c in self.circles]
         return Network.from_records(Ego(**self.ego.model_dump()), contacts, ties, circles,
                                     check=False)

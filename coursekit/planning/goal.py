@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._errors import InputError
+from .._sql import inserted_id
 from ..store import LearnerStore, _now
 from ._db import UNSET, checked, update
 from .model import MAX_TITLE, Goal, Skill, check_text, iso_date, parse_date
@@ -97,9 +98,9 @@ def add_skill(store: LearnerStore, skill: str, *, evidence: str = "",
     with store.transaction() as conn:
         position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 "
                                 "FROM plan_skills").fetchone()[0]
-        new_id = conn.execute("INSERT INTO plan_skills (position, skill, evidence, builder, "
-                              "updated_at) VALUES (?, ?, ?, ?, ?)",
-                              (position, *clean.values(), _now())).lastrowid
+        new_id = inserted_id(conn.execute("INSERT INTO plan_skills (position, skill, evidence, "
+                                          "builder, updated_at) VALUES (?, ?, ?, ?, ?)",
+                                          (position, *clean.values(), _now())))
     return _skill(store, new_id)
 
 
