@@ -54,6 +54,10 @@ VIEWS: dict[str, str] = {
     "plan_files": "plan_files",
     "my_report": "report",
     **dict.fromkeys(["handin", "class_dashboard"], "classroom"),
+    "between_sessions": "between",
+    **dict.fromkeys(["check_in_predictions", "check_in_steps", "check_in_network",
+                     "check_in_retake", "check_in_assignments", "check_in_next_step"],
+                    "check_in"),
 }
 
 

@@ -25,11 +25,23 @@ from pathlib import Path
 from typing import Annotated
 
 import pandas as pd
-from pydantic import AfterValidator, ValidationInfo
+from pydantic import AfterValidator, ValidationInfo, model_validator
 
 from ._content import COURSE_MARKER, course_dir, load_yaml
 from ._errors import ContentError, Problem
-from ._schema import ContentModel, NonEmpty, NotInFile, Positive, Text, fail, unique, validate
+from ._problems import suggest
+from ._schema import (
+    ContentModel,
+    NonEmpty,
+    Note,
+    NotInFile,
+    Positive,
+    Text,
+    fail,
+    report,
+    unique,
+    validate,
+)
 from .store import LearnerStore
 
 
@@ -50,13 +62,59 @@ class CoursePart(ContentModel):
     exercises: tuple[Text, ...] = ()
 
 
+def _known_assignment(assignment_id: str) -> str:
+    from .assignments.model import ASSIGNMENTS
+
+    if assignment_id not in ASSIGNMENTS:
+        fail(f"'{assignment_id}' is not an assignment between sessions"
+             f"{suggest(assignment_id, list(ASSIGNMENTS))}", "use one of " + ", ".join(ASSIGNMENTS))
+    return assignment_id
+
+
+class Session(ContentModel):
+    """A sitting: a class session, or an evening alone. Its last notebook closes it.
+
+    ``assignments`` are set at its end, to do before the next session (their views are in
+    its notebooks: ``ck.between_sessions(store, "energy-log")``).
+    """
+
+    title: Text
+    notebooks: NonEmpty[Text]
+    assignments: tuple[Annotated[Text, AfterValidator(_known_assignment)], ...] = ()
+
+
 class Course(ContentModel):
-    """The course plan: title and notebooks in order."""
+    """The course plan: title, notebooks in order, and (optionally) the sessions they make."""
 
     title: Text
     subtitle: str = ""
     parts: Annotated[NonEmpty[CoursePart], unique("notebook", "notebook")]
+    sessions: tuple[Session, ...] = ()
     root: Annotated[Path, NotInFile()] = Path()
+
+    @model_validator(mode="after")
+    def _sessions_use_parts(self) -> Course:
+        listed = [p.notebook for p in self.parts]
+        seen: dict[str, int] = {}
+        notes = []
+        for i, session in enumerate(self.sessions):
+            for k, notebook in enumerate(session.notebooks):
+                if notebook not in listed:
+                    notes.append(Note(f"'{notebook}' is not a notebook of parts",
+                                      "name a notebook listed under parts",
+                                      ("sessions", i, "notebooks", k)))
+                elif notebook in seen:
+                    notes.append(Note(f"'{notebook}' is in session {seen[notebook] + 1} too",
+                                      "put each notebook in one session",
+                                      ("sessions", i, "notebooks", k)))
+                seen.setdefault(notebook, i)
+        report(notes)
+        return self
+
+    def session_of(self, notebook: str) -> int | None:
+        """The number (from 1) of the session a notebook belongs to, or None."""
+        return next((i for i, s in enumerate(self.sessions, start=1)
+                     if notebook in s.notebooks), None)
 
     @property
     def minutes(self) -> int:
@@ -72,9 +130,41 @@ def load_course(course: str | Path | None = None) -> Course:
     return plan.model_copy(update={"root": root})
 
 
+def assignment_views(course: str | Path | None = None) -> dict[str, str]:
+    """The notebook whose cell shows each assignment (``ck.between_sessions(store, ID)``)."""
+    from .notebook_ids import _code_cells, id_uses, notebook_files
+
+    root = Path(course) if course is not None else course_dir()
+    found: dict[str, str] = {}
+    for path in notebook_files(root):
+        cells, _problem = _code_cells(path, path.name)
+        for _number, source in cells:
+            for use in id_uses(source):
+                if use.kind == "assignment":
+                    found.setdefault(use.value, path.name)
+    return found
+
+
+def assignment_sessions(course: Course | None = None) -> dict[str, tuple[int, str]]:
+    """Where each assignment between sessions is set: (session number, the notebook).
+
+    The notebook is the session's one whose cell shows the assignment (else its last).
+
+    Examples
+    --------
+    >>> from coursekit._content import packaged_course
+    >>> where = assignment_sessions(load_course(packaged_course()))
+    >>> where["energy-log"], where["prototype-conversations"]
+    ((1, '01_the_first_step.ipynb'), (4, '05_your_report.ipynb'))
+    """
+    course = course or load_course()
+    views = assignment_views(course.root)
+    return {a: (i, views[a] if views.get(a) in s.notebooks else s.notebooks[-1])
+            for i, s in enumerate(course.sessions, start=1) for a in s.assignments}
+
+
 def check_course_file(course: str | Path) -> list[Problem]:
     """Problems in ``course.yaml`` (for ``coursekit check``), unknown exercise ids included."""
-    from ._problems import suggest
     from .exercises import exercises
 
     try:

@@ -59,6 +59,7 @@ ID_ARGUMENTS: dict[str, tuple[str, ...]] = {
     "feedback": ("store:", "instrument_id:instrument"),
     "network_comparison": ("store:", "sample"),
     "sample_comparison": ("first:sample", "second:sample"),
+    "between_sessions": ("store:", "assignment_id:assignment"),
 }
 
 
@@ -78,6 +79,7 @@ KINDS: dict[str, Kind] = {
     "prompt": Kind("reflection prompt", in_case=True),
     "instrument": Kind("questionnaire"),
     "sample": Kind("sample network"),
+    "assignment": Kind("assignment between sessions"),
 }
 
 
@@ -211,7 +213,10 @@ class CourseIds:
             return list(self.cases[case][kind]) if case in self.cases else None
         if kind == "case":
             return sorted(self.cases)
-        return {"instrument": self.instruments, "sample": self.samples}[kind]
+        from .assignments.model import ASSIGNMENTS
+
+        return {"instrument": self.instruments, "sample": self.samples,
+                "assignment": list(ASSIGNMENTS)}[kind]
 
     def problem(self, use: IdUse) -> str | None:
         """What is wrong with an id a notebook uses, or None when it is fine (or unknowable)."""

@@ -23,7 +23,7 @@ Examples
 >>> for path in made.created:
 ...     print(path)
 cases/the-offer.md
-notebooks/07_the_offer.ipynb
+notebooks/08_the_offer.ipynb
 notebooks/instructor/teaching_notes_the_offer.ipynb
 >>> from coursekit.check import check_course
 >>> check_course(course)

@@ -44,6 +44,20 @@ def _pinned(value):
     return DAY + timedelta(days=value) if isinstance(value, int) else value
 
 
+#: The fields of the assignments' and the check-in's sections that hold dates.
+DATE_FIELDS = {"day", "planned", "held", "tried", "started", "done", "moved_to", "moved_on",
+               "last_contact", "due"}
+
+
+def _pinned_dates(value, key=None):
+    """A section with every date written as "+N days" made a fixed date, at any depth."""
+    if isinstance(value, dict):
+        return {k: _pinned_dates(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_pinned_dates(v, key) for v in value]
+    return _pinned(value) if key in DATE_FIELDS else value
+
+
 def _html(page: str) -> str:
     """The report with its plotly.js bundle, embedded exactly once, as a placeholder."""
     bundle = f"<script>{plotly_js()}</script>"
@@ -70,6 +84,10 @@ def _make(folder: Path) -> dict[str, bytes]:
     for step in plan.get("steps", []):
         if "due" in step:
             step["due"] = _pinned(step["due"])
+    # The assignments and the check-in: their dates, and the day of the check-in, pinned.
+    for key in ("between_sessions", "check_in"):
+        data[key] = _pinned_dates(data.get(key))
+    data["check_in"]["day"] = DAY
     # The sample network's dates are shifted to today when it loads: inline it, unshifted.
     network = load_yaml(networks_dir() / f"{data['network']['sample']}.yaml")
     data["network"] = {k: network[k] for k in ("ego", "circles", "contacts", "ties")

@@ -209,7 +209,7 @@ def test_demo_banner_and_every_control_labelled():
 
     views = Views(demo_store("amara"))
     assert "Demo mode" in views.form.children[0].value
-    assert views.network.size == 17
+    assert views.network.size == 17 + 2  # the sample network, and two met since it
 
     def walk(widget):
         yield widget

@@ -45,7 +45,7 @@ def new_course(course_copy):
 def test_new_case_creates_the_case_and_both_notebooks_and_says_what_next(course_copy):
     result = coursekit("new", "case", "my-case", "--course", str(course_copy))
     assert result.returncode == 0, result.stderr
-    for made in ("cases/my-case.md", "notebooks/07_my_case.ipynb",
+    for made in ("cases/my-case.md", "notebooks/08_my_case.ipynb",
                  "notebooks/instructor/teaching_notes_my_case.ipynb"):
         assert (course_copy / made).is_file(), made
         assert made in result.stdout
@@ -75,9 +75,13 @@ def test_course_yaml_gains_one_part_and_keeps_everything_else(course_copy):
     before = (course_copy / "course.yaml").read_text(encoding="utf-8")
     new_case(course_copy, "my-case")
     after = (course_copy / "course.yaml").read_text(encoding="utf-8")
-    assert after.startswith(before)  # comments, quoting and order untouched
+    # comments, quoting and order untouched: the edit only inserts lines (the new part, at
+    # the end of parts, before the sessions that follow it)
+    import difflib
+    ops = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines()).get_opcodes()
+    assert [op for op, *_ in ops if op != "equal"] == ["insert"]
     added = yaml.safe_load(after)["parts"][-1]
-    assert added == {"notebook": "07_my_case.ipynb", "title": "Case 3: My case",
+    assert added == {"notebook": "08_my_case.ipynb", "title": "Case 3: My case",
                      "minutes": load_case("my-case", course_copy).minutes,
                      "summary": added["summary"], "exercises": ["case:my-case"]}
     assert load_course(course_copy).parts[-1].exercises == ("case:my-case",)
@@ -86,17 +90,17 @@ def test_course_yaml_gains_one_part_and_keeps_everything_else(course_copy):
 def test_the_next_case_takes_the_next_number(course_copy):
     new_case(course_copy, "my-case")
     made = new_case(course_copy, "another-one")
-    assert made.notebook.name == "08_another_one.ipynb"
+    assert made.notebook.name == "09_another_one.ipynb"
     assert yaml.safe_load((course_copy / "course.yaml").read_text())["parts"][-1]["title"] \
         == "Case 4: Another one"
 
 
 def test_the_scaffolded_notebooks_come_from_the_templates_and_are_clean(new_course):
-    learner = (new_course / "notebooks" / "07_my_case.ipynb").read_text(encoding="utf-8")
+    learner = (new_course / "notebooks" / "08_my_case.ipynb").read_text(encoding="utf-8")
     assert learner == learner_notebook(load_case("my-case", new_course))
     notes = new_course / "notebooks" / teaching_notes_name("my-case")
     assert notes.read_text(encoding="utf-8") == teaching_notes_notebook("my-case")
-    for path, first in ((new_course / "notebooks" / "07_my_case.ipynb",
+    for path, first in ((new_course / "notebooks" / "08_my_case.ipynb",
                          "import coursekit as ck\nstore = ck.open_store()"),
                         (notes, "import coursekit as ck")):
         nb = nbformat.read(path, as_version=4)
@@ -109,7 +113,7 @@ def test_the_scaffolded_notebooks_come_from_the_templates_and_are_clean(new_cour
 
 def test_the_learner_notebook_shows_every_part_decision_and_reflection(new_course):
     case = load_case("my-case", new_course)
-    nb = nbformat.read(new_course / "notebooks" / "07_my_case.ipynb", as_version=4)
+    nb = nbformat.read(new_course / "notebooks" / "08_my_case.ipynb", as_version=4)
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     for item in (*case.part_ids, *(d.id for d in case.decisions),
                  *(r.id for r in case.reflections)):
@@ -117,7 +121,7 @@ def test_the_learner_notebook_shows_every_part_decision_and_reflection(new_cours
 
 
 def test_a_typo_in_the_scaffolded_notebook_fails_the_check(new_course):
-    path = new_course / "notebooks" / "07_my_case.ipynb"
+    path = new_course / "notebooks" / "08_my_case.ipynb"
     nb = nbformat.read(path, as_version=4)
     number, cell = next((n, c) for n, c in enumerate(nb.cells, start=1)
                         if '"second-decision"' in c.source)
@@ -125,7 +129,7 @@ def test_a_typo_in_the_scaffolded_notebook_fails_the_check(new_course):
     nbformat.write(nb, path)
     result = coursekit("check", str(new_course))
     assert result.returncode == 1
-    assert (f"notebooks/07_my_case.ipynb: cell {number}: 'second-decsion' is not a decision "
+    assert (f"notebooks/08_my_case.ipynb: cell {number}: 'second-decsion' is not a decision "
             "point of the case 'my-case' (did you mean 'second-decision'?)") in result.stdout
 
 
@@ -229,7 +233,7 @@ def _scaffold_notebooks() -> dict[str, str]:
     from coursekit.cases import parse_case_text
 
     case = parse_case_text(scaffold_case_text("my-case"), "my-case.md", "my-case")
-    return {"07_my_case.ipynb": learner_notebook(case),
+    return {"08_my_case.ipynb": learner_notebook(case),
             teaching_notes_name("my-case"): teaching_notes_notebook("my-case")}
 
 

@@ -18,7 +18,6 @@ from .._errors import ContentError
 from .._limits import TEXT
 from .._text import slug
 from ..exercises import exercises
-from ..network.storage import load_network
 from ..store import LearnerStore
 from . import handin_sections as sections
 from .handin_format import FORMAT, VERSION, HandinError, now_utc, validate_handin
@@ -59,7 +58,7 @@ class NamesInReflections(HandinError):
         n, people = len(mentions), len({m.contact for found in mentions.values() for m in found})
         super().__init__(f"{n} ticked reflection{'s' if n != 1 else ''} "
                          f"name{'' if n != 1 else 's'} {people} "
-                         f"{'people' if people != 1 else 'person'} in your network, whose names "
+                         f"{'people' if people != 1 else 'person'} you know, whose names "
                          f"never leave in a hand-in. Fix: replace the names with their roles, "
                          f"or untick the reflection")
 
@@ -87,7 +86,7 @@ def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, 
                               f"more than a hand-in holds. Fix: shorten it to at most {TEXT:,} "
                               f"characters in its notebook, or untick it")
     if shared:
-        contacts = load_network(store).contacts
+        contacts = sections.people_named(store)
         if replace_names:
             shared = [{**r, "text": sections.replace_names(r["text"], contacts)} for r in shared]
         elif found := {(r["exercise"], r["key"]): mentions for r in shared

@@ -75,6 +75,18 @@ def replace_names(text: str, contacts: pd.DataFrame) -> str:
     return text
 
 
+def people_named(store: LearnerStore) -> pd.DataFrame:
+    """Everyone whose name the learner wrote in an exercise (``name``, ``role``).
+
+    The network's contacts and the people of the prototype conversations: each exercise
+    says whom it holds (:meth:`coursekit.exercises.Exercise.people`).
+    """
+    from ..exercises import exercises
+
+    rows = [person for exercise in exercises() for person in exercise.people(store)]
+    return pd.DataFrame(rows, columns=["name", "role"])
+
+
 @dataclass(frozen=True)
 class ReflectionRef:
     """One reflection the learner may tick to share: where it is, its text and its label."""

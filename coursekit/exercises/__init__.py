@@ -20,7 +20,9 @@ from pathlib import Path
 
 from .._errors import NotFoundError
 from ._base import Exercise, ExerciseFamily, Panel, Progress, ReportPart
+from .between_sessions import BetweenSessionsExercise
 from .case import CaseExercise, Cases
+from .check_in import CheckInExercise
 from .goal import GoalExercise
 from .handin import HandinExercise
 from .network import NetworkExercise
@@ -39,6 +41,8 @@ EXERCISES: list[Exercise | ExerciseFamily] = [
     GoalExercise(),
     StepsExercise(),
     NetworkingExercise(),
+    BetweenSessionsExercise(),
+    CheckInExercise(),
     ReportExercise(),
     HandinExercise(),
 ]

@@ -158,6 +158,14 @@ class Exercise:
         """
         return None
 
+    def people(self, store: LearnerStore) -> list[tuple[str, str]]:
+        """The people this exercise holds the names of, as ``(name, role)`` (default: none).
+
+        Names are third parties' personal data: a ticked reflection that names one of them
+        stops the hand-in until each name is replaced by the role (the role may be "").
+        """
+        return []
+
     def entry_label(self, key: str) -> str:
         """Words for one saved entry's key (a reflection's question), shown in the hand-in."""
         return key.split(":", 1)[-1].replace("-", " ")

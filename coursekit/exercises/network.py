@@ -162,6 +162,11 @@ class NetworkExercise(Exercise):
             "outsight": outsight,
         }
 
+    def people(self, store) -> list[tuple[str, str]]:
+        """Every contact's name and role."""
+        return [(name, role) for name, role in store.read(
+            "SELECT name, role FROM network_contacts ORDER BY position, id")]
+
     def describe_handin(self, section: Any) -> list[str]:
         """Every number of the section with its meaning in words."""
         lines = [f"{plural(section['contacts'], 'contact')} (numbers only, no names)"]

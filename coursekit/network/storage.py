@@ -18,7 +18,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -26,6 +27,7 @@ import pandas as pd
 
 from .._errors import InputError
 from .._limits import LINE, check_length
+from .._migrations import migrations, statements
 from .duplicates import merge_contacts
 from .model import (
     CIRCLE_COLUMNS,
@@ -42,6 +44,36 @@ from .model import (
     network_problems,
 )
 from .records import DEFAULT_CIRCLE_STRENGTH, NEW_ID, next_contact_id
+
+#: The label of the first complete map in ``network_snapshots`` (:mod:`.history`).
+FIRST_MAP = "first-map"
+
+
+def _first_map_sql() -> str:
+    """Migration 6's statement that records the first map (the one source of that SQL)."""
+    sql = next(text for version, _name, text in migrations() if version == 6)
+    return next(s for s in statements(sql) if s.startswith("INSERT INTO network_snapshots"))
+
+
+#: Records the first map when there is none and the map is complete; else does nothing.
+FIRST_MAP_SQL = _first_map_sql()
+
+
+def record_first_map(conn) -> None:
+    """Inside a write transaction: keep the map as the first map if it has just become complete.
+
+    Cheap when there is a first map already (the statement's first test fails).
+    """
+    conn.execute(FIRST_MAP_SQL)
+
+
+@contextmanager
+def _writing(store) -> Iterator:
+    """A write transaction that, before it commits, records the first complete map."""
+    with store.transaction() as conn:
+        yield conn
+        record_first_map(conn)
+
 
 _TABLES = ("network_ties", "network_circle_members", "network_circles", "network_contacts",
            "network_ego")
@@ -148,7 +180,7 @@ def save_ego(store, ego: Ego) -> None:
               for key in ("organisation", "sector", "function", "label")}
     for key, value in folded.items():
         check_length(value, f"your {key}", LINE)
-    with store.transaction() as conn:
+    with _writing(store) as conn:
         conn.execute(_SAVE_EGO, (folded["organisation"], folded["sector"], folded["function"],
                                  ego.label or "You", _now()))
 
@@ -164,7 +196,7 @@ def save_contact(store, contact: Contact) -> Contact:
     new = not str(contact.id or "").strip()
     contact = check_contact(replace(contact, id=NEW_ID) if new else contact, new=new)
     now = _now()
-    with store.transaction() as conn:
+    with _writing(store) as conn:
         if new:
             contact = _insert_contact(conn, contact, now)
         else:
@@ -187,7 +219,7 @@ def restore_contact(store, contact: Contact, ties: Iterable[tuple[str, str, int]
     """
     contact = check_contact(contact)
     old_id, now = contact.id, _now()
-    with store.transaction() as conn:
+    with _writing(store) as conn:
         taken = conn.execute("SELECT 1 FROM network_contacts WHERE id = ?", (old_id,)).fetchone()
         contact = _insert_contact(conn, contact, now, fresh_id=bool(taken))
         _set_circles(conn, contact.id, contact.circles, now)
@@ -214,7 +246,7 @@ def save_tie(store, a: str, b: str, strength: int = 1) -> None:
     if missing:
         raise InputError(f"no contact with id {', '.join(missing)}. Fix: add the contact "
                          f"before recording a tie to them")
-    with store.transaction() as conn:
+    with _writing(store) as conn:
         conn.execute(_SAVE_TIE, (tie.a, tie.b, tie.strength, _now()))
 
 
@@ -226,7 +258,7 @@ def delete_tie(store, a: str, b: str) -> None:
 def save_circle(store, circle: Circle, members: Iterable[str] | None = None) -> Circle:
     """Add or change a circle; with ``members`` (contact ids), set exactly who is in it."""
     circle = check_circle(circle)
-    with store.transaction() as conn:
+    with _writing(store) as conn:
         conn.execute("INSERT INTO network_circles (name, strength, notes, updated_at) "
                      "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
                      "strength = excluded.strength, notes = excluded.notes, "
@@ -262,7 +294,7 @@ def add_network(store, network: Network, *, replace_all: bool = False) -> Networ
     if blocking:
         raise InputError("nothing was imported:\n" + "\n".join(str(p) for p in blocking))
     now = _now()
-    with store.transaction() as conn:
+    with _writing(store) as conn:
         for table in _TABLES if replace_all else ():
             conn.execute(f"DELETE FROM {table}")
         existing = [r[0] for r in conn.execute("SELECT id FROM network_contacts")]
@@ -295,7 +327,7 @@ def merge_stored_contacts(store, ids: list[str]) -> Contact:
     kept = merged.contact(ids[0])
     ties = merged.ties[(merged.ties["a"] == kept.id) | (merged.ties["b"] == kept.id)]
     now = _now()
-    with store.transaction() as conn:
+    with _writing(store) as conn:
         _update_contact(conn, kept, now)
         _set_circles(conn, kept.id, kept.circles, now)
         conn.executemany("DELETE FROM network_contacts WHERE id = ?", [(c,) for c in ids[1:]])
@@ -307,12 +339,12 @@ def merge_stored_contacts(store, ids: list[str]) -> Contact:
 
 def clear_network(store) -> None:
     """Remove the whole network (contacts, ties, circles, the learner's profile)."""
-    with store.transaction() as conn:
+    with _writing(store) as conn:
         for table in _TABLES:
             conn.execute(f"DELETE FROM {table}")
 
 
 def _delete(store, sql: str, params: tuple) -> None:
     """Run one DELETE in a transaction (foreign keys remove what hangs on the row)."""
-    with store.transaction() as conn:
+    with _writing(store) as conn:
         conn.execute(sql, params)

@@ -8,19 +8,31 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from .._text import escape_html
-from ..course import Course, load_course, progress
+from ..assignments import Assignment, Done, assignment, assignment_progress
+from ..course import Course, assignment_sessions, load_course, progress
 from ..store import LearnerStore
 from ._common import demo_banner
+
+#: A progress bar's label names it for a screen reader but is not drawn: the words are
+#: beside it already (the page's wrapping labels would otherwise spill out of a 0px label).
+BAR_LABEL_STYLE = ("<style>.ck-plan .widget-label{position:absolute!important;width:1px;"
+                   "height:1px;overflow:hidden!important;clip:rect(0 0 0 0);"
+                   "white-space:nowrap!important}</style>")
 
 
 def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VBox:
     """The notebooks in order with minutes and a progress bar each, refreshed on change."""
     course = course or load_course()
     rows_box = widgets.VBox()
+    rows_box.add_class("ck-plan")
     total = widgets.HTML()
+    set_in: dict[str, list[str]] = {}
+    for assignment_id, (_number, notebook) in assignment_sessions(course).items():
+        set_in.setdefault(notebook, []).append(assignment_id)
 
     def refresh(_store: LearnerStore | None = None) -> None:
         table = progress(store, course)
+        done = assignment_progress(store)
         rows = []
         for row in table.itertuples():
             label = f"{row.title} ({row.minutes} min)"
@@ -34,6 +46,9 @@ def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VB
             else:
                 bar = widgets.HTML("")
             status = progress_words(int(row.exercises), int(row.started), int(row.complete))
+            session = course.session_of(row.notebook)
+            if session is not None:
+                status = f"session {session} · {status}"
             link = (f'<a href="{escape_html(row.notebook)}" '
                     f'title="Open {escape_html(row.title)}"><b>{escape_html(label)}</b></a>')
             rows.append(widgets.HBox([
@@ -42,6 +57,8 @@ def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VB
                              layout=widgets.Layout(width="420px")),
                 bar,
             ]))
+            rows.extend(assignment_row(assignment(a), done[a])
+                        for a in set_in.get(row.notebook, []))
         rows_box.children = rows
         started, complete = int(table.started.sum()), int(table.complete.sum())
         exercises = int(table.exercises.sum())
@@ -52,7 +69,20 @@ def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VB
 
     refresh()
     store.on_change(refresh)
-    return widgets.VBox([total, rows_box])
+    return widgets.VBox([total, rows_box, widgets.HTML(BAR_LABEL_STYLE)])
+
+
+def assignment_row(task: Assignment, done: Done) -> widgets.HBox:
+    """A line under the notebook that sets an assignment: what it is, how far it went."""
+    words = task.count_words(done.done) + (" \u2714" if done.complete else "")
+    bar = widgets.FloatProgress(
+        value=done.done / done.target, min=0.0, max=1.0,
+        description=f"{task.title}: {words}", style={"description_width": "0px"},
+        layout=widgets.Layout(width="220px"))
+    return widgets.HBox([widgets.HTML(
+        f"<div style='padding-left:1.2em'>\u21b3 <i>Before the next session:</i> "
+        f"{escape_html(task.title)}<br><small style='padding-left:1.2em'>"
+        f"{escape_html(words)}</small></div>", layout=widgets.Layout(width="420px")), bar])
 
 
 def progress_words(exercises: int, started: int, complete: int) -> str:
