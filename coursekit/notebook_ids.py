@@ -79,7 +79,7 @@ KINDS: dict[str, Kind] = {
     "prompt": Kind("reflection prompt", in_case=True),
     "instrument": Kind("questionnaire"),
     "sample": Kind("sample network"),
-    "assignment": Kind("assignment between sessions"),
+    "assignment": Kind("between-sessions assignment"),
 }
 
 

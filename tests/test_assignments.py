@@ -163,3 +163,40 @@ def test_activities_on_one_spot_share_a_marker_and_name_each_other(store):
     trace = energy_figure(list_energy(store)).data[0]
     assert list(trace.text) == ["French lesson +2 more", "Audit"]
     assert "Supplier review" in trace.customdata[0] and "Reading" in trace.customdata[0]
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    (("assignments: [small-experiment]", "assignments: [small-experiments]"),
+     "sessions[1]: assignments[0]: 'small-experiments' is not an assignment between sessions "
+     "(did you mean 'small-experiment'?)"),
+    (("notebooks: [03_map_your_network.ipynb]",
+      "notebooks: [03_map_your_network.ipynb, 02_the_career_impasse.ipynb]"),
+     "sessions[2]: notebooks[1]: '02_the_career_impasse.ipynb' is in session 2 too"),
+    (("notebooks: [03_map_your_network.ipynb]", "notebooks: [03_map.ipynb]"),
+     "sessions[2]: notebooks[0]: '03_map.ipynb' is not a notebook of parts"),
+    (("assignments: [small-experiment]", "assignments: [small-experiment, energy-log]"),
+     "sessions[1]: assignments: 'energy-log' is set in this session, but its view is in "
+     "01_the_first_step.ipynb"),
+])
+def test_coursekit_check_reads_the_sessions(course_copy, edit, expected):
+    from coursekit.check import check_course
+
+    plan = course_copy / "course.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(*edit), encoding="utf-8")
+    found = [f"{p.place}: {p.problem}" for p in check_course(course_copy)]
+    assert expected in found, found
+
+
+def test_a_notebook_naming_an_unknown_assignment_fails_the_check(course_copy):
+    import json
+
+    from coursekit.check import check_course
+
+    path = course_copy / "notebooks" / "02_the_career_impasse.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c["id"] == "impasse-experiment")
+    cell["source"] = ['ck.between_sessions(store, "small-experimant")']
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    problems = [str(p) for p in check_course(course_copy)]
+    assert any("cell" in p and "'small-experimant' is not a between-sessions assignment of "
+               "this course (did you mean 'small-experiment'?)" in p for p in problems), problems
