@@ -2,7 +2,7 @@
 
 Its own store entries are under ``check-in`` (how close each prediction came, two private
 reflections, which step is the next one); the rest it reads from the other exercises, and
-from the two tables it adds (migration ``0006_check_in.sql``): the first complete network
+from the two tables it adds (migration ``0008_check_in.sql``): the first complete network
 map and the history of the plan's steps. The hand-in keeps counts, and the out-sight
 indicators of the first map and now: never a name or a word the learner wrote.
 

@@ -2,7 +2,7 @@
 
 The check-in (notebook 07) sets the learner's map beside the one they first completed. That
 first map is a *snapshot*: the whole network as JSON in the store's ``network_snapshots``
-table (migration ``0006_check_in.sql``), recorded by the write that first makes the map
+table (migration ``0008_check_in.sql``), recorded by the write that first makes the map
 complete (:func:`record_first_map`, called inside every write transaction of
 :mod:`coursekit.network.storage`), so an import, a merge or one more described person can
 each be the one that completes it. The statement that records it is the migration's own: a

@@ -50,8 +50,8 @@ FIRST_MAP = "first-map"
 
 
 def _first_map_sql() -> str:
-    """Migration 6's statement that records the first map (the one source of that SQL)."""
-    sql = next(text for version, _name, text in migrations() if version == 6)
+    """The check-in migration's statement that records the first map (its one source)."""
+    sql = next(text for _version, name, text in migrations() if name.endswith("_check_in.sql"))
     return next(s for s in statements(sql) if s.startswith("INSERT INTO network_snapshots"))
 
 

@@ -1,6 +1,6 @@
 """A plan item's history: every date it was moved to, and when it was ticked off or reopened.
 
-The store keeps the history itself (triggers of migration ``0006_check_in.sql`` write a row
+The store keeps the history itself (triggers of migration ``0008_check_in.sql`` write a row
 of ``plan_step_history`` whenever an item's date or its done mark changes, whatever code
 changes it), so re-dating a step at a check-in never loses the date it was first planned
 for. This module reads that history and tells it in words.
