@@ -85,9 +85,12 @@ class Feedback(widgets.VBox):
                         f"Attempt {last.number} ({last.started_at[:10]})"))
         parts: list[widgets.Widget] = [demo_banner(store)]
         parts.append(widgets.HTML(f"<h3>Your results: {escape_html(inst.title)}</h3>"))
-        if latest is None:
-            parts.append(widgets.HTML("<p>No answers yet: answer the questions above, then "
-                                      "press <em>See my results</em>.</p>"))
+        if latest is None:  # an empty chart and a table of blanks would say nothing
+            parts.append(widgets.HTML(
+                f"<p>No answers to “{escape_html(inst.title)}” yet. Its results appear here "
+                "once you have answered its statements.</p>"))
+            super().__init__(children=parts)
+            return
         if self.hexagon is not None:
             parts.append(_figure_output(self.hexagon))
         parts += [_figure_output(self.figure), widgets.HTML(results_html(inst, self.table)),
