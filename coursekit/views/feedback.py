@@ -75,7 +75,7 @@ class Feedback(widgets.VBox):
                       else score_responses(inst, {}))
         self.figure = results_figure(inst, self.table, norms)
         self.hexagon = hexagon_figure(inst, self.table) if inst.layout == "hexagon" else None
-        self.before = self.comparison = None
+        self.before = self.comparison = self.keep = None
         if len(attempts) >= 2:
             self.before = load_answers(store, inst, attempts[0].id).scores(inst)
             first, last = attempts[0], attempts[-1]
@@ -95,8 +95,7 @@ class Feedback(widgets.VBox):
             parts.append(_figure_output(self.hexagon))
         parts += [_figure_output(self.figure), widgets.HTML(results_html(inst, self.table)),
                   widgets.HTML(next_steps_html(inst, self.table))]
-        self.keep = None
-        if inst.keep_one and latest is not None:
+        if inst.keep_one:
             self.keep = _keep_one(store, inst, self.table)
             parts.append(self.keep)
         if self.comparison is not None:
