@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -135,7 +136,7 @@ def _knit(m: NetworkMeasures) -> str:
 #: The headline rows, read in the direction the second case teaches (Harris before reads
 #: as internal, operational and close-knit; after, as reaching out): (label, value in words,
 #: how it is computed).
-HEADLINE_ROWS: tuple[tuple[str, object, str], ...] = (
+HEADLINE_ROWS: tuple[tuple[str, Callable[[NetworkMeasures], str], str], ...] = (
     ("Contacts", lambda m: str(m.size), "n, the people you listed"),
     ("Outside your organisation",
      lambda m: (f"{m.outside} of {m.inside + m.outside} "
@@ -181,7 +182,7 @@ def measures_table(measures: NetworkMeasures) -> pd.DataFrame:
         return str(value)
 
     rows = [{"measure": label, "value": words(measures), "how it is computed": how,
-             "headline": True} for label, words, how in HEADLINE_ROWS]  # type: ignore[operator]
+             "headline": True} for label, words, how in HEADLINE_ROWS]
     rows += [{"measure": label, "value": shown(getattr(measures, key)),
               "how it is computed": how, "headline": False} for key, label, how in MEASURE_ROWS]
     return pd.DataFrame(rows)
