@@ -26,6 +26,7 @@ COURSE_PARTS = ("course.yaml", "cases", "instruments", "samples", "notebooks")
 EXTERNAL_COMMANDS: dict[str, str] = {
     "report": "coursekit.report.cli",
     "collect": "coursekit.classroom.cli",
+    "class-db": "coursekit.classroom.db_cli",
 }
 
 START_PAGE = "notebooks/00_start.ipynb"
