@@ -92,11 +92,12 @@ class CasePart(widgets.HTML):
         if not self.ready:
             from ..classroom.live_link import class_mode
 
-            then = (" and your instructor has revealed what happened"
-                    if class_mode(self.store) else "")
+            what = ("when you have made your prediction above (or chosen to read on without "
+                    "one) and your instructor has revealed what happened"
+                    if class_mode(self.store) else "when you have made your prediction above, "
+                    "or chosen to read on without one")
             self.value = (f'<section aria-label="{of}"><h3>{of}</h3><p><i>This part appears '
-                          f"when you have made your prediction above, or chosen to read on "
-                          f"without one{then}.</i></p></section>")
+                          f"{what}.</i></p></section>")
             return
         title = escape_html(self.part.title)
         self.value = (f'<section aria-label="{title}"><h3>{of}: {title}</h3>'

@@ -60,16 +60,18 @@ class PointPanel(widgets.VBox):
         self.tally = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.reveal = widgets.Button(
             description="Reveal what happened", icon="eye", button_style="primary",
-            tooltip="Show the outcome in every learner's notebook",
-            layout=widgets.Layout(width="auto"))
+            tooltip=f"Show what happened in every learner's notebook: {decision.prompt}",
+            layout=widgets.Layout(width="auto", flex="0 0 auto"))
         self.reveal.on_click(self._on_reveal)
         self.status = Status()
-        super().__init__([html(f"<p style='margin:8px 0 2px'><b>{escape_html(decision.prompt)}"
-                               f"</b></p>"), self.tally,
+        super().__init__([html(f"<p style='margin:8px 0 2px;font-size:1.1em'><b>"
+                               f"{escape_html(decision.prompt)}</b></p>"), self.tally,
                           widgets.HBox([self.reveal, self.status],
                                        layout=widgets.Layout(align_items="center"))],
                          layout=widgets.Layout(border_bottom="1px solid #ddd",
                                                padding="0 0 8px 0"))
+        self.add_class("ck-point")
+        self.add_class(f"ck-point--{case.id}--{decision.id}")  # for tests and styling
 
     def _on_reveal(self, _button: object = None) -> None:
         self.reveal.disabled, self.reveal.description = True, "Revealing\u2026"
@@ -169,7 +171,8 @@ class ClassRoom(widgets.VBox):
         self.panels: dict[str, PointPanel] = {}
         body: list[widgets.Widget] = []
         for case in dict.fromkeys(case for case, _ in self.points):
-            body.append(html(f"<h3 style='margin:16px 0 4px'>{escape_html(case.title)}</h3>"))
+            body.append(html(f"<h2 style='margin:16px 0 4px;font-size:1.3em'>"
+                             f"{escape_html(case.title)}</h2>"))
             for c, decision in self.points:
                 if c is case:
                     panel = PointPanel(self, case, decision)
