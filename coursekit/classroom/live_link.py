@@ -19,6 +19,7 @@ everything that changes the store or a widget runs on the kernel's event loop.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 import threading
@@ -83,7 +84,8 @@ class ClassLink:
     """One kernel's link between a learner store and the class poll (see the module)."""
 
     def __init__(self, store: LearnerStore, url: str, course: str, *,
-                 loop: object = "running", interval: float | None = None,
+                 loop: asyncio.AbstractEventLoop | None | str = "running",
+                 interval: float | None = None,
                  retry: float | None = None):
         from .handin import pseudonym
 

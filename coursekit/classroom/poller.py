@@ -63,7 +63,8 @@ class Poller:
                  loop: asyncio.AbstractEventLoop | None | str = "running",
                  name: str = "coursekit-poll"):
         self.work, self.apply, self.name = work, apply, name
-        self.loop = running_loop() if loop == "running" else loop
+        self.loop: asyncio.AbstractEventLoop | None = (
+            running_loop() if isinstance(loop, str) else loop)
         self._wake = threading.Event()
         self._stopped = threading.Event()
         self._thread: threading.Thread | None = None

@@ -183,7 +183,8 @@ def add_login(url: str, login: str, *, instructor: bool = False, host: str | Non
 
     login = _role_name(login)
     password = secrets.token_urlsafe(24)
-    with _admin(url) as store:
+    store = _admin(url)
+    with store:
         meta = dict(store._rows("SELECT key, value FROM class_meta", ()))
         group = meta.get("instructor_role" if instructor else "learner_role")
         other = meta.get("learner_role" if instructor else "instructor_role")
@@ -199,8 +200,9 @@ def add_login(url: str, login: str, *, instructor: bool = False, host: str | Non
                 verb = "ALTER" if exists else "CREATE"
                 cur.execute(f"{verb} ROLE {login} WITH LOGIN PASSWORD {verifier}{limit}")
                 cur.execute(f"GRANT {group} TO {login}")
-                if other and cur.execute("SELECT pg_has_role(%s, %s, 'MEMBER')",
-                                         (login, other)).fetchone()[0]:
+                member = other and cur.execute("SELECT pg_has_role(%s, %s, 'MEMBER')",
+                                               (login, other)).fetchone()
+                if member and member[0]:
                     cur.execute(f"REVOKE {other} FROM {login}")
         except psycopg.Error as exc:
             raise StoreError(f"Could not make the login {login} in {redact(url)}: "
@@ -219,7 +221,8 @@ def spawner_environment(admin_url: str, username: str, *, instructor: bool = Fal
     For JupyterHub's ``Spawner.pre_spawn_hook``: each learner's server gets a login of
     their own, so the database itself keeps learners from each other's rows.
     """
-    with _admin(admin_url) as store:
+    store = _admin(admin_url)
+    with store:
         database = store._conn.info.dbname
     login = login_name(database, username, instructor=instructor)
     return {CLASS_DB_ENV: add_login(admin_url, login, instructor=instructor, host=host,
