@@ -23,6 +23,7 @@ import asyncio
 import json
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -51,7 +52,7 @@ _LINKS_LOCK = threading.Lock()
 
 def class_mode(store: LearnerStore) -> bool:
     """Whether this store's learner is in a live class (a class database, not demo mode)."""
-    return not store.demo and class_db_url() is not None
+    return not store.demo and (class_db_url() is not None or store in _LINKS)
 
 
 def opted_out(store: LearnerStore) -> bool:
@@ -95,6 +96,9 @@ class ClassLink:
         self.pseudonym = pseudonym(store)
         #: The last failure to reach the class database, or None once it answers.
         self.problem: str | None = None
+        #: Rounds that reached the database; when each vote was stored (``perf_counter``).
+        self.rounds = 0
+        self.stored_at: dict[str, float] = {}
         self._lock = threading.Lock()
         self._outbox: dict[str, str] = {}  # point -> choice, not yet in the poll
         self._watched: set[str] = set()
@@ -178,6 +182,7 @@ class ClassLink:
             poll = LivePoll(self._db, self.course)
             for point, choice in outbox.items():
                 poll.vote(self.pseudonym, point, choice)
+                self.stored_at[point] = time.perf_counter()
                 news.sent[point] = (choice, now_utc())
             if watched:
                 news.revealed = poll.revealed() & watched
@@ -197,6 +202,7 @@ class ClassLink:
     def _apply(self, news: LinkNews) -> None:
         changed = news.problem != self.problem or bool(news.sent or news.revealed)
         self.problem = news.problem
+        self.rounds += news.problem is None
         try:
             for point, (choice, at) in news.sent.items():
                 case_id, decision_id = point.split("/", 1)
@@ -217,11 +223,15 @@ class ClassLink:
             self._notify()
 
 
-def link_for(store: LearnerStore) -> ClassLink | None:
-    """The kernel's link for ``store`` in class mode (made on first use), else None."""
-    if not class_mode(store):
+def link_for(store: LearnerStore, url: str | None = None) -> ClassLink | None:
+    """The kernel's link for ``store`` in class mode (made on first use), else None.
+
+    ``url``: the class database (default ``$COURSEKIT_CLASS_DB``); none, or a demo store:
+    no link, the learner works self-paced.
+    """
+    url = url or class_db_url()
+    if store.demo or url is None:
         return None
-    url = class_db_url()
     with _LINKS_LOCK:
         link = _LINKS.get(store)
         if link is None or link.url != url:

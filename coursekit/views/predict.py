@@ -69,7 +69,8 @@ class DecisionPointView(widgets.VBox):
         In a live class: whether the vote is in the poll, waits, or cannot be sent yet.
     """
 
-    def __init__(self, store: LearnerStore, case: Case | str, decision_id: str):
+    def __init__(self, store: LearnerStore, case: Case | str, decision_id: str, *,
+                 class_db: str | None = None):
         self.store = store
         self.case = case_of(case)
         self.decision = d = self.case.decision(decision_id)
@@ -93,7 +94,7 @@ class DecisionPointView(widgets.VBox):
         self.status = Status()
         self.poll_status = Status()
         self.outcome = html("")
-        self.link = link_for(store)
+        self.link = link_for(store, class_db)
         self.send_to_class = widgets.Checkbox(
             value=not opted_out(store), indent=False, layout=widgets.Layout(width="auto"),
             description="Send my predictions to the class poll")
@@ -237,9 +238,12 @@ class DecisionPointView(widgets.VBox):
             self._reveal(None)
 
 
-def decision_point(store: LearnerStore, case: Case | str, decision_id: str
-                   ) -> DecisionPointView:
+def decision_point(store: LearnerStore, case: Case | str, decision_id: str, *,
+                   class_db: str | None = None) -> DecisionPointView:
     """A pause-and-predict widget for one decision point of a case.
+
+    In a live class (``class_db``, or ``$COURSEKIT_CLASS_DB``) the prediction also goes to
+    the class poll and the outcome waits for the instructor's reveal.
 
     Examples
     --------
@@ -253,4 +257,4 @@ def decision_point(store: LearnerStore, case: Case | str, decision_id: str
     >>> "What actually happened" in view.outcome.value
     True
     """
-    return DecisionPointView(store, case, decision_id)
+    return DecisionPointView(store, case, decision_id, class_db=class_db)
