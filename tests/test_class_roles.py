@@ -23,10 +23,37 @@ POINT = "the-career-impasse/the-promised-role"
 COURSE = "career"
 
 
+def _owner(superuser: str) -> str:
+    """As docs/jupyterhub.md says: the database owned by a role that may create roles."""
+    import psycopg
+    from psycopg import sql
+    from psycopg.conninfo import conninfo_to_dict
+
+    database = conninfo_to_dict(superuser)["dbname"]
+    owner, password = f"{database}_owner", "owner-secret"
+    with _sql(superuser) as conn:
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD {}").format(
+            sql.Identifier(owner), sql.Literal(password)))
+        conn.execute(sql.SQL("ALTER DATABASE {} OWNER TO {}").format(
+            sql.Identifier(database), sql.Identifier(owner)))
+    url = f"postgresql://{owner}:{password}@127.0.0.1:{_port(superuser)}/{database}"
+    with psycopg.connect(url) as check:  # over TCP with a password, as on a hub
+        assert check.execute("SELECT current_user").fetchone()[0] == owner
+    return url
+
+
+def _port(url: str) -> int:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.info.port
+
+
 @pytest.fixture(scope="module")
 def class_db():
     """A class database made by ``class-db init``, with two learners and an instructor."""
-    with fresh_database("ck_roles") as admin:
+    with fresh_database("ck_roles") as superuser:
+        admin = _owner(superuser)
         made = init_class_db(admin)
         logins = {who: add_login(admin, login_name(made.database, who)) for who in "ab"}
         logins["teacher"] = add_login(admin, login_name(made.database, "teacher",

@@ -244,6 +244,7 @@ def _check_the_class_database(hub: Hub) -> None:
     url = next(v.split(b"=", 1)[1].decode() for v in environ
                if v.startswith(b"COURSEKIT_CLASS_DB="))
     assert login_name(hub.database, "ben") in url
+    assert not any(v.startswith(b"COURSEKIT_CLASS_ADMIN_DB=") for v in environ)  # the owner's
     with psycopg.connect(url) as ben:
         assert ben.execute("SELECT count(*) FROM votes").fetchone()[0] == 1
         assert ben.execute("UPDATE votes SET choice = 'leaves'").rowcount == 1  # ben's own
