@@ -58,7 +58,7 @@ def class_db():
         logins = {who: add_login(admin, login_name(made.database, who)) for who in "ab"}
         logins["teacher"] = add_login(admin, login_name(made.database, "teacher",
                                                         instructor=True), instructor=True)
-        yield admin, made, logins
+        yield admin, made, logins, superuser
 
 
 def _sql(url: str):
@@ -70,7 +70,7 @@ def _sql(url: str):
 @pytest.fixture(scope="module")
 def voted(class_db):
     """Learner a voted and handed in as p-aaaaaaaa, learner b as p-bbbbbbbb."""
-    admin, made, logins = class_db
+    admin, made, logins, _ = class_db
     for who in "ab":
         with open_class_store(logins[who]) as store:
             LivePoll(store, COURSE).vote(f"p-{who * 8}", POINT, "never" if who == "a" else
@@ -82,7 +82,7 @@ def voted(class_db):
 
 
 def test_init_makes_the_group_roles_and_is_repeatable(class_db):
-    admin, made, _ = class_db
+    admin, made, _, _ = class_db
     assert made.learner_role.endswith("_learner") and made.instructor_role.endswith("_instructor")
     again = init_class_db(admin)
     assert again == made
@@ -166,7 +166,7 @@ def test_the_instructor_reads_every_vote_and_reveals_but_never_votes(voted):
 def test_a_new_login_url_replaces_the_old_password(class_db):
     import psycopg
 
-    admin, made, logins = class_db
+    admin, made, logins, _ = class_db
     renewed = add_login(admin, login_name(made.database, "a"))
     assert renewed != logins["a"]
     with pytest.raises(psycopg.OperationalError, match="password"):
@@ -176,7 +176,7 @@ def test_a_new_login_url_replaces_the_old_password(class_db):
 
 
 def test_spawner_environment_gives_each_user_a_login(class_db):
-    admin, made, _ = class_db
+    admin, made, _, _ = class_db
     env = spawner_environment(admin, "Zoë@example.org")
     url = env["COURSEKIT_CLASS_DB"]
     assert url.startswith(f"postgresql://{login_name(made.database, 'Zoë@example.org')}:")
@@ -212,3 +212,66 @@ def test_the_room_with_a_learners_login_is_refused_the_reveal(voted):
         assert "permission denied" in room.panels[point].status.value
     finally:
         room.close()
+
+
+def test_an_instructors_own_prediction_is_kept_here_not_retried(voted, tmp_path):
+    from coursekit.classroom import live_link
+    from coursekit.store import LearnerStore
+    from coursekit.views.predict import decision_point
+
+    from .test_live_class import wait_for
+
+    store = LearnerStore(tmp_path / "teacher.sqlite")
+    try:
+        view = decision_point(store, "the-career-impasse", "first-response",
+                              class_db=voted["teacher"])
+        view.choices.value = "ultimatum"
+        view.commit.click()
+        wait_for(lambda: "Kept here only, not in the class poll" in view.poll_status.value,
+                 what="the refusal beside the control")
+        assert "does not let this login" in view.poll_status.value
+        assert not view.link.queued(view.case, view.decision)  # not asked again and again
+    finally:
+        live_link.stop_links()
+        store.close()
+
+
+def test_a_vote_survives_the_database_going_away_and_coming_back(class_db, tmp_path,
+                                                                  monkeypatch):
+    """The learner's connection is cut and the login refused for a while: the vote waits."""
+    from psycopg import sql
+
+    from coursekit.classroom import live_link
+    from coursekit.store import LearnerStore
+    from coursekit.views.predict import decision_point
+
+    from .test_live_class import wait_for
+
+    admin, made, _, superuser = class_db
+    login = login_name(made.database, "outage")
+    url = add_login(admin, login)
+    monkeypatch.setattr(live_link, "RETRY_SECONDS", 0.3)
+    store = LearnerStore(tmp_path / "learner.sqlite")
+    try:
+        view = decision_point(store, "the-career-impasse", "what-broke-it", class_db=url)
+        wait_for(lambda: view.link.rounds > 0, what="the learner's link connected")
+        with _sql(superuser) as db:  # the database goes away for this learner
+            db.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(login)))
+            db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE usename = %s", (login,))
+        view.choices.value = view.decision.option_ids[0]
+        view.commit.click()
+        wait_for(lambda: "not in the class poll yet" in view.poll_status.value,
+                 what="the message beside the control")
+        assert view.link.queued(view.case, view.decision)
+        with _sql(superuser) as db:  # and comes back
+            db.execute(sql.SQL("ALTER ROLE {} LOGIN").format(sql.Identifier(login)))
+        wait_for(lambda: "In the class poll since" in view.poll_status.value, timeout=20,
+                 what="the vote sent once the database answers")
+        with _sql(admin) as db:
+            assert db.execute("SELECT choice FROM votes WHERE point = %s AND pseudonym = %s",
+                              ("the-career-impasse/what-broke-it", view.link.pseudonym)
+                              ).fetchall() == [(view.decision.option_ids[0],)]
+    finally:
+        live_link.stop_links()
+        store.close()

@@ -169,3 +169,23 @@ def test_news_is_applied_on_the_kernels_event_loop(store, class_db):
 
     asyncio.run(in_a_kernel())
     assert threads and set(threads) == {threading.main_thread()}
+
+
+def test_opting_out_while_a_vote_waits_drops_it(tmp_path, monkeypatch):
+    away = tmp_path / "class.sqlite"
+    away.mkdir()
+    monkeypatch.setenv("COURSEKIT_CLASS_DB", f"sqlite:///{away}")
+    try:
+        store = LearnerStore(tmp_path / "learner.sqlite")
+        view = decision_point(store, CASE, POINT)
+        view.choices.value = "never"
+        view.commit.click()
+        wait_for(lambda: "not in the class poll yet" in view.poll_status.value, what="waiting")
+        view.send_to_class.value = False
+        assert not view.link.queued(view.case, view.decision)
+        assert store.load(f"case:{CASE}", f"poll:{POINT}") is None
+        away.rmdir()
+        time.sleep(1.5)
+        assert votes(f"sqlite:///{away}") == []
+    finally:
+        live_link.stop_links()

@@ -52,23 +52,38 @@ def point_id(case_id: str, decision_id: str) -> str:
     return f"{case_id}/{decision_id}"
 
 
-def _database_errors() -> tuple[type[BaseException], ...]:
+class RefusedError(StoreError):
+    """The class database answered, and this login may not do that (a role's limit).
+
+    Asking again will not help, unlike a database that does not answer.
+    """
+
+
+def _database_errors() -> tuple[tuple[type[BaseException], ...], tuple[type[BaseException], ...]]:
+    """(errors meaning "not allowed", every database error)."""
     try:
         import psycopg
     except ImportError:
-        return (sqlite3.Error,)
-    return (sqlite3.Error, psycopg.Error)
+        return (), (sqlite3.Error,)
+    return (psycopg.errors.InsufficientPrivilege,), (sqlite3.Error, psycopg.Error)
 
 
 @contextmanager
 def answering(store: ClassStore, doing: str) -> Iterator[None]:
-    """Turn a database failure into a :class:`StoreError` that says what failed and where."""
+    """Turn a database failure into a :class:`StoreError` that says what failed and where.
+
+    A refusal by the login's role is a :class:`RefusedError`.
+    """
+    refusals, errors = _database_errors()
     try:
         yield
-    except _database_errors() as exc:
-        detail = " ".join(str(exc).split()) or type(exc).__name__
+    except errors as exc:
+        detail = redact(" ".join(str(exc).split()) or type(exc).__name__)[:300]
+        if isinstance(exc, refusals):
+            raise RefusedError(f"The class database {redact(store.url)} does not let this "
+                               f"login do that ({doing}): {detail}") from None
         raise StoreError(f"The class database {redact(store.url)} refused or did not answer "
-                         f"while {doing}: {redact(detail)[:300]}") from None
+                         f"while {doing}: {detail}") from None
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from .._errors import StoreError
 from ..store import LearnerStore
 from .class_store import ClassStore, class_db_url, open_class_store
 from .handin_format import now_utc
-from .live import LivePoll, point_id
+from .live import LivePoll, RefusedError, point_id
 from .poller import Poller, Tick
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ class LinkNews:
     """What one round found: votes now in the poll, points revealed, or what went wrong."""
 
     sent: dict[str, tuple[str, str]] = field(default_factory=dict)  # point -> (choice, at)
+    refused: dict[str, tuple[str, str]] = field(default_factory=dict)  # point -> (choice, why)
     revealed: set[str] = field(default_factory=set)
     problem: str | None = None
 
@@ -107,7 +108,8 @@ class ClassLink:
         for exercise, key, value in store.read(
                 "SELECT exercise, key, value FROM entries WHERE key LIKE 'poll:%'"):
             vote = json.loads(value)
-            if isinstance(vote, dict) and not vote.get("sent_at") and vote.get("choice"):
+            if isinstance(vote, dict) and not vote.get("sent_at") and vote.get("choice") \
+                    and not vote.get("refused"):
                 self._outbox[point_id(exercise.removeprefix("case:"),
                                       key.removeprefix("poll:"))] = vote["choice"]
         self.poller = Poller(self._work, self._apply, loop=loop, name="coursekit-class-poll")
@@ -145,6 +147,11 @@ class ClassLink:
         vote = self.store.load(case.exercise, f"poll:{decision.id}")
         return vote.get("sent_at") if isinstance(vote, dict) else None
 
+    def refused(self, case: Case, decision: DecisionPoint) -> str | None:
+        """Why the class database refused the vote at ``decision`` for good, or None."""
+        vote = self.store.load(case.exercise, f"poll:{decision.id}")
+        return vote.get("refused") if isinstance(vote, dict) else None
+
     def drop_queued(self) -> None:
         """Forget the votes not sent yet (the learner opted out)."""
         with self._lock:
@@ -181,7 +188,11 @@ class ClassLink:
                 self._db = open_class_store(self.url)
             poll = LivePoll(self._db, self.course)
             for point, choice in outbox.items():
-                poll.vote(self.pseudonym, point, choice)
+                try:
+                    poll.vote(self.pseudonym, point, choice)
+                except RefusedError as exc:  # e.g. an instructor's login: it will not change
+                    news.refused[point] = (choice, str(exc))
+                    continue
                 self.stored_at[point] = time.perf_counter()
                 news.sent[point] = (choice, now_utc())
             if watched:
@@ -200,7 +211,8 @@ class ClassLink:
     # -- the news shown (the kernel's event loop) ------------------------------------------
 
     def _apply(self, news: LinkNews) -> None:
-        changed = news.problem != self.problem or bool(news.sent or news.revealed)
+        changed = news.problem != self.problem or bool(news.sent or news.revealed
+                                                        or news.refused)
         self.problem = news.problem
         self.rounds += news.problem is None
         try:
@@ -211,6 +223,13 @@ class ClassLink:
                         del self._outbox[point]
                 self.store.save(f"case:{case_id}", f"poll:{decision_id}",
                                 {"choice": choice, "sent_at": at})
+            for point, (choice, why) in news.refused.items():
+                case_id, decision_id = point.split("/", 1)
+                with self._lock:
+                    if self._outbox.get(point) == choice:
+                        del self._outbox[point]
+                self.store.save(f"case:{case_id}", f"poll:{decision_id}",
+                                {"choice": choice, "sent_at": None, "refused": why})
             for point in sorted(news.revealed):
                 case_id, decision_id = point.split("/", 1)
                 with self._lock:

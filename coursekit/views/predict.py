@@ -215,6 +215,8 @@ class DecisionPointView(widgets.VBox):
                                        f"and your instructor has revealed it.")
             else:
                 self.poll_status.value = ""
+        elif (why := link.refused(case, d)) is not None:
+            self.poll_status.error(f"Kept here only, not in the class poll: {why}.")
         elif (at := link.sent_at(case, d)) is not None:
             self.poll_status.ok(f"In the class poll since {_local_time(at)} (the option only, "
                                 f"under your pseudonym).")
