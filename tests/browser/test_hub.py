@@ -216,6 +216,10 @@ def test_a_live_class_through_the_hub(hub, chromium):
     print(f"the reveal reached all {len(learners)} open pages in "
           f"{time.monotonic() - revealed:.1f} s")
     learners["ben"].check("hub-learner-revealed")
+    lab = learners[IN_LAB].page
+    lab.get_by_text("What actually happened.").first.scroll_into_view_if_needed()
+    lab.screenshot(path=str(ARTIFACTS / "hub-lab-learner-revealed.png"))
+    assert not learners[IN_LAB].tracebacks()
 
     # What the database holds, and that each learner's own login sees only their own row.
     _check_the_class_database(hub)
