@@ -178,19 +178,52 @@ def _hover(network: Network) -> list[str]:
     return out
 
 
-def _labels(network: Network) -> np.ndarray:
+#: How big a label is on the map, per pixel of figure height: width of one character and
+#: the line height of 11-px text, in pixels (a generous estimate for a sans-serif font).
+LABEL_CHAR_PX, LABEL_LINE_PX = 7.0, 15.0
+
+
+def label_boxes(texts: list[str], x: np.ndarray, y: np.ndarray, height: int
+                ) -> list[tuple[float, float, float, float]]:
+    """The box (x0, y0, x1, y1) each label takes on the map, in map units.
+
+    A label sits above its dot ("top center"); the map shows ``2 * (OUTER + 0.9)`` units
+    over the figure's plot height (``height`` less its margins).
+    """
+    per_px = 2 * (OUTER + 0.9) / max(100, height - 100)
+    boxes = []
+    for text, cx, cy in zip(texts, x, y, strict=True):
+        half = (len(text) * LABEL_CHAR_PX + 4) * per_px / 2
+        bottom = cy + 6 * per_px
+        boxes.append((cx - half, bottom, cx + half, bottom + LABEL_LINE_PX * per_px))
+    return boxes
+
+
+def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int) -> np.ndarray:
+    """The names shown on the map, in the hover text all of them.
+
+    The closest (and strategic) contacts come first; a label that would overlap one
+    already placed is left out.
+    """
     c = network.contacts
     n = network.size
     text = np.array([""] * n, dtype=object)
-    if n <= LABEL_ALL_UP_TO:
-        chosen = np.arange(n)
-    else:
-        score = c["strength"].to_numpy(dtype=float) * 10 + \
-            c["types"].map(lambda t: "strategic" in (t or ())).to_numpy(dtype=float)
-        chosen = np.argsort(-score, kind="stable")[:MAX_LABELS]
-    for k in chosen:
-        name = str(c["name"].iat[k])
-        text[k] = escape_html(name if len(name) <= 18 else name[:17] + "…")
+    score = c["strength"].to_numpy(dtype=float) * 10 + \
+        c["types"].map(lambda t: "strategic" in (t or ())).to_numpy(dtype=float)
+    limit = n if n <= LABEL_ALL_UP_TO else MAX_LABELS
+    names = [str(name) for name in c["name"]]
+    short = [name if len(name) <= 18 else name[:17] + "…" for name in names]
+    boxes = label_boxes(short, x, y, height)
+    placed: list[tuple[float, float, float, float]] = []
+    for k in np.argsort(-score, kind="stable"):
+        if len(placed) == limit:
+            break
+        box = boxes[k]
+        if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3]
+               for o in placed):
+            continue
+        placed.append(box)
+        text[k] = escape_html(short[k])
     return text
 
 
@@ -202,7 +235,7 @@ def egogram_spec(network: Network, *, group_by: str = "inside", title: str | Non
     c = network.contacts
     keys = c["types"].map(_type_key).to_numpy(dtype=object)
     symbols = c["inside"].map(lambda v: SHAPES.get(v, "square")).to_numpy(dtype=object)
-    hover, labels = np.array(_hover(network), dtype=object), _labels(network)
+    hover, labels = np.array(_hover(network), dtype=object), _labels(network, x, y, height)
     dot = 15 if n <= 20 else (11 if n <= 80 else (8 if n <= 300 else 5))
     traces: list[dict] = [_tie_trace(network, x, y)]
     for key in TYPE_KEYS:
