@@ -180,8 +180,8 @@ def measures_table(measures: NetworkMeasures) -> pd.DataFrame:
             return "not defined yet" if math.isnan(value) else f"{value:.2f}"
         return str(value)
 
-    rows = [{"measure": label, "value": words(measures), "how it is computed": how,
-             "headline": True} for label, words, how in HEADLINE_ROWS]  # type: ignore[operator]
+    rows = [{"measure": label, "value": words(measures),  # type: ignore[operator]
+             "how it is computed": how, "headline": True} for label, words, how in HEADLINE_ROWS]
     rows += [{"measure": label, "value": shown(getattr(measures, key)),
               "how it is computed": how, "headline": False} for key, label, how in MEASURE_ROWS]
     return pd.DataFrame(rows)
