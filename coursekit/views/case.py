@@ -90,9 +90,14 @@ class CasePart(widgets.HTML):
         """Show the part, or what to do first."""
         of = f"Part {self.number} of {len(self.case.parts)}"
         if not self.ready:
+            from ..classroom.live_link import class_mode
+
+            what = ("when you have made your prediction above (or chosen to read on without "
+                    "one) and your instructor has revealed what happened"
+                    if class_mode(self.store) else "when you have made your prediction above, "
+                    "or chosen to read on without one")
             self.value = (f'<section aria-label="{of}"><h3>{of}</h3><p><i>This part appears '
-                          f"when you have made your prediction above, or chosen to read on "
-                          f"without one.</i></p></section>")
+                          f"{what}.</i></p></section>")
             return
         title = escape_html(self.part.title)
         self.value = (f'<section aria-label="{title}"><h3>{of}: {title}</h3>'
