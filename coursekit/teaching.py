@@ -96,22 +96,38 @@ def late_cuts(case: Case) -> list[tuple[Block, LateCut]]:
 
 
 def session_plan_figure(case: Case) -> go.Figure:
-    """The 90-minute plan as one horizontal bar per block on a common clock axis."""
+    """The 90-minute plan as one horizontal bar per block on a common clock axis.
+
+    Blocks in which the class polls a decision point are hatched (a trace of their own, named
+    "block with a poll"); the pointer on a bar shows its lead question. The notes above the
+    figure say what the hatching means (a legend's swatch of a hatched bar shows nothing).
+    """
     blocks = session_blocks(case)
     labels = [f"{b.number}. {escape_html(b.step.title)}" for b in blocks]
-    hover = [escape_html(b.step.lead_question) for b in blocks]
-    fig = go.Figure(go.Bar(
-        y=labels, x=[b.step.minutes for b in blocks], base=[b.start for b in blocks],
-        orientation="h", marker={"color": [QUALITATIVE[i % 6] for i in range(len(blocks))]},
-        text=[f"{b.step.minutes} min" + (" · poll" if b.decision else "") for b in blocks],
-        textposition="inside", insidetextanchor="middle", hovertext=hover,
-        hovertemplate="minute %{base} to %{x:.0f} more<br>Ask: %{hovertext}<extra></extra>",
-    ))
+    fig = go.Figure()
+    for polled, name in ((False, "block"), (True, "block with a poll")):
+        chosen = [(i, b) for i, b in enumerate(blocks) if bool(b.decision) == polled]
+        if not chosen:
+            continue
+        fig.add_trace(go.Bar(
+            name=name, orientation="h", y=[labels[i] for i, _ in chosen],
+            x=[b.step.minutes for _, b in chosen], base=[b.start for _, b in chosen],
+            marker={"color": [QUALITATIVE[i % 6] for i, _ in chosen],
+                    # light stripes over the bar's own colour, so its text stays legible
+                    "pattern": {"shape": "/" if polled else "", "fillmode": "overlay",
+                                "fgcolor": "white", "fgopacity": 0.45, "size": 10}},
+            text=[f"{b.step.minutes} min" for _, b in chosen], textposition="inside",
+            insidetextanchor="middle",
+            hovertext=[escape_html(b.step.lead_question) for _, b in chosen],
+            hovertemplate="minute %{base} to %{x:.0f} more<br>Ask: %{hovertext}<extra></extra>",
+        ))
     fig.update_layout(
         title=f"Session plan: {escape_html(case.title)} ({SESSION_MINUTES} minutes)",
         xaxis={"title": "minutes into the session", "range": [0, SESSION_MINUTES], "dtick": 15},
-        yaxis={"autorange": "reversed", "title": None},
-        template=TEMPLATE, height=90 + 34 * len(blocks),
+        yaxis={"autorange": "reversed", "title": None, "categoryorder": "array",
+               "categoryarray": labels},
+        template=TEMPLATE, height=90 + 34 * len(blocks), barmode="overlay",
+        uniformtext={"minsize": 10, "mode": "hide"},
         margin={"r": 10, "t": 50, "b": 40}, showlegend=False,
     )
     return fig

@@ -102,15 +102,20 @@ def test_author_text_is_escaped_in_the_notes(tmp_path):
 
 
 def test_plan_figure_has_one_bar_per_block_on_a_90_minute_clock():
-    case = list_cases()[0]
+    case = load_case("the-first-step")
     fig = session_plan_figure(case)
-    assert len(fig.data[0].x) == len(case.teaching_notes.timing)
+    timing = case.teaching_notes.timing
+    assert sum(len(trace.x) for trace in fig.data) == len(timing)
     assert tuple(fig.layout.xaxis.range) == (0, 90)
     assert fig.layout.title.text.startswith("Session plan")
-    assert list(fig.data[0].y) == [f"{n}. {s.title}"
-                                   for n, s in enumerate(case.teaching_notes.timing, start=1)]
-    polled = [n for n, s in enumerate(case.teaching_notes.timing) if s.poll]
-    assert [n for n, t in enumerate(fig.data[0].text) if t.endswith("· poll")] == polled
+    assert list(fig.layout.yaxis.categoryarray) == [f"{n}. {s.title}"
+                                                    for n, s in enumerate(timing, start=1)]
+    blocks, polls = fig.data
+    assert polls.name == "block with a poll" and polls.marker.pattern.shape == "/"
+    assert list(polls.y) == [f"{n}. {s.title}" for n, s in enumerate(timing, start=1) if s.poll]
+    assert list(blocks.base) + list(polls.base) == sorted(
+        [b.start for b in session_blocks(case) if not b.decision]) + sorted(
+        [b.start for b in session_blocks(case) if b.decision])
 
 
 @pytest.mark.parametrize("case_id", ["the-first-step", "the-career-impasse"])
