@@ -213,19 +213,21 @@ def _source_html(case: Case) -> str:
 
 
 def teaching_notes(case: Case | str) -> widgets.VBox:
-    """The instructor's notes: the 90-minute session plan as a figure, then the notes.
+    """The instructor's notes, to teach a 90-minute session from.
+
+    Synopsis and pre-class work, the session plan as a figure, then the blocks one by one
+    (lead question, probes, answers to expect, polls, cuts) and the close.
 
     Examples
     --------
     >>> notes = teaching_notes("the-first-step")
-    >>> "Questions, in order" in notes.children[1].value
+    >>> "The session, block by block" in notes.children[2].value
     True
     """
-    from ..teaching import session_plan_figure, teaching_notes_markdown
+    from ..teaching import session_plan_figure, teaching_notes_html
 
     case = case_of(case)
+    above, below = teaching_notes_html(case)
     plan = widgets.Output(layout=widgets.Layout(width="100%"))
     set_figure(plan, session_plan_figure(case))
-    return widgets.VBox([plan, html(narrative_html(teaching_notes_markdown(case)))])
-
-
+    return widgets.VBox([html(above), plan, html(below)])
