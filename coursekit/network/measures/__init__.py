@@ -154,9 +154,11 @@ def measures_table(measures: NetworkMeasures) -> pd.DataFrame:
                           "how it is computed": how} for key, label, how in MEASURE_ROWS])
 
 
-def compare_measures(networks: dict[str, Network], *, today: date | None = None
-                     ) -> pd.DataFrame:
+def compare_measures(networks: dict[str, Network | NetworkMeasures], *,
+                     today: date | None = None) -> pd.DataFrame:
     """The main measures of several networks side by side (one column per network).
+
+    A network may be given by its measures already computed (a view that has them).
 
     Examples
     --------
@@ -167,7 +169,9 @@ def compare_measures(networks: dict[str, Network], *, today: date | None = None
     ['-0.73', '-0.19']
     """
     frame = pd.DataFrame({
-        label: measures_table(network_measures(network, today=today)).set_index("measure")["value"]
+        label: measures_table(network if isinstance(network, NetworkMeasures) else
+                              network_measures(network, today=today)
+                              ).set_index("measure")["value"]
         for label, network in networks.items()})
     frame["how it is computed"] = [how for _, _, how in MEASURE_ROWS]
     frame.index.name = "measure"
