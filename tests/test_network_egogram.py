@@ -8,7 +8,7 @@ import pytest
 
 from coursekit._palette import NETWORK_TYPE_COLOURS
 from coursekit.network import Contact, Ego, Network, egogram, load_sample_network
-from coursekit.network.egogram import GROUPINGS, MAX_LABELS, TRACE_NAMES, positions
+from coursekit.network.egogram import GROUPINGS, MAX_LABELS, TIES, TRACE_NAMES, positions
 
 
 def contacts(n: int, **fields) -> Network:
@@ -52,7 +52,16 @@ def test_empty_network_shows_a_message_not_a_blank_plot():
 def test_star_network_says_so():
     fig = egogram(contacts(6))
     assert any("a star" in a.text for a in fig.layout.annotations)
-    assert len(fig.data[0].x) == 0
+    assert len(fig.data[0].x) == 0 and not fig.data[0].showlegend
+    assert not [s for s in fig.layout.shapes if s.name == TIES]
+
+
+def test_ties_are_one_path_with_a_legend_entry():
+    net = load_sample_network("harris-before")
+    fig = egogram(net)
+    paths = [s.path for s in fig.layout.shapes if s.name == TIES]
+    assert len(paths) == 1 and paths[0].count("M") == len(net.tie_arrays[0])
+    assert fig.data[0].name == TIES and fig.data[0].showlegend
 
 
 def test_rings_by_closeness():

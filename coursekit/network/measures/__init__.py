@@ -188,9 +188,11 @@ def measures_table(measures: NetworkMeasures) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def compare_measures(networks: dict[str, Network], *, today: date | None = None
-                     ) -> pd.DataFrame:
+def compare_measures(networks: dict[str, Network | NetworkMeasures], *,
+                     today: date | None = None) -> pd.DataFrame:
     """The main measures of several networks side by side (one column per network).
+
+    A network may be given by its measures already computed (a view that has them).
 
     Examples
     --------
@@ -202,7 +204,8 @@ def compare_measures(networks: dict[str, Network], *, today: date | None = None
     >>> table.loc["Outside your organisation", ["before", "after"]].tolist()
     ['4 of 30 (13%)', '15 of 37 (41%)']
     """
-    tables = {label: measures_table(network_measures(network, today=today)).set_index("measure")
+    tables = {label: measures_table(network if isinstance(network, NetworkMeasures) else
+                                    network_measures(network, today=today)).set_index("measure")
               for label, network in networks.items()}
     frame = pd.DataFrame({label: table["value"] for label, table in tables.items()})
     first = next(iter(tables.values()))
