@@ -58,6 +58,7 @@ VIEWS: dict[str, str] = {
     **dict.fromkeys(["check_in_predictions", "check_in_steps", "check_in_network",
                      "check_in_retake", "check_in_assignments", "check_in_next_step"],
                     "check_in"),
+    "class_room": "room",
 }
 
 

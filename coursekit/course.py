@@ -16,7 +16,7 @@ Examples
 >>> table = progress(store, course)
 >>> row = table[table.notebook == "01_the_first_step.ipynb"].iloc[0]
 >>> int(row.started), int(row.complete), float(round(row.share, 2))
-(1, 0, 0.05)
+(1, 0, 0.07)
 """
 
 from __future__ import annotations
@@ -60,6 +60,17 @@ class CoursePart(ContentModel):
     minutes: Positive
     summary: Text
     exercises: tuple[Text, ...] = ()
+    #: Exercises of the notebook a learner may skip: counted in its progress once started.
+    optional: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _optional_are_exercises(self) -> CoursePart:
+        for i, name in enumerate(self.optional):
+            if name not in self.exercises:
+                fail(f"'{name}' is not one of this notebook's exercises",
+                     "list it under exercises as well, or remove it from optional",
+                     "optional", i)
+        return self
 
 
 def _known_assignment(assignment_id: str) -> str:
@@ -193,14 +204,17 @@ def progress(store: LearnerStore, course: Course | None = None) -> pd.DataFrame:
         One row per notebook with columns ``notebook``, ``title``, ``minutes``,
         ``exercises`` (how many), ``started`` and ``complete`` (how many of them), and
         ``share``: the mean of the exercises' shares done, 0 to 1 (NaN for a notebook
-        without exercises, such as the start page).
+        without exercises, such as the start page). An optional exercise counts once the
+        learner has started it.
     """
     from .exercises import exercise
 
     course = course or load_course()
     rows = []
     for part in course.parts:
-        done = [exercise(e, course.root).progress(store) for e in part.exercises]
+        done = [p for e in part.exercises
+                if (p := exercise(e, course.root).progress(store)).started
+                or e not in part.optional]
         rows.append({"notebook": part.notebook, "title": part.title, "minutes": part.minutes,
                      "exercises": len(done), "started": sum(p.started for p in done),
                      "complete": sum(p.complete for p in done),

@@ -200,3 +200,26 @@ def test_a_notebook_naming_an_unknown_assignment_fails_the_check(course_copy):
     problems = [str(p) for p in check_course(course_copy)]
     assert any("cell" in p and "'small-experimant' is not a between-sessions assignment of "
                "this course (did you mean 'small-experiment'?)" in p for p in problems), problems
+
+
+def test_every_session_fits_a_ninety_minute_class():
+    from coursekit.course import load_course
+
+    course = load_course()
+    minutes = {p.notebook: p.minutes for p in course.parts}
+    assert course.sessions
+    for session in course.sessions:
+        total = sum(minutes[n] for n in session.notebooks)
+        assert total <= 90, f"session '{session.title}' takes {total} minutes"
+
+
+def test_the_readme_gives_the_course_total_in_hours():
+    from pathlib import Path
+
+    from coursekit.course import load_course
+
+    hours = load_course().minutes / 60
+    words = {5: "five", 5.5: "five and a half", 6: "six", 6.5: "six and a half",
+             7: "seven", 7.5: "seven and a half"}[round(hours * 2) / 2]
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"(about {words} hours in all)" in " ".join(readme.split())

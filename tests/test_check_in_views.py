@@ -221,7 +221,7 @@ def test_the_start_page_shows_each_assignment_under_the_notebook_that_sets_it(st
     assert notebook[at["A week&#x27;s energy log"] - 1] == "01_the_first_step.ipynb"
     assert notebook[at["A small experiment"] - 1] == "02_the_career_impasse.ipynb"
     assert notebook[at["Two prototype conversations"] - 1] == "05_your_report.ipynb"
-    assert "session 5" in texts[-1] and "07_check_in.ipynb" in texts[-1]
+    assert "session 6" in texts[-1] and "07_check_in.ipynb" in texts[-1]
     from coursekit.assignments import add_energy
     add_energy(store, date.today(), "Customer call", engagement=5, energy=2)
     bar = plan.children[1].children[at["A week&#x27;s energy log"]].children[1]

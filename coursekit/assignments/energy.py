@@ -205,8 +205,8 @@ def energy_figure(entries: list[EnergyEntry], *, title: str = "Your week's energ
                (1.4, 2.35, "it gives energy, not engaging", "left"),
                (4.6, -2.35, "engaged, but it drains you", "right"),
                (1.4, -2.35, "drains you, and dull", "left")]
-    for x, y, text, align in corners:
-        fig.add_annotation(x=x, y=y, text=f"<i>{text}</i>", showarrow=False,
+    for cx, cy, text, align in corners:
+        fig.add_annotation(x=cx, y=cy, text=f"<i>{text}</i>", showarrow=False,
                            xanchor=align, font=dict(size=11, color="#666666"))
     fig.add_shape(type="line", x0=0.6, x1=5.4, y0=0, y1=0, line=dict(color=GRID, width=2))
     fig.add_shape(type="line", x0=3, x1=3, y0=-2.6, y1=2.6, line=dict(color=GRID, width=2))

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 import ipywidgets as widgets
 
@@ -41,6 +42,18 @@ from .._figures import set_figure, set_hint
 from .._plan_common import LABEL_STYLE, heading, row, text_box
 from ..reflect import WritingBox
 from ._brief import Brief
+
+
+@cache
+def _row_layouts() -> dict:
+    """Layouts and style shared by every row of the log.
+
+    One widget model each rather than one per row: ``tests/test_page_weight.py`` counts
+    the widget models a page makes.
+    """
+    return {"box": widgets.Layout(width="100%", flex_flow="row wrap", align_items="center"),
+            "text": widgets.Layout(flex="1 1 24em"), "button": widgets.Layout(),
+            "button_style": widgets.ButtonStyle()}
 
 
 class EnergyLogView(widgets.VBox):
@@ -109,17 +122,16 @@ class EnergyLogView(widgets.VBox):
             set_figure(self.chart, energy_figure(entries))
         else:
             set_hint(self.chart, "Add the first activity to see where it sits.")
-        self.rows = {}
+        self.rows, shared = {}, _row_layouts()
         for e in entries:
             remove = widgets.Button(description="Remove", icon="trash",
-                                    tooltip=f"Remove {e.activity} ({e.day:%d %b})")
+                                    tooltip=f"Remove {e.activity} ({e.day:%d %b})",
+                                    layout=shared["button"], style=shared["button_style"])
             remove.on_click(lambda _b, eid=e.id: self.remove(eid))
             text = (f"<b>{e.day:%a %d %b}</b> &middot; {escape_html(e.activity)} &middot; "
                     f"engaged {e.engagement} ({ENGAGEMENT[e.engagement]}) &middot; energy "
                     f"{e.energy:+d} ({ENERGY[e.energy]})")
             self.rows[e.id] = widgets.HBox(
-                [widgets.HTML(text, layout=widgets.Layout(flex="1 1 24em")), remove],
-                layout=widgets.Layout(width="100%", flex_flow="row wrap",
-                                      align_items="center"))
+                [widgets.HTML(text, layout=shared["text"]), remove], layout=shared["box"])
         self.log_box.children = list(self.rows.values()) or [
             widgets.HTML("<i>Nothing logged yet.</i>")]

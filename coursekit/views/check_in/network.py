@@ -94,10 +94,9 @@ class NetworkSinceView(widgets.VBox):
         titles = (f"First map ({check.first.taken_on:%d %b %Y}): {check.first.network.size} "
                   f"people", f"Now: {check.now.size} people")
         if not self.maps:
-            self.maps = [LiveMap(check.first.network, title=titles[0], height=520),
+            self.maps = [LiveMap(check.first.network, title=titles[0], height=520, legend=False),
                          LiveMap(check.now, title=titles[1], height=520)]
-            self.maps[0].figure.layout.showlegend = False
-            self.maps_box.children = [widgets.Box([m.figure], layout=_MAP_BOX) for m in self.maps]
+            self.maps_box.children = [widgets.Box([m.output], layout=_MAP_BOX) for m in self.maps]
         else:
             for live, network, title in zip(self.maps, (check.first.network, check.now),
                                             titles, strict=True):
