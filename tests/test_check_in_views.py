@@ -96,8 +96,10 @@ def test_recording_the_check_in_once(store):
 def test_network_view_waits_for_a_first_map_then_follows_the_store(store):
     view = ck.check_in_network(store)
     assert "not been complete" in view.summary.value and "0 of 4" in view.summary.value
+    assert view.restart_box.layout.display == "none"  # no first map to replace yet
     add_network(store, load_sample_network("amara"))
     assert "17</b> people then, <b>17</b> now" in view.summary.value
+    assert view.restart_box.layout.display is None
     add_contact(store, name="Priya Nair", inside=False, types=("strategic",))
     assert "Priya Nair" in view.summary.value
     assert view.maps[1].figure.layout.title.text == "Now: 18 people"
@@ -134,6 +136,26 @@ def test_retake_view_without_any_answers_says_where_to_start(store):
     assert view.retake_button.disabled and view.choice.value is None
     view.retake()
     assert "first" in view.status.value
+    # every notebook that asks a questionnaire is named, from course.yaml
+    intro = view.children[1].value
+    for notebook in ("01_the_first_step", "02_the_career_impasse", "04_plan_your_next_step"):
+        assert f"href='{notebook}.ipynb'" in intro, intro
+
+
+def test_retake_view_before_the_retake_names_the_questionnaire_once(store):
+    inst = load_instrument("career-drivers")
+    first = current_attempt(store, inst.id)
+    for item in inst.item_ids:
+        save_response(store, inst, first, item, 2)
+    note = ck.check_in_retake(store).note.value
+    assert f"<b>{inst.title}</b> Retake it" in note and "?</b>." not in note
+
+
+def test_steps_view_of_an_empty_plan_says_where_to_add_steps(store):
+    view = ck.check_in_steps(store)
+    assert "no steps yet" in view.list_box.children[0].value
+    add_step(store, "Email Lena", due="2030-03-02")
+    assert list(view.rows) and "no steps yet" not in str(view.list_box.children[0])
 
 
 def test_next_step_view_refuses_a_missing_part_and_keeps_the_typing(store):

@@ -1,6 +1,6 @@
 """Prototype conversations: who, about which path, when, and what the learner took from it.
 
-Bill Burnett and Dave Evans (*Designing Your Life*, Knopf, 2016) call the cheapest way to
+Bill Burnett and Dave Evans (*Designing Your Life*, Knopf, 2016) call the simplest way to
 try out a possible path a *prototype conversation*: a short talk with someone who already
 lives that path, to hear their story and what the work is really like, before spending
 more on it. The person's name stays in the learner's store (like a contact's, it never

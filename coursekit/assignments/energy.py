@@ -1,6 +1,6 @@
 """The energy log: a week of activities, how engaged the learner was, what it did to their energy.
 
-Bill Burnett and Dave Evans (*Designing Your Life*, Knopf, 2016) start their readers on a
+Bill Burnett and Dave Evans (*Designing Your Life*, Knopf, 2016) have their readers keep a
 *Good Time Journal*: a log, kept over a few weeks, of what they did and how engaged and how
 energised (or drained) each activity left them, read afterwards for patterns. The course's
 version is smaller: one week, with two scales of its own, engagement from 1 (bored) to 5

@@ -1,10 +1,10 @@
 """Small experiments: a new activity or role, tried on a small scale before any leap.
 
 Herminia Ibarra (*Working Identity: Unconventional Strategies for Reinventing Your Career*,
-Harvard Business School Press, 2003) found that people who changed careers rarely worked out
-the destination first and then went there. They learned what suited them by doing: side
-projects, temporary assignments, courses or volunteer work that let them try a possible
-self without giving up their job. She calls this *crafting experiments*. One experiment
+Harvard Business School Press, 2003) argues that people who change careers learn what suits
+them by doing rather than by working out the destination first: side projects, temporary
+assignments, courses or volunteer work let them try a possible self without giving up
+their job. She calls this *crafting experiments*. One experiment
 here: what the learner will try, when, and (once tried) their verdict and what they learned.
 
 Examples

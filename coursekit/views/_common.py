@@ -14,7 +14,8 @@ from ..store import LearnerStore
 
 #: The course's few page-wide rules, carried by every view (its first widget): buttons as
 #: wide as their words (ipywidgets cuts them at a fixed width), text boxes in the page's font
-#: rather than a monospace one, and status lines that use the cell's whole width.
+#: rather than a monospace one, status lines that use the cell's whole width, and links
+#: that look like links (ipywidgets shows them as plain text).
 PAGE_STYLE = (
     "<style>"
     ".jupyter-widgets.widget-button{width:auto;max-width:100%;padding:0 12px}"
@@ -23,6 +24,8 @@ PAGE_STYLE = (
     ".jupyter-widgets.widget-html.ck-status{width:100%;min-width:12em}"
     ".jupyter-widgets .widget-label{overflow:visible;white-space:normal}"
     ".jupyter-widgets .widget-html-content :is(p,li,blockquote){line-height:1.5}"
+    ".jupyter-widgets .widget-html-content a{color:var(--jp-content-link-color,#1a5fb4);"
+    "text-decoration:underline}"
     "</style>"
 )
 

@@ -50,6 +50,23 @@ def demo_app_server(chromium, course_folder, tmp_path_factory):
     assert not store.exists(), "demo mode wrote a store"
 
 
+@pytest.fixture(scope="module")
+def empty_app_server(chromium, course_folder, tmp_path_factory):
+    """The course as apps for a learner who has done nothing yet (an empty store)."""
+    port = app.free_port()
+    token = "browser-tests-empty"
+    store = tmp_path_factory.mktemp("empty-store") / "store.sqlite"
+    env = app.app_environment(course_folder, token=token,
+                              base={**os.environ, "COURSEKIT_STORE": str(store)})
+    env.pop("COURSEKIT_DEMO", None)
+    server = ServerProcess(app.app_command(course_folder, port=port, show_tracebacks=True),
+                           env=env, cwd=course_folder, port=port, token=token,
+                           log_name="voila-empty-server.log")
+    server.start(app.ready_url(port, token=token))
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def sized_page(chromium, request):
     """``sized_page(width, height)``: a page in a fresh context of that window size."""
@@ -101,6 +118,33 @@ def test_the_demo_check_in_in_app_mode(demo_app_server, sized_page, size):
     expect(page.get_by_text("Marc Aubert, Priya Nair").first).to_be_visible()
     expect(page.get_by_text(re.compile(r"moved to .*; moved to")).first).to_be_visible()
     course_page.check(f"app-07-demo-{size}")
+    assert _wider_than_the_window(page) == []
+    assert _axe(page, "#rendered_cells") == []
+
+
+#: What each part of 07 says to a learner who has done nothing yet: where to go first.
+EMPTY_HINTS = ("You made no predictions in the cases", "Your plan has no steps yet",
+               "Your map has not been complete yet", "You have not answered any questionnaire",
+               "Nothing logged yet", "No next step set at a check-in yet")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_check_in_of_an_empty_store_says_where_to_start(empty_app_server, sized_page,
+                                                            size):
+    course_page = sized_page(*SIZES[size])
+    page = course_page.open(empty_app_server.url(CHECK_IN))
+    for hint in EMPTY_HINTS:
+        expect(page.get_by_text(hint).first).to_be_visible()
+    for link in ("Plan your next step", "Map your network"):
+        expect(page.get_by_role("link", name=link).first).to_be_visible()
+    # links written by the views look like links (ipywidgets shows them as plain text)
+    plain = page.evaluate("""() => [...document.querySelectorAll('.widget-html-content a')]
+        .filter(a => !getComputedStyle(a).textDecorationLine.includes('underline'))
+        .map(a => a.innerText)""")
+    assert plain == [], plain
+    # nothing to replace yet: no control offers to replace the first map
+    expect(page.get_by_role("checkbox", name=re.compile("replace my first map"))).to_be_hidden()
+    course_page.check(f"app-07-empty-{size}")
     assert _wider_than_the_window(page) == []
     assert _axe(page, "#rendered_cells") == []
 
@@ -164,42 +208,55 @@ def test_energy_log_and_next_step_by_keyboard(app_server, course_page, store_fil
     course_page.check("flow-07-next-step", allow_empty_plots=False)
 
 
-@pytest.fixture(scope="module")
-def demo_lab_server(chromium, course_folder, tmp_path_factory):
-    """JupyterLab on the course in demo mode (``coursekit start --demo``)."""
+def _lab_server(course_folder, tmp_path_factory, *, demo: bool):
+    """JupyterLab on the course (``coursekit start``), in demo mode or on an empty store."""
     port = app.free_port()
-    token = "browser-tests-demo-lab"
-    config = tmp_path_factory.mktemp("jupyter-config-demo")
+    token = f"browser-tests-lab-{'demo' if demo else 'empty'}"
+    config = tmp_path_factory.mktemp("jupyter-config")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         (config / "jupyter_server_config.json").write_text(
             json.dumps({"ServerApp": {"allow_root": True}}))
     env = {**os.environ, "JUPYTER_TOKEN": token, "JUPYTER_CONFIG_DIR": str(config),
            "COURSEKIT_STORE": str(tmp_path_factory.mktemp("lab-store") / "x.sqlite")}
-    server = ServerProcess(
+    env.pop("COURSEKIT_DEMO", None)
+    return ServerProcess(
         [sys.executable, "-m", "coursekit", "start", str(course_folder), "--no-browser",
-         "--port", str(port), "--demo"],
-        env=env, cwd=course_folder, port=port, token=token, log_name="lab-demo-server.log")
-    server.start(f"http://127.0.0.1:{port}/api/status?token={token}")
+         "--port", str(port), *(["--demo"] if demo else [])],
+        env=env, cwd=course_folder, port=port, token=token,
+        log_name=f"lab-{'demo' if demo else 'empty'}-server.log")
+
+
+@pytest.fixture(scope="module", params=["demo", "empty"])
+def lab_server_07(chromium, course_folder, tmp_path_factory, request):
+    """JupyterLab in demo mode (``coursekit start --demo``), then on an empty store."""
+    server = _lab_server(course_folder, tmp_path_factory, demo=request.param == "demo")
+    server.start(f"http://127.0.0.1:{server.port}/api/status?token={server.token}")
+    server.mode = request.param
     yield server
     server.stop()
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_check_in_runs_in_jupyterlab(demo_lab_server, sized_page, size):
+def test_the_check_in_runs_in_jupyterlab(lab_server_07, sized_page, size):
+    server = lab_server_07
     course_page = sized_page(*SIZES[size])
     page = course_page.page
-    page.goto(f"http://127.0.0.1:{demo_lab_server.port}/lab/tree/notebooks/{CHECK_IN}"
-              f"?token={demo_lab_server.token}", wait_until="domcontentloaded",
-              timeout=90_000)
+    page.goto(f"http://127.0.0.1:{server.port}/lab/tree/notebooks/{CHECK_IN}"
+              f"?token={server.token}", wait_until="domcontentloaded", timeout=90_000)
     notebook = page.locator(".jp-NotebookPanel:visible")
     notebook.get_by_role("heading", name="Check-in: coming back").first.wait_for(timeout=60_000)
     page.locator(".jp-StatusBar-Widget").get_by_text(re.compile(r"\|\s*Idle")).first.wait_for(
         timeout=90_000)
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    notebook.get_by_text("Your next step:").first.wait_for(timeout=120_000)  # the last view
+    last = "Your next step:" if server.mode == "demo" else "No next step set at a check-in yet"
+    notebook.get_by_text(last).first.wait_for(timeout=120_000)  # the last view
     course_page.fail_on_tracebacks("JupyterLab")
     course_page.settle(800)
-    course_page.screenshot(f"lab-07-demo-{size}")
+    course_page.screenshot(f"lab-07-{server.mode}-{size}")
     assert not course_page.kernel_errors, course_page.kernel_errors
-    assert notebook.locator(".js-plotly-plot").count() >= 5
+    if server.mode == "demo":
+        assert notebook.locator(".js-plotly-plot").count() >= 5
+    else:
+        for hint in EMPTY_HINTS:
+            expect(notebook.get_by_text(hint).first).to_be_visible()

@@ -68,16 +68,17 @@ class NetworkSinceView(widgets.VBox):
         self.restart_confirm.observe(
             lambda c: setattr(self.restart_button, "disabled", not c["new"]), names="value")
         self.restart_button.on_click(lambda _b: self.restart())
+        # shown only once there is a first map to replace
+        self.restart_box = widgets.VBox([
+            widgets.HTML("<p><b>Start the comparison again.</b> If your first map was a "
+                         "mistake (a wrong import, say), keep today's map as the one to "
+                         "compare with from now on. The first map is then gone.</p>"),
+            widgets.HBox([self.restart_confirm, self.restart_button],
+                         layout=widgets.Layout(flex_flow="row wrap"))])
         self.refresh()
         store.on_change(lambda _s: self.refresh())
-        super().__init__([
-            demo_banner(store), self.summary, self.maps_box, self.outsight,
-            widgets.HTML("<details><summary>Start the comparison again</summary><p>If your "
-                         "first map was a mistake (a wrong import, say), keep today's map as "
-                         "the one to compare with from now on. The first map is then "
-                         "gone.</p></details>"),
-            widgets.HBox([self.restart_confirm, self.restart_button],
-                         layout=widgets.Layout(flex_flow="row wrap")), self.status])
+        super().__init__([demo_banner(store), self.summary, self.maps_box, self.outsight,
+                          self.restart_box, self.status])
 
     def refresh(self) -> None:
         """Show the comparison as stored now (the maps are updated in place)."""
@@ -88,7 +89,9 @@ class NetworkSinceView(widgets.VBox):
             self.maps_box.children, self.maps = [], []
             set_hint(self.outsight, "The out-sight comparison appears once there is a first "
                                     "map.")
+            self.restart_box.layout.display = "none"
             return
+        self.restart_box.layout.display = None
         self.summary.value = render("views/network_since.html.j2", check=check,
                                     above=above_words(check.changes))
         titles = (f"First map ({check.first.taken_on:%d %b %Y}): {check.first.network.size} "

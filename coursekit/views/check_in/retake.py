@@ -25,6 +25,7 @@ import ipywidgets as widgets
 from ..._text import escape_html
 from ...assessment import list_attempts
 from ...checkin import answered_questionnaires, attempt_pair, retake_figure, start_retake
+from ...course import load_course
 from ...store import LearnerStore
 from .._common import LEARNER_ERRORS, Status, demo_banner
 from .._figures import set_figure
@@ -33,6 +34,14 @@ from ..questionnaire import Questionnaire
 #: The questionnaire suggested first, when answered: it asks about the network the
 #: check-in has just looked at.
 SUGGESTED = "outsight-audit"
+
+
+def _where_questionnaires() -> str:
+    """The notebooks of the course that ask a questionnaire, as links with their titles."""
+    parts = [p for p in load_course().parts
+             if any(e.startswith("assessment:") for e in p.exercises)]
+    links = [f"<a href='{escape_html(p.notebook)}'>{escape_html(p.title)}</a>" for p in parts]
+    return " and ".join([", ".join(links[:-1]), links[-1]] if len(links) > 1 else links)
 
 
 class RetakeView(widgets.VBox):
@@ -68,8 +77,8 @@ class RetakeView(widgets.VBox):
         self.area = widgets.VBox()
         self.choice.observe(lambda _c: self.choose(), names="value")
         store.on_change(lambda _s: self.draw())
-        intro = ("<p><i>You have not answered any questionnaire yet: the course's are in the "
-                 "case notebooks (01 and 02). Answer one there first.</i></p>" if not ids else "")
+        intro = (f"<p><i>You have not answered any questionnaire yet: the course's are in "
+                 f"{_where_questionnaires()}. Answer one there first.</i></p>" if not ids else "")
         super().__init__([demo_banner(store), widgets.HTML(intro),
                           widgets.HBox([self.choice, self.retake_button], layout=widgets.Layout(
                               flex_flow="row wrap", align_items="center", width="100%")),
@@ -117,12 +126,14 @@ class RetakeView(widgets.VBox):
             return
         self.figure = retake_figure(self.pair.instrument, self.pair.before, self.pair.after)
         set_figure(self.chart, self.figure)
+        title = self.pair.instrument.title
         self.note.value = (
             "<p>Each row is a scale, shaded by its bands (darker: higher). The hollow dot is "
             "where you scored the first time; the arrow points to where you score now.</p>"
             if self.pair.after is not None else
-            f"<p>Your first answers to <b>{escape_html(self.pair.instrument.title)}</b>. "
-            "Retake it to see how you have moved.</p>")
+            f"<p>The figure shows your first answers to <b>{escape_html(title)}</b>"
+            f"{'' if title.endswith(('?', '!', '.')) else '.'} Retake it to see how you have "
+            "moved.</p>")
 
 
 def check_in_retake(store: LearnerStore) -> RetakeView:

@@ -104,10 +104,11 @@ class StepsCheckView(widgets.VBox):
     def refresh(self) -> None:
         """Show the steps as stored now (rows rebuilt only when steps come or go)."""
         steps = [s for s in list_steps(self.store) if s.kind in ("step", "networking")]
-        if [s.id for s in steps] != list(self.rows):
+        if [s.id for s in steps] != list(self.rows) or not self.list_box.children:
             self.rows = {s.id: StepCheckRow(self, s) for s in steps}
             self.list_box.children = list(self.rows.values()) or [widgets.HTML(
-                "<i>Your plan has no steps yet: add them in Plan your next step.</i>")]
+                "<i>Your plan has no steps yet: add them in <a href='04_plan_your_next_step.ipynb'>"
+                "Plan your next step</a>, or set one below in <b>6. The next step</b>.</i>")]
         history = step_history(self.store)
         self.quiet = True
         try:
