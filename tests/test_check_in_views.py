@@ -64,8 +64,10 @@ def test_the_demo_check_in_shows_amaras_weeks():
     retake = ck.check_in_retake(store)
     assert retake.choice.value == "outsight-audit" and retake.pair.after is not None
     review = ck.check_in_assignments(store)
-    assert "2 of 2 conversations held" in review.summary.value
-    assert "Do more of it".lower() in review.summary.value
+    assert "2 of 2 conversations held" in review.others.value
+    assert "Do more of it".lower() in review.others.value
+    assert "Gave you energy" in review.energy.value  # the chart follows right below
+    assert review.children.index(review.chart) == review.children.index(review.energy) + 1
     assert "Ask Marc Aubert" in ck.check_in_next_step(store).current.value
 
 

@@ -6,10 +6,10 @@ Examples
 >>> from coursekit.assignments import add_conversation
 >>> store = LearnerStore(":memory:")
 >>> view = AssignmentsReview(store)
->>> "0 of 2 conversations held" in view.summary.value
+>>> "0 of 2 conversations held" in view.others.value
 True
 >>> _ = add_conversation(store, "Oren", held_on="2030-01-05")
->>> "1 of 2 conversations held" in view.summary.value
+>>> "1 of 2 conversations held" in view.others.value
 True
 """
 
@@ -39,29 +39,33 @@ class AssignmentsReview(widgets.VBox):
 
     Attributes
     ----------
-    summary : HTML of the three assignments
-    chart : Output with the energy chart (a hint while the log is empty)
+    energy : HTML of the energy log, with ``chart`` (the energy chart, or a hint while the
+        log is empty) right below it
+    others : HTML of the other assignments
     """
 
     def __init__(self, store: LearnerStore):
         self.store = store
-        self.summary = widgets.HTML()
+        self.energy, self.others = widgets.HTML(), widgets.HTML()
         self.chart = widgets.Output(layout=widgets.Layout(width="100%"))
         self.refresh()
         store.on_change(lambda _s: self.refresh())
-        super().__init__([demo_banner(store), self.summary, self.chart])
+        super().__init__([demo_banner(store), self.energy, self.chart, self.others])
 
     def refresh(self) -> None:
         """Show the assignments as stored now."""
         done = assignment_progress(self.store)
         where = assignment_sessions()
         log = list_energy(self.store)
-        self.summary.value = render(
-            "views/assignments_review.html.j2",
-            rows=[(a, done[a.id], where.get(a.id)) for a in ASSIGNMENTS.values()],
-            conversations=list_conversations(self.store),
-            experiments=list_experiments(self.store), verdicts=VERDICTS,
-            summary=energy_summary(log).to_dict("records"))
+        rows = [(a, done[a.id], where.get(a.id)) for a in ASSIGNMENTS.values()]
+        parts = {"energy": [r for r in rows if r[0].id == "energy-log"],
+                 "others": [r for r in rows if r[0].id != "energy-log"]}
+        for name, html in (("energy", self.energy), ("others", self.others)):
+            html.value = render(
+                "views/assignments_review.html.j2", rows=parts[name],
+                conversations=list_conversations(self.store),
+                experiments=list_experiments(self.store), verdicts=VERDICTS,
+                summary=energy_summary(log).to_dict("records"))
         if log:
             set_figure(self.chart, energy_figure(log))
         else:
