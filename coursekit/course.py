@@ -166,7 +166,7 @@ def assignment_sessions(course: Course | None = None) -> dict[str, tuple[int, st
     >>> from coursekit._content import packaged_course
     >>> where = assignment_sessions(load_course(packaged_course()))
     >>> where["energy-log"], where["prototype-conversations"]
-    ((1, '01_the_first_step.ipynb'), (4, '05_your_report.ipynb'))
+    ((1, '01_the_first_step.ipynb'), (5, '05_your_report.ipynb'))
     """
     course = course or load_course()
     views = assignment_views(course.root)
