@@ -1,4 +1,4 @@
-"""The sociogram's tray: names recalled or imported, waiting to be placed on the map.
+r"""The sociogram's tray: names recalled or imported, waiting to be placed on the map.
 
 A name in the tray is not a contact yet: no measure counts it. Recall ("who do you turn
 to...?") and imports (LinkedIn's export, the template) put names in the tray with what the
@@ -12,7 +12,7 @@ Examples
 --------
 >>> from coursekit.store import LearnerStore
 >>> store = LearnerStore(":memory:")
->>> print(add_names(store, "Ana Ruiz\\n\\nBen\\nana  ruiz", hints={"types": ("personal",)}))
+>>> print(add_names(store, "Ana Ruiz\n\nBen\nana  ruiz", hints={"types": ("personal",)}))
 2 names in the tray. Already listed: ana ruiz.
 >>> entries, total = load_tray(store)
 >>> [(e.name, e.types) for e in entries], total
@@ -157,9 +157,11 @@ def _entry(row: tuple) -> TrayEntry:
 
 def load_tray(store, *, find: str = "", limit: int | None = None
               ) -> tuple[list[TrayEntry], int]:
-    """Names in the tray, oldest first: those containing ``find`` (any case), at most
-    ``limit``, and how many match in all."""
-    where, params = "", ()
+    """Names in the tray, oldest first, and how many match in all.
+
+    Only those containing ``find`` (any case), at most ``limit`` of them.
+    """
+    where, params = "", tuple[str, ...]()
     if find.strip():
         escaped = find.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         where, params = "WHERE name LIKE ? ESCAPE '\\'", (f"%{escaped}%",)

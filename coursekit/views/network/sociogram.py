@@ -1,4 +1,4 @@
-"""The sociogram: map your network by hand, on rings of closeness, by drag and drop.
+r"""The sociogram: map your network by hand, on rings of closeness, by drag and drop.
 
 An anywidget whose front end (``static/sociogram.js`` and ``.css``, shipped in the package,
 no build step and no network) draws the learner at the centre of five rings of closeness,
@@ -19,7 +19,7 @@ Examples
 >>> store = LearnerStore(":memory:")
 >>> view = sociogram(store)
 >>> canvas = view.canvas
->>> canvas.receive({"type": "recall", "seq": 1, "text": "Ana\\nBen", "prompt": 0})
+>>> canvas.receive({"type": "recall", "seq": 1, "text": "Ana\nBen", "prompt": 0})
 >>> canvas.status["text"]
 '2 names in the tray.'
 >>> first = canvas.tray["entries"][0]["id"]
@@ -42,14 +42,20 @@ import traitlets
 from ..._errors import InputError
 from ..._limits import LINE, check_length
 from ..._palette import NETWORK_TYPE_COLOURS
-from ...network import Circle, delete_contact, delete_tie, restore_contact, save_circle
-from ...network import save_contact, save_tie
+from ...network import (
+    Circle,
+    delete_contact,
+    delete_tie,
+    restore_contact,
+    save_circle,
+    save_contact,
+    save_tie,
+)
 from ...network.importing import import_file
 from ...network.records import NETWORK_TYPES, STRENGTH_SCALE, Contact
 from ...network.sociogram import GROUPINGS, canvas_state, dropped, group_key, with_type
 from ...network.storage import load_ego
-from ...network.tray import add_contacts, add_names, clear_tray, load_tray, place
-from ...network.tray import remove_from_tray
+from ...network.tray import add_contacts, add_names, clear_tray, load_tray, place, remove_from_tray
 from .._common import LEARNER_ERRORS, demo_banner
 from ._shared import snapshot
 from .entry import RECALL_PROMPTS
