@@ -128,23 +128,41 @@ class Sociogram {
     this.svg = svgEl("svg", { class: "ck-sg-svg", role: "group",
                               "aria-describedby": `${uid}-keys` });
     this.layers = {};
-    for (const name of ["bands", "hover", "ties", "nodes", "labels"]) {
+    for (const name of ["bands", "hover", "ties", "ego", "nodes", "labels"]) {
       this.layers[name] = this.svg.appendChild(svgEl("g", { class: `ck-sg-${name}` }));
     }
     this.layers.hover.setAttribute("aria-hidden", "true");
     this.layers.ties.setAttribute("aria-hidden", "true");
     this.layers.labels.setAttribute("aria-hidden", "true");
     this.layers.bands.setAttribute("aria-hidden", "true");
+    this.layers.ego.setAttribute("aria-hidden", "true");
     this.hoverPath = this.layers.hover.appendChild(svgEl("path", { class: "ck-sg-target" }));
     this.ghost = html("div", { class: "ck-sg-ghost", "aria-hidden": "true", hidden: true });
     this.menu = html("div", { class: "ck-sg-menu", hidden: true });
-    this.stage = html("div", { class: "ck-sg-stage" }, [this.svg, this.menu]);
+    // The tray sits along the map's lower edge, so a name and the ring it goes to are on
+    // the screen together (a drag cannot scroll the page).
+    this.trayFind = html("input", { id: `${uid}-trayfind`, type: "search",
+      placeholder: "part of a name", oninput: () => this.findInTray() });
+    this.trayList = html("ul", { class: "ck-sg-chips", "aria-label": "Names in the tray" });
+    this.trayMore = html("p", { class: "ck-sg-more" });
+    this.trayCount = html("span", { class: "ck-sg-count" });
+    this.clearTray = html("button", { type: "button", text: "Empty the tray",
+      onclick: () => this.send({ type: "tray_clear" }) });
+    const strip = html("section", { class: "ck-sg-tray", "aria-labelledby": `${uid}-trayh` }, [
+      html("div", { class: "ck-sg-row" }, [
+        html("h3", { id: `${uid}-trayh` }, ["Tray: names to place ", this.trayCount]),
+        html("span", { class: "ck-sg-hint", text: "drag one onto a ring (or focus it, press Enter)" }),
+        html("span", { class: "ck-sg-push" }, [
+          html("label", { for: `${uid}-trayfind`, text: "Find" }), this.trayFind]),
+        this.clearTray]),
+      this.trayList, this.trayMore]);
+    this.stage = html("div", { class: "ck-sg-stage" }, [this.svg, this.menu, strip]);
 
     this.statusEl = html("div", { class: "ck-sg-status", role: "status", "aria-live": "polite" });
     this.errorEl = html("div", { class: "ck-sg-error", role: "alert" });
     this.undoButton = html("button", { type: "button", class: "ck-sg-undo", hidden: true,
                                        onclick: () => this.send({ type: "undo" }) });
-    this.details = html("section", { class: "ck-sg-details", "aria-label": "Details" });
+    this.details = html("section", { class: "ck-sg-details", "aria-label": "The person picked" });
     this.summaryEl = html("tbody");
     const summaryTable = html("table", { class: "ck-sg-summary" }, [
       html("caption", { text: "Your measures now" }), this.summaryEl]);
@@ -155,42 +173,9 @@ class Sociogram {
         "Arrow up / down: closer / farther ring. Arrow left / right: the next sector.",
         "Enter or a click: show the person; then Enter or a click on another person, or T on each, records how well the two know each other.",
         "O, P, S: operational, personal, strategic on or off (or drag onto a bin).",
-        "Esc: cancel. + / − / 0: zoom in, out, fit. Drag the background to pan.",
+        "Esc: cancel. + / − / 0: zoom in, out, fit. Drag the background to pan; pinch to zoom.",
         "In the tray: Enter puts a name on the middle ring, 1 to 5 on that ring, Delete takes it out.",
       ].map((text) => html("li", { text })))]);
-    const side = html("aside", { class: "ck-sg-side", "aria-label": "The person picked and what you did" }, [
-      this.statusEl, this.errorEl, this.undoButton, this.details,
-      summaryTable, keys]);
-
-    // The tray: recall questions, names one a line, LinkedIn's export.
-    this.prompt = html("select", { id: `${uid}-prompt` }, this.options.prompts.map(
-      (q, k) => html("option", { value: k, text: q })));
-    this.names = html("textarea", { id: `${uid}-names`, rows: 3,
-                                    placeholder: "first names or initials, one a line" });
-    this.fileInput = html("input", { id: `${uid}-file`, type: "file", accept: ".csv,.txt",
-                                     onchange: () => this.importFile() });
-    this.trayFind = html("input", { id: `${uid}-trayfind`, type: "search",
-      placeholder: "part of a name", oninput: () => this.findInTray() });
-    this.trayList = html("ul", { class: "ck-sg-chips", "aria-label": "Names in the tray" });
-    this.trayMore = html("p", { class: "ck-sg-more" });
-    this.trayCount = html("span", { class: "ck-sg-count" });
-    this.clearTray = html("button", { type: "button", text: "Empty the tray",
-      onclick: () => this.send({ type: "tray_clear" }) });
-    const tray = html("section", { class: "ck-sg-tray", "aria-labelledby": `${uid}-trayh` }, [
-      html("h3", { id: `${uid}-trayh` }, ["Tray: names to place ", this.trayCount]),
-      html("label", { for: `${uid}-prompt`, text: "Recall question" }), this.prompt,
-      html("label", { for: `${uid}-names`, text: "Names that come to mind, one a line" }),
-      this.names,
-      html("div", { class: "ck-sg-row" }, [
-        html("button", { type: "button", class: "ck-sg-primary", text: "Put in the tray",
-                         onclick: () => this.recall() }),
-        html("label", { for: `${uid}-file`, class: "ck-sg-file",
-                        text: "Or import LinkedIn's Connections.csv:" }), this.fileInput]),
-      html("p", { class: "ck-sg-hint", text: "Drag a name onto a ring of the map (or focus it and press Enter). Names in the tray are not counted until placed." }),
-      html("div", { class: "ck-sg-row" }, [
-        html("label", { for: `${uid}-trayfind`, text: "Find in the tray" }), this.trayFind,
-        this.clearTray]),
-      this.trayList, this.trayMore]);
 
     this.bins = {};
     const bins = html("section", { class: "ck-sg-binbox", "aria-labelledby": `${uid}-binh` }, [
@@ -205,8 +190,29 @@ class Sociogram {
         this.bins[type] = { bin, list, count };
         return bin;
       }))]);
+    const side = html("aside", { class: "ck-sg-side", "aria-label": "What you did, network types, the person picked" }, [
+      this.statusEl, this.errorEl, this.undoButton, bins, this.details, summaryTable, keys]);
+
+    // Recall: questions, names one a line, LinkedIn's export; all land in the tray.
+    this.prompt = html("select", { id: `${uid}-prompt` }, this.options.prompts.map(
+      (q, k) => html("option", { value: k, text: q })));
+    this.names = html("textarea", { id: `${uid}-names`, rows: 3,
+                                    placeholder: "first names or initials, one a line" });
+    this.fileInput = html("input", { id: `${uid}-file`, type: "file", accept: ".csv,.txt",
+                                     onchange: () => this.importFile() });
+    const recall = html("section", { class: "ck-sg-recall", "aria-labelledby": `${uid}-recallh` }, [
+      html("h3", { id: `${uid}-recallh`, text: "Recall: who comes to mind?" }),
+      html("label", { for: `${uid}-prompt`, text: "Recall question" }), this.prompt,
+      html("label", { for: `${uid}-names`, text: "Names that come to mind, one a line" }),
+      this.names,
+      html("div", { class: "ck-sg-row" }, [
+        html("button", { type: "button", class: "ck-sg-primary", text: "Put in the tray",
+                         onclick: () => this.recall() }),
+        html("label", { for: `${uid}-file`, class: "ck-sg-file",
+                        text: "Or import LinkedIn's Connections.csv into the tray:" }), this.fileInput]),
+      html("p", { class: "ck-sg-hint", text: "Names in the tray count in no measure until you place them on the map." })]);
     root.replaceChildren(toolbar, html("div", { class: "ck-sg-main" }, [this.stage, side]),
-                         html("div", { class: "ck-sg-bottom" }, [tray, bins]), this.ghost);
+                         recall, this.ghost);
 
     this.svg.addEventListener("pointerdown", (e) => this.pointerDown(e));
     this.svg.addEventListener("pointermove", (e) => this.pointerMove(e));
@@ -258,7 +264,7 @@ class Sociogram {
   resize() {
     const width = this.stage.clientWidth;
     if (!width) return;
-    const height = Math.round(Math.max(380, Math.min(width, window.innerHeight * 0.78, 760)));
+    const height = Math.round(Math.max(360, Math.min(width, window.innerHeight * 0.8 - 110, 760)));
     if (height !== this.height || width !== this.width) {
       this.width = width; this.height = height;
       this.svg.setAttribute("width", width);
@@ -392,32 +398,45 @@ class Sociogram {
     const egoText = svgEl("text", { "text-anchor": "middle", "dominant-baseline": "middle" });
     egoText.textContent = state.ego || "You";
     ego.append(egoText);
-    parts.push(ego);
+    this.layers.ego.replaceChildren(ego);
     layer.replaceChildren(...parts);
   }
 
   drawTies() {
-    const state = this.state, pos = this.pos, layer = this.layers.ties;
+    // Ties from circles: one light path. Pairs the learner recorded: one line each, with
+    // its two people and strength (0, "they do not know each other", shows only beside
+    // the person picked). The ties of the person picked are drawn over the rest.
+    const state = this.state, pos = this.pos, layer = this.layers.ties, ids = this.nodes.map((n) => n.id);
     const seg = (i, j) => {
       const a = pos[i], b = pos[j];
       return a && b ? `M${a[0].toFixed(1)} ${a[1].toFixed(1)}L${b[0].toFixed(1)} ${b[1].toFixed(1)}` : "";
     };
-    const circle = state.circle_ties.map(([i, j]) => seg(i, j)).join("");
-    const byStrength = ["", "", "", "", "", ""];
     const sel = this.selected !== null ? this.index.get(this.selected) : -1;
-    let mine = "", zero = "";
+    let mine = "";
+    for (const [i, j] of state.circle_ties) if (i === sel || j === sel) mine += seg(i, j);
+    const parts = [svgEl("path", { d: state.circle_ties.map(([i, j]) => seg(i, j)).join(""), class: "ck-sg-tie circle" })];
+    const lines = [];
     for (const [i, j, w] of state.pairs) {
-      if (i === sel || j === sel) { if (w > 0) mine += seg(i, j); else zero += seg(i, j); }
-      else if (w > 0) byStrength[w] += seg(i, j);
+      const a = pos[i], b = pos[j];
+      if (!a || !b) continue;
+      const touches = i === sel || j === sel;
+      const line = svgEl("line", { x1: a[0].toFixed(1), y1: a[1].toFixed(1), x2: b[0].toFixed(1), y2: b[1].toFixed(1),
+        class: `ck-sg-tie ck-sg-pair ${w > 0 ? `w${w}` : "zero"}${touches && w > 0 ? " mine" : ""}`,
+        "data-a": ids[i], "data-b": ids[j], "data-strength": w });
+      if (w === 0 && !touches) line.setAttribute("display", "none");
+      (touches ? lines : parts).push(line);
     }
-    if (sel >= 0) {
-      for (const [i, j] of state.circle_ties) if (i === sel || j === sel) mine += seg(i, j);
-    }
-    const paths = [svgEl("path", { d: circle, class: "ck-sg-tie circle" })];
-    byStrength.forEach((d, w) => { if (d) paths.push(svgEl("path", { d, class: `ck-sg-tie w${w}` })); });
-    if (mine) paths.push(svgEl("path", { d: mine, class: "ck-sg-tie mine" }));
-    if (zero) paths.push(svgEl("path", { d: zero, class: "ck-sg-tie zero" }));
-    layer.replaceChildren(...paths);
+    if (mine) parts.push(svgEl("path", { d: mine, class: "ck-sg-tie mine" }));
+    layer.replaceChildren(...parts, ...lines);
+  }
+
+  pointFor(strength, key) {
+    // Where a ring of a sector is on the screen (client pixels): for tests and benchmarks.
+    const g = this.state.groups.findIndex((group) => group.key === key);
+    const s = this.sectors[g];
+    const [x, y] = polar(ringRadius(strength), (s.a0 + s.a1) / 2);
+    const r = this.svg.getBoundingClientRect();
+    return [r.left + (x - this.viewBox[0]) * this.scale, r.top + (y - this.viewBox[1]) * this.scale];
   }
 
   fill(node) {
@@ -508,7 +527,7 @@ class Sociogram {
     };
     const screen = this.nodes.map((_, i) => [(this.pos[i][0] - vx) * k, (this.pos[i][1] - vy) * k]);
     screen.forEach(([x, y]) => add([x - px - 1, y - px - 1, x + px + 1, y + px + 1]));
-    for (const t of this.layers.bands.querySelectorAll(".ck-sg-ringlabel, .ck-sg-sectorlabel, .ck-sg-ego")) {
+    for (const t of this.svg.querySelectorAll(".ck-sg-ringlabel, .ck-sg-sectorlabel, .ck-sg-ego")) {
       const b = t.getBBox ? this.screenBox(t) : null;
       if (b) add(b);
     }
@@ -1138,6 +1157,7 @@ class Sociogram {
 export default {
   render({ model, el }) {
     const app = new Sociogram(model, el);
+    el.ckSociogram = app;  // tests and benchmarks find points on the map through it
     return () => app.destroy();
   },
 };
