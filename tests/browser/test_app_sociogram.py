@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from coursekit import app
 
-from .pagecheck import ServerProcess
+from .pagecheck import CoursePage, ServerProcess
 from .sociogram_page import (
     axe_violations,
     centre,
@@ -227,6 +227,39 @@ def test_a_refusal_is_shown_beside_the_map_and_nothing_changes(app_server, cours
     expect(alert).to_contain_text("shorten it to at most 200")
     assert stored(store_file)["tray"] == tray
     assert shown(page) == stored(store_file)
+
+
+def test_touch(app_server, chromium, store_file):
+    """A finger drags a name onto the map and a person to another ring (pointer events)."""
+    context = chromium.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    course_page = CoursePage(context.new_page(), name="touch")
+    try:
+        page, root = _open(course_page, app_server.url(NOTEBOOK), (1024, 768))
+        _recall(root, ["Tess Touch"])
+        cdp = context.new_cdp_session(page)
+
+        def touch_drag(source, target, steps=8):
+            touch = lambda kind, x, y: cdp.send("Input.dispatchTouchEvent", {  # noqa: E731
+                "type": kind, "touchPoints": [] if kind == "touchEnd" else [{"x": x, "y": y}]})
+            touch("touchStart", *source)
+            for k in range(1, steps + 1):
+                touch("touchMove", source[0] + (target[0] - source[0]) * k / steps,
+                      source[1] + (target[1] - source[1]) * k / steps)
+            touch("touchEnd", *target)
+
+        touch_drag(centre(root.locator(".ck-sg-chip", has_text="Tess Touch")),
+                   point(page, 2, "outside"))
+        wait_saved(page)
+        expect(node(page, "Tess Touch")).to_have_attribute("data-strength", "2")
+        expect(node(page, "Tess Touch")).to_have_attribute("data-group", "outside")
+        touch_drag(centre(node(page, "Tess Touch")), point(page, 4, "inside"))
+        wait_saved(page)
+        expect(node(page, "Tess Touch")).to_have_attribute("data-strength", "4")
+        expect(node(page, "Tess Touch")).to_have_attribute("data-group", "inside")
+        assert shown(page) == stored(store_file)
+        assert not course_page.kernel_errors and not course_page.external_requests
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module")

@@ -75,6 +75,8 @@ class Sociogram {
     for (const [event, fn] of this.listeners) model.on(event, fn);
     this.resizer = new ResizeObserver(() => this.resize());
     this.resizer.observe(this.stage);
+    this.onWindow = () => this.resize();
+    window.addEventListener("resize", this.onWindow);
     this.onState();
     this.renderTray();
     this.renderSummary();
@@ -84,6 +86,7 @@ class Sociogram {
   destroy() {
     for (const [event, fn] of this.listeners) this.model.off(event, fn);
     this.resizer.disconnect();
+    window.removeEventListener("resize", this.onWindow);
   }
 
   send(message, buffers) {
@@ -190,8 +193,8 @@ class Sociogram {
         this.bins[type] = { bin, list, count };
         return bin;
       }))]);
-    const side = html("aside", { class: "ck-sg-side", "aria-label": "What you did, network types, the person picked" }, [
-      this.statusEl, this.errorEl, this.undoButton, bins, this.details, summaryTable, keys]);
+    const side = html("aside", { class: "ck-sg-side", "aria-label": "What you did and the person picked" }, [
+      this.statusEl, this.errorEl, this.undoButton, this.details, summaryTable, keys]);
 
     // Recall: questions, names one a line, LinkedIn's export; all land in the tray.
     this.prompt = html("select", { id: `${uid}-prompt` }, this.options.prompts.map(
@@ -211,7 +214,7 @@ class Sociogram {
         html("label", { for: `${uid}-file`, class: "ck-sg-file",
                         text: "Or import LinkedIn's Connections.csv into the tray:" }), this.fileInput]),
       html("p", { class: "ck-sg-hint", text: "Names in the tray count in no measure until you place them on the map." })]);
-    root.replaceChildren(toolbar, html("div", { class: "ck-sg-main" }, [this.stage, side]),
+    root.replaceChildren(toolbar, html("div", { class: "ck-sg-main" }, [this.stage, bins, side]),
                          recall, this.ghost);
 
     this.svg.addEventListener("pointerdown", (e) => this.pointerDown(e));
@@ -264,7 +267,10 @@ class Sociogram {
   resize() {
     const width = this.stage.clientWidth;
     if (!width) return;
-    const height = Math.round(Math.max(360, Math.min(width, window.innerHeight * 0.8 - 110, 760)));
+    // The map, the tray under it and (on a narrow page, where they sit below) the bins
+    // fit in the window together: a drag cannot scroll the page.
+    const narrow = this.root.clientWidth < 760;
+    const height = Math.round(Math.max(320, Math.min(width, window.innerHeight * 0.8 - (narrow ? 200 : 110), 760)));
     if (height !== this.height || width !== this.width) {
       this.width = width; this.height = height;
       this.svg.setAttribute("width", width);
@@ -394,7 +400,7 @@ class Sociogram {
       parts.push(text(x, y, label, "ck-sg-sectorlabel", anchor));
     });
     const ego = svgEl("g", { class: "ck-sg-ego", transform: `scale(${1 / k})` });
-    ego.append(svgEl("circle", { r: EGO_R * this.baseScale() * 0.9 }));
+    ego.append(svgEl("circle", { r: 17 }));
     const egoText = svgEl("text", { "text-anchor": "middle", "dominant-baseline": "middle" });
     egoText.textContent = state.ego || "You";
     ego.append(egoText);
