@@ -80,8 +80,17 @@ class SociogramCanvas(anywidget.AnyWidget):
     _esm = STATIC / "sociogram.js"
     _css = STATIC / "sociogram.css"
 
-    #: What the map shows (:func:`coursekit.network.sociogram.canvas_state`).
-    state = traitlets.Dict().tag(sync=True)
+    # What the map shows (:func:`coursekit.network.sociogram.canvas_state`), cut by how
+    # often each part changes: a gesture sends only the parts it changed (a move, the
+    # placement; a tie, the ties), so 1,500 people do not travel for every drop.
+    #: The sectors, the rings, the learner's label.
+    frame = traitlets.Dict().tag(sync=True)
+    #: Who is on the map: ``id``, ``name``, ``organisation``, ``role``, ``circles`` (lists).
+    people = traitlets.Dict().tag(sync=True)
+    #: Where each person is: ``strength``, ``group``, ``inside``, ``types`` (lists).
+    placement = traitlets.Dict().tag(sync=True)
+    #: ``pairs``, ``circle_ties`` and ``circle_ties_total``.
+    ties = traitlets.Dict().tag(sync=True)
     #: The tray: ``entries`` (at most :data:`TRAY_PAGE`), ``total``, ``find``.
     tray = traitlets.Dict().tag(sync=True)
     #: What the sectors show (one of :data:`~coursekit.network.sociogram.GROUPINGS`).
@@ -106,6 +115,7 @@ class SociogramCanvas(anywidget.AnyWidget):
         self.extra_groups: dict[str, list[str]] = {g: [] for g in GROUPINGS}
         self._removed: tuple[Contact, list] | None = None
         self._shown: tuple | None = None
+        self.state: dict[str, Any] = {}
         self.options = {
             "prompts": [q for q, _ in RECALL_PROMPTS],
             "groupings": [[k, v] for k, v in GROUPINGS.items()],
@@ -136,13 +146,24 @@ class SociogramCanvas(anywidget.AnyWidget):
             return
         self._shown = key
         shot = snapshot(self.store)
+        #: The whole of what the map shows, as one dict (for Python; the page gets it in parts).
         self.state = canvas_state(shot.network, self.grouping,
                                   extra_groups=self.extra_groups[self.grouping])
-        m = shot.measures
-        self.summary = [["people", str(m.size)], ["ties among them", str(m.ties)],
-                        ["density", _number(m.density)], ["constraint", _number(m.constraint)],
-                        ["E-I index", _number(m.ei_index, signed=True)]]
-        self._refresh_tray()
+        nodes, m = self.state["nodes"], shot.measures
+        column = lambda key: [n[key] for n in nodes]  # noqa: E731
+        with self.hold_sync():  # one message to the page
+            self.frame = {k: self.state[k] for k in ("grouping", "grouping_label", "ego",
+                                                     "groups", "rings")}
+            self.people = {k: column(k) for k in ("id", "name", "organisation", "role",
+                                                  "circles")}
+            self.placement = {k: column(k) for k in ("strength", "group", "inside", "types")}
+            self.ties = {k: self.state[k] for k in ("pairs", "circle_ties",
+                                                    "circle_ties_total")}
+            self.summary = [["people", str(m.size)], ["ties among them", str(m.ties)],
+                            ["density", _number(m.density)],
+                            ["constraint", _number(m.constraint)],
+                            ["E-I index", _number(m.ei_index, signed=True)]]
+            self._refresh_tray()
 
     def _refresh_tray(self) -> None:
         entries, total = load_tray(self.store, find=self.tray_find, limit=TRAY_PAGE)

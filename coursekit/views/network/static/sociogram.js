@@ -51,6 +51,7 @@ function arcPath(r0, r1, a0, a1) {
 
 class Sociogram {
   constructor(model, root) {
+    this.born = performance.now();
     this.model = model;
     this.root = root;
     this.options = model.get("options");
@@ -64,8 +65,10 @@ class Sociogram {
     this.pointers = new Map();
     this.focusAfter = null;
     this.build();
+    const parts = () => this.stateChanged();
     this.listeners = [
-      ["change:state", () => this.onState()],
+      ["change:frame", parts], ["change:people", parts], ["change:placement", parts],
+      ["change:ties", parts],
       ["change:tray", () => this.renderTray()],
       ["change:status", () => this.onStatus()],
       ["change:summary", () => this.renderSummary()],
@@ -226,18 +229,43 @@ class Sociogram {
     this.svg.addEventListener("focusin", (e) => this.nodeFocus(e));
     this.stage.addEventListener("keydown", (e) => this.stageKey(e));
     const measure = document.createElement("canvas").getContext("2d");
+    const widths = new Map();
     this.measure = (text) => {
       if (!this.fontSet) {
         measure.font = `${LABEL_PX}px ${getComputedStyle(this.svg).fontFamily || "sans-serif"}`;
         this.fontSet = true;
       }
-      return measure.measureText(text).width;
+      if (!widths.has(text)) widths.set(text, measure.measureText(text).width);
+      return widths.get(text);
     };
   }
 
   // -- the state: layout and drawing -----------------------------------------------------
 
-  get state() { return this.model.get("state") || { nodes: [], groups: [], pairs: [], circle_ties: [], rings: [] }; }
+  stateChanged() {
+    // The kernel sends the parts that changed in one message: draw once for all of them.
+    this.assembled = null;
+    if (this.stateQueued) return;
+    this.stateQueued = true;
+    queueMicrotask(() => { this.stateQueued = false; this.onState(); });
+  }
+
+  get state() {
+    if (this.assembled) return this.assembled;
+    const frame = this.model.get("frame") || {}, people = this.model.get("people") || {};
+    const place = this.model.get("placement") || {}, ties = this.model.get("ties") || {};
+    const ids = people.id || [];
+    this.assembled = {
+      grouping: frame.grouping, grouping_label: frame.grouping_label, ego: frame.ego,
+      groups: frame.groups || [], rings: frame.rings || [],
+      nodes: ids.map((id, k) => ({ id, name: people.name[k], organisation: people.organisation[k],
+        role: people.role[k], circles: people.circles[k], strength: place.strength[k],
+        group: place.group[k], inside: place.inside[k], types: place.types[k] })),
+      pairs: ties.pairs || [], circle_ties: ties.circle_ties || [],
+      circle_ties_total: ties.circle_ties_total || 0,
+    };
+    return this.assembled;
+  }
 
   effective(node) {
     const o = this.optimistic.get(node.id);
@@ -246,8 +274,16 @@ class Sociogram {
 
   onState() {
     const state = this.state;
+    for (const [id, o] of this.optimistic) {  // the kernel has stored what the page showed
+      const n = state.nodes.find((node) => node.id === id);
+      if (!n || (n.strength === o.strength && n.group === o.group)) this.optimistic.delete(id);
+    }
     this.nodes = state.nodes.map((n) => this.effective(n));
     this.index = new Map(this.nodes.map((n, k) => [n.id, k]));
+    const counts = new Array(this.nodes.length).fill(0);
+    for (const [i, j, w] of state.pairs) if (w > 0) { counts[i] += 1; counts[j] += 1; }
+    for (const [i, j] of state.circle_ties) { counts[i] += 1; counts[j] += 1; }
+    this.tieCounts = counts;
     if (this.selected && !this.index.has(this.selected)) this.selected = null;
     if (this.tieFrom && !this.index.has(this.tieFrom)) this.tieFrom = null;
     this.newGroupBox.hidden = state.grouping === "inside";
@@ -357,6 +393,11 @@ class Sociogram {
     this.drawTies();
     this.drawNodes();
     this.placeLabels();
+    if (!this.root.dataset.firstDraw) {
+      // How long the first complete drawing took (benchmarks/bench_network.py reads it).
+      const measure = performance.measure("ck-sociogram-first-draw", { start: this.born });
+      this.root.dataset.firstDraw = measure.duration.toFixed(1);
+    }
   }
 
   drawBands() {
@@ -411,29 +452,46 @@ class Sociogram {
   drawTies() {
     // Ties from circles: one light path. Pairs the learner recorded: one line each, with
     // its two people and strength (0, "they do not know each other", shows only beside
-    // the person picked). The ties of the person picked are drawn over the rest.
+    // the person picked). The ties of the person picked are drawn over the rest. Elements
+    // are kept and only what changed is written.
     const state = this.state, pos = this.pos, layer = this.layers.ties, ids = this.nodes.map((n) => n.id);
     const seg = (i, j) => {
       const a = pos[i], b = pos[j];
       return a && b ? `M${a[0].toFixed(1)} ${a[1].toFixed(1)}L${b[0].toFixed(1)} ${b[1].toFixed(1)}` : "";
     };
+    if (!this.circlePath) {
+      this.circlePath = layer.appendChild(svgEl("path", { class: "ck-sg-tie circle" }));
+      this.minePath = svgEl("path", { class: "ck-sg-tie mine" });
+      this.pairEls = new Map();
+    }
     const sel = this.selected !== null ? this.index.get(this.selected) : -1;
+    const circleD = state.circle_ties.map(([i, j]) => seg(i, j)).join("");
+    if (this.circleD !== circleD) { this.circleD = circleD; this.circlePath.setAttribute("d", circleD); }
     let mine = "";
-    for (const [i, j] of state.circle_ties) if (i === sel || j === sel) mine += seg(i, j);
-    const parts = [svgEl("path", { d: state.circle_ties.map(([i, j]) => seg(i, j)).join(""), class: "ck-sg-tie circle" })];
-    const lines = [];
+    if (sel >= 0) for (const [i, j] of state.circle_ties) if (i === sel || j === sel) mine += seg(i, j);
+    const seen = new Set(), onTop = [];
     for (const [i, j, w] of state.pairs) {
       const a = pos[i], b = pos[j];
       if (!a || !b) continue;
+      const key = `${ids[i]}|${ids[j]}`;
+      seen.add(key);
+      let line = this.pairEls.get(key);
+      if (!line) { line = layer.insertBefore(svgEl("line", {}), this.minePath.parentNode ? this.minePath : null); this.pairEls.set(key, line); }
       const touches = i === sel || j === sel;
-      const line = svgEl("line", { x1: a[0].toFixed(1), y1: a[1].toFixed(1), x2: b[0].toFixed(1), y2: b[1].toFixed(1),
-        class: `ck-sg-tie ck-sg-pair ${w > 0 ? `w${w}` : "zero"}${touches && w > 0 ? " mine" : ""}`,
-        "data-a": ids[i], "data-b": ids[j], "data-strength": w });
-      if (w === 0 && !touches) line.setAttribute("display", "none");
-      (touches ? lines : parts).push(line);
+      const sig = `${a[0].toFixed(1)} ${a[1].toFixed(1)} ${b[0].toFixed(1)} ${b[1].toFixed(1)} ${w} ${touches}`;
+      if (touches) onTop.push(line);
+      if (line.ckSig === sig) continue;
+      line.ckSig = sig;
+      line.setAttribute("x1", a[0].toFixed(1)); line.setAttribute("y1", a[1].toFixed(1));
+      line.setAttribute("x2", b[0].toFixed(1)); line.setAttribute("y2", b[1].toFixed(1));
+      line.setAttribute("class", `ck-sg-tie ck-sg-pair ${w > 0 ? `w${w}` : "zero"}${touches && w > 0 ? " mine" : ""}`);
+      line.dataset.a = ids[i]; line.dataset.b = ids[j]; line.dataset.strength = w;
+      if (w === 0 && !touches) line.setAttribute("display", "none"); else line.removeAttribute("display");
     }
-    if (mine) parts.push(svgEl("path", { d: mine, class: "ck-sg-tie mine" }));
-    layer.replaceChildren(...parts, ...lines);
+    for (const [key, line] of this.pairEls) if (!seen.has(key)) { line.remove(); this.pairEls.delete(key); }
+    for (const line of onTop) layer.append(line);
+    this.minePath.setAttribute("d", mine);
+    if (mine) layer.append(this.minePath); else this.minePath.remove();
   }
 
   pointFor(strength, key) {
@@ -458,13 +516,7 @@ class Sociogram {
     return `${node.name}: ${closeness} (${node.strength}), ${group}; ${types}; ${plural(ties, "tie")}`;
   }
 
-  tieCount(id) {
-    const k = this.index.get(id);
-    let n = 0;
-    for (const [i, j, w] of this.state.pairs) if ((i === k || j === k) && w > 0) n += 1;
-    for (const [i, j] of this.state.circle_ties) if (i === k || j === k) n += 1;
-    return n;
-  }
+  tieCount(id) { return this.tieCounts[this.index.get(id)] || 0; }
 
   drawNodes() {
     const layer = this.layers.nodes, k = 1 / this.scale, px = this.nodePx();
@@ -479,8 +531,16 @@ class Sociogram {
         this.nodeEls.set(node.id, g);
       }
       const [x, y] = this.pos[idx];
-      g.setAttribute("transform", `translate(${x.toFixed(2)} ${y.toFixed(2)}) scale(${k})`);
       const inside = node.inside === true ? "in" : node.inside === false ? "out" : "unknown";
+      const group = (this.state.groups[node.group] || {}).key ?? "";
+      const label = this.describe(node);
+      // Only what changed is written: a drop moves a few people, not 1,500.
+      const sig = [x.toFixed(2), y.toFixed(2), k, inside, px, this.fill(node), node.strength, group,
+        node.name, label, this.selected === node.id, this.tieFrom === node.id,
+        this.optimistic.has(node.id)].join("|");
+      if (g.ckSig === sig) return;
+      g.ckSig = sig;
+      g.setAttribute("transform", `translate(${x.toFixed(2)} ${y.toFixed(2)}) scale(${k})`);
       if (g.dataset.shape !== `${inside}:${px}`) {
         const old = g.querySelector(".ck-sg-shape");
         if (old) old.remove();
@@ -494,9 +554,9 @@ class Sociogram {
       }
       g.querySelector(".ck-sg-shape").setAttribute("fill", this.fill(node));
       g.dataset.strength = node.strength;
-      g.dataset.group = (this.state.groups[node.group] || {}).key ?? "";
+      g.dataset.group = group;
       g.dataset.name = node.name;
-      g.setAttribute("aria-label", this.describe(node));
+      g.setAttribute("aria-label", label);
       g.setAttribute("aria-pressed", this.selected === node.id ? "true" : "false");
       g.classList.toggle("selected", this.selected === node.id);
       g.classList.toggle("tiefrom", this.tieFrom === node.id);
@@ -569,12 +629,15 @@ class Sociogram {
       seen.add(node.id);
       let t = this.labelEls.get(node.id);
       const spot = place.get(node.id);
-      if (!spot) { if (t) t.setAttribute("display", "none"); continue; }
+      if (!spot) { if (t && !t.hasAttribute("display")) { t.setAttribute("display", "none"); t.ckSig = null; } continue; }
       if (!t) { t = svgEl("text", { class: "ck-sg-label" }); layer.append(t); this.labelEls.set(node.id, t); }
-      t.removeAttribute("display");
+      if (t.hasAttribute("display")) t.removeAttribute("display");
       const [bx, by] = spot.box;
       const wx = vx + (bx + (spot.anchor === "start" ? 1 : spot.anchor === "end" ? (spot.box[2] - bx) - 1 : (spot.box[2] - bx) / 2)) / k;
       const wy = vy + (by + h / 2) / k;
+      const sig = `${wx.toFixed(2)} ${wy.toFixed(2)} ${k} ${spot.anchor} ${spot.text}`;
+      if (t.ckSig === sig) continue;
+      t.ckSig = sig;
       t.setAttribute("transform", `translate(${wx.toFixed(2)} ${wy.toFixed(2)}) scale(${1 / k})`);
       t.setAttribute("text-anchor", spot.anchor);
       t.setAttribute("dominant-baseline", "central");
@@ -648,9 +711,22 @@ class Sociogram {
 
   // -- pointer gestures on the map -------------------------------------------------------
 
+  nearest(clientX, clientY) {
+    // The person whose dot is nearest the pointer, within a finger's reach: dots can sit
+    // closer than a finger is wide, so the nearest centre wins, not the dot drawn last.
+    const [x, y] = this.toWorld(clientX, clientY);
+    const reach = Math.max(14, this.nodePx() + 6) / this.scale;
+    let best = null, bestD = reach * reach;
+    this.pos.forEach(([px, py], k) => {
+      const d = (px - x) ** 2 + (py - y) ** 2;
+      if (d <= bestD) { bestD = d; best = this.nodes[k].id; }
+    });
+    return best ? this.nodeEls.get(best) : null;
+  }
+
   pointerDown(e) {
     if (e.button !== undefined && e.button > 0) return;
-    const g = e.target.closest && e.target.closest(".ck-sg-node");
+    const g = this.nearest(e.clientX, e.clientY);
     this.svg.setPointerCapture(e.pointerId);
     this.pointers.set(e.pointerId, [e.clientX, e.clientY]);
     if (this.pointers.size === 2 && this.drag && this.drag.kind === "pan") {
@@ -690,6 +766,7 @@ class Sociogram {
     if (!g || !node) return;
     const [x, y] = this.toWorld(e.clientX, e.clientY);
     g.setAttribute("transform", `translate(${x} ${y}) scale(${1 / this.scale})`);
+    g.ckSig = null;
     g.classList.add("dragging");
     this.moveGhost(e.clientX, e.clientY, node.name);
     this.showTarget(this.target(e.clientX, e.clientY));
@@ -926,18 +1003,23 @@ class Sociogram {
     const status = this.model.get("status") || {};
     if (status.kind === "error") { this.errorEl.textContent = status.text; this.statusEl.textContent = ""; }
     else { this.statusEl.textContent = status.text || ""; this.errorEl.textContent = ""; }
-    if ((status.seq || 0) >= this.seq) {
-      this.optimistic.clear();
-      this.root.dataset.busy = "false";
-    }
     this.root.dataset.ack = String(status.seq || 0);
-    this.onState();
+    if ((status.seq || 0) >= this.seq) {
+      this.root.dataset.busy = "false";
+      if (this.optimistic.size) {  // refused: show what is stored
+        this.optimistic.clear();
+        this.onState();
+      }
+    }
   }
 
   // -- the side panel ----------------------------------------------------------------------
 
   renderFinder() {
     const keep = this.finder.value;
+    const key = this.nodes.map((n) => `${n.id}\u0000${n.name}`).join("\u0001");
+    if (key === this.finderKey) return;
+    this.finderKey = key;
     const sorted = [...this.nodes].sort((a, b) => a.name.localeCompare(b.name));
     this.finder.replaceChildren(html("option", { value: "", text: `(a person: ${sorted.length})` }),
       ...sorted.map((n) => html("option", { value: n.id, text: n.name })));
@@ -1022,6 +1104,9 @@ class Sociogram {
   }
 
   renderBins() {
+    const key = this.nodes.map((n) => `${n.id}\u0000${n.name}\u0000${n.types.join()}`).join("\u0001");
+    if (key === this.binsKey) return;
+    this.binsKey = key;
     for (const type of this.options.types) {
       const { list, count } = this.bins[type];
       const people = this.nodes.filter((n) => n.types.includes(type)).sort((a, b) => a.name.localeCompare(b.name));
