@@ -55,6 +55,7 @@ VIEWS: dict[str, str] = {
     "plan_files": "plan_files",
     "my_report": "report",
     **dict.fromkeys(["handin", "class_dashboard"], "classroom"),
+    "class_room": "room",
 }
 
 

@@ -7,9 +7,9 @@ The fields and checks are the format documented in ``docs/authoring.md``.
 from __future__ import annotations
 
 import re
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, model_validator
+from pydantic import AfterValidator, ValidationInfo, model_validator
 
 from ._schema import (
     ID_PATTERN,
@@ -24,6 +24,7 @@ from ._schema import (
     Text,
     Whole,
     between,
+    declare,
     fail,
     identifier,
     refers_to,
@@ -31,10 +32,11 @@ from ._schema import (
     same_as_file_name,
     unique,
 )
+from ._teaching_model import SESSION_MINUTES, TeachingNotes
 from ._text import slug
 
-#: A class session, in minutes: the length every case's timing plan must add up to.
-SESSION_MINUTES = 90
+__all__ = ["SESSION_MINUTES", "Case", "DecisionPoint", "KeyFact", "Option", "Part", "Phase",
+           "ReflectionPrompt", "Source", "TeachingNotes"]
 
 Id = Annotated[Text, identifier()]
 #: The id of a part of the narrative (checked against the parts of the case's body).
@@ -211,36 +213,6 @@ class Phase(ContentModel):
         return self.end - self.start
 
 
-class TimingStep(ContentModel):
-    """One block of a class session: how many minutes, doing what."""
-
-    minutes: Positive
-    activity: Text
-
-
-def _fills_a_session(timing: tuple[TimingStep, ...]) -> tuple[TimingStep, ...]:
-    total = sum(step.minutes for step in timing)
-    if total != SESSION_MINUTES:
-        diff = SESSION_MINUTES - total
-        change = f"add {diff}" if diff > 0 else f"remove {-diff}"
-        fail(f"adds up to {total} minutes, not {SESSION_MINUTES}",
-             f"{change} minutes so the plan fills a {SESSION_MINUTES}-minute session")
-    return timing
-
-
-class TeachingNotes(ContentModel):
-    """The instructor's plan for a 90-minute session on the case."""
-
-    timing: Annotated[NonEmpty[TimingStep], AfterValidator(_fills_a_session)]
-    board_plan: NonEmpty[Text]
-    listen_for: NonEmpty[Text]
-
-    @property
-    def total_minutes(self) -> int:
-        """The sum of the timing plan's minutes (90 for a valid case)."""
-        return sum(step.minutes for step in self.timing)
-
-
 class Case(ExerciseFile):
     """A case study: narrative in parts, decision points, facts and teaching notes.
 
@@ -261,6 +233,18 @@ class Case(ExerciseFile):
     reflections: Annotated[NonEmpty[ReflectionPrompt], unique("id", "reflection id")]
     teaching_notes: TeachingNotes
     exercise_kind: ClassVar[str] = "case"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _declare_ids(cls, data: Any, info: ValidationInfo) -> Any:
+        # The decision ids, for the teaching notes' polls; not checked while an entry has
+        # no id of its own (that entry is reported, not every poll of it).
+        entries = data.get("decisions") if isinstance(data, dict) else None
+        if isinstance(entries, list) and all(isinstance(e, dict) and isinstance(
+                e.get("id"), (str, int)) and not isinstance(e.get("id"), bool)
+                for e in entries):
+            declare(info, "decisions", data, "decisions")
+        return data
 
     @property
     def part_ids(self) -> tuple[str, ...]:

@@ -2,7 +2,8 @@ r"""Notebooks made from templates, so that every notebook of a kind has one shap
 
 A notebook template (``coursekit/_templates/notebooks/*.cells.j2``) is a Jinja2 template
 whose output is the notebook's cells in order, each one starting with a marker line,
-``%% markdown`` or ``%% code``; blank lines around a cell's text are dropped. Values are
+``%% markdown`` or ``%% code``, optionally followed by the cell's tags (``%% markdown
+lab-only``: a cell app mode hides); blank lines around a cell's text are dropped. Values are
 Markdown-escaped like every non-HTML template (:mod:`coursekit._render`); ids, the only
 values placed in code cells, hold no character that escaping changes.
 
@@ -19,8 +20,8 @@ Examples
 ['markdown', 'code', 'code', 'markdown']
 >>> cells[1]["source"], cells[2]["source"]
 (['import coursekit as ck'], ['ck.teaching_notes("the-first-step")'])
->>> split_cells("%% markdown\n# Hi\n\n%% code\nx = 1\n")
-[('markdown', '# Hi'), ('code', 'x = 1')]
+>>> split_cells("%% markdown lab-only\n# Hi\n\n%% code\nx = 1\n")
+[('markdown', '# Hi', ('lab-only',)), ('code', 'x = 1', ())]
 """
 
 from __future__ import annotations
@@ -35,29 +36,29 @@ if TYPE_CHECKING:
     from .cases import Case
 
 #: A line that starts a cell in a notebook template.
-CELL_MARKER = re.compile(r"^%% (markdown|code)\s*$")
+CELL_MARKER = re.compile(r"^%% (markdown|code)((?: [a-z][a-z0-9-]*)*)\s*$")
 
 #: The kernel every course notebook runs on.
 KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
-def split_cells(text: str) -> list[tuple[str, str]]:
-    """The cells of a rendered notebook template: ``(cell type, source)`` pairs in order.
+def split_cells(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The cells of a rendered notebook template: ``(cell type, source, tags)`` in order.
 
     Text before the first marker line must be blank (a template's comment renders as
     nothing).
     """
-    cells: list[tuple[str, list[str]]] = []
+    cells: list[tuple[str, list[str], tuple[str, ...]]] = []
     for number, line in enumerate(text.split("\n"), start=1):
         marker = CELL_MARKER.match(line)
         if marker:
-            cells.append((marker.group(1), []))
+            cells.append((marker.group(1), [], tuple(marker.group(2).split())))
         elif cells:
             cells[-1][1].append(line)
         elif line.strip():
             raise ValueError(f"line {number} of a notebook template comes before the first "
                              f"cell marker ('%% markdown' or '%% code'): {line!r}")
-    return [(kind, "\n".join(lines).strip("\n")) for kind, lines in cells]
+    return [(kind, "\n".join(lines).strip("\n"), tags) for kind, lines, tags in cells]
 
 
 def notebook_from_template(template: str, *, prefix: str, **context) -> str:
@@ -76,9 +77,12 @@ def notebook_from_template(template: str, *, prefix: str, **context) -> str:
 
     nb = nbformat.v4.new_notebook()
     nb.metadata = {"kernelspec": dict(KERNEL), "language_info": {"name": "python"}}
-    for n, (kind, source) in enumerate(split_cells(render(template, **context))):
+    for n, (kind, source, tags) in enumerate(split_cells(render(template, **context))):
         make = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
-        nb.cells.append(make(source, id=f"{prefix}-{n:02d}"))
+        cell = make(source, id=f"{prefix}-{n:02d}")
+        if tags:
+            cell.metadata["tags"] = list(tags)
+        nb.cells.append(cell)
     nbformat.validate(nb)
     return nbformat.writes(nb) + "\n"
 

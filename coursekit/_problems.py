@@ -143,7 +143,8 @@ def _words(err: ErrorDetails, loc: tuple, schema: Any) -> tuple[str, str]:
         if entry:
             return "is empty", "write the entry, or remove its line"
         example = _WORDS.get(_kind(_type_at(schema, loc)), ("", "..."))[1]
-        return "is missing", f"add '{key}: {example}'"
+        meaning = _description(schema, loc)
+        return "is missing", f"add '{key}: {example}'" + (f": {meaning}" if meaning else "")
     if kind in _WANTED:
         word, example = _WORDS[_WANTED[kind]]
         problem = f"should be {word}, not {describe(value)}"
@@ -219,6 +220,17 @@ def _type_at(schema: Any, loc: tuple) -> Any:
         else:
             return None
     return tp
+
+
+def _description(schema: Any, loc: tuple) -> str:
+    """What the field at ``loc`` is for, when its model says so (``Field(description=...)``)."""
+    if not loc or not isinstance(loc[-1], str):
+        return ""
+    model = _bare(_type_at(schema, loc[:-1]))
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return ""
+    info = next((i for n, i in model.model_fields.items() if (i.alias or n) == loc[-1]), None)
+    return info.description or "" if info else ""
 
 
 def _bare(tp: Any) -> Any:

@@ -71,6 +71,8 @@ def app_command(course: str | Path, *, port: int, show_tracebacks: bool = False)
         "--no-browser", "--Voila.auto_token=True",  # the token's value is JUPYTER_TOKEN's
         f"--port={port}", "--Voila.port_retries=0", f"--Voila.ip={LOOPBACK}",
         "--template=coursekit", "--theme=light",  # the template is in coursekit/_jupyter
+        # The page's text at once, each cell's widgets as soon as that cell has run.
+        "--VoilaConfiguration.progressive_rendering=True",
         f"--show_tracebacks={show_tracebacks}",
         f"--MappingKernelManager.cull_idle_timeout={KERNEL_CULL_IDLE_SECONDS}",
         "--MappingKernelManager.cull_interval=60", "--MappingKernelManager.cull_connected=False",

@@ -157,6 +157,41 @@ def check_cases(course: str | Path) -> list[Problem]:
         if isinstance(entries, list):
             problems += problems_of(CaseEntries, entries, file, context=context,
                                     places=Places(prefix=("entries",)))[1]
+    return problems + [p for case in cases for p in _pre_class_times(case, course)]
+
+
+def _pre_class_times(case: Case, course: str | Path) -> list[Problem]:
+    """A pre-class task that is a questionnaire takes the questionnaire's own minutes.
+
+    So that a questionnaire's time is the same everywhere; an instrument whose file has
+    problems is reported by the questionnaires' own check.
+    """
+    from .assessment import load_instrument
+
+    problems = []
+    file = display_path(case.path) if case.path else f"{case.id}.md"
+    for n, task in enumerate(case.teaching_notes.pre_class):
+        if task.questionnaire is None:
+            continue
+        place = f"teaching_notes.pre_class[{n}]"
+        try:
+            instrument = load_instrument(task.questionnaire, course)
+        except KeyError:
+            known = ", ".join(p.stem for p in sorted(content_path("instruments", course)
+                                                     .glob("*.yaml"))) or "none"
+            problems.append(Problem(file, f"{place}: questionnaire",
+                                    f"'{task.questionnaire}' is not a questionnaire of the "
+                                    "course", f"use one of: {known}"))
+            continue
+        except ContentError:  # the questionnaire's own check reports its file
+            instrument = None
+        if instrument is not None and instrument.minutes != task.minutes:
+            problems.append(Problem(
+                file, f"{place}: minutes",
+                f"says {task.minutes} minutes; the questionnaire '{instrument.id}' says "
+                f"{instrument.minutes} (its 'minutes:')",
+                f"write minutes: {instrument.minutes}, or change the questionnaire's minutes "
+                "if it really takes longer"))
     return problems
 
 

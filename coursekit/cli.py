@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,56 +18,60 @@ from . import __version__
 from ._content import COURSE_MARKER, packaged_course
 from ._errors import InputError
 
-#: Content copied by ``coursekit init`` (folders and files of a course).
-COURSE_PARTS = ("course.yaml", "cases", "instruments", "samples", "notebooks")
-
 #: Subcommands implemented in their own modules: name -> module with add_parser/run.
 EXTERNAL_COMMANDS: dict[str, str] = {
     "report": "coursekit.report.cli",
     "collect": "coursekit.classroom.cli",
+    "class-db": "coursekit.classroom.db_cli",
 }
 
 START_PAGE = "notebooks/00_start.ipynb"
 
 
-# -- init -------------------------------------------------------------------------------
+# -- init and update ---------------------------------------------------------------------
 
 
 def init_course(target: str | Path, *, force: bool = False) -> Path:
     """Copy the course (notebooks, cases, instruments, samples) into ``target``.
 
-    An existing course folder is never overwritten unless ``force`` is given, and even then
-    the learner's data folder (``learner-data``) is left alone.
+    A folder that already holds a course is brought up to date instead
+    (:func:`coursekit.update.update_course`): the learner's data and their changed files are
+    kept. ``force`` is accepted for older scripts and changes nothing.
 
     Raises
     ------
     InputError
-        ``target`` is the packaged course itself, or already a course (without ``force``).
+        ``target`` is the packaged course itself.
     """
-    target = Path(target).expanduser().resolve()
-    source = packaged_course().resolve()
-    if target == source:
-        raise InputError(f"{target} is the course itself. Fix: choose another folder")
-    if (target / COURSE_MARKER).exists() and not force:
-        raise InputError(
-            f"{target} already holds a course. Fix: use another folder, or add --force to "
-            f"refresh its notebooks and content (your answers in learner-data are kept)"
-        )
-    target.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "learner-data")
-    for part in COURSE_PARTS:
-        src = source / part
-        if src.is_dir():
-            shutil.copytree(src, target / part, dirs_exist_ok=True, ignore=ignore)
-        elif src.is_file():
-            shutil.copy2(src, target / part)
-    return target
+    from .update import update_course
+
+    return update_course(target).target
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    target = init_course(args.dir, force=args.force)
-    print(f"Course ready in {target}")
-    print(f"Start it with: coursekit start {target}")
+    from .update import update_course
+
+    existing = (Path(args.dir).expanduser() / COURSE_MARKER).exists()
+    report = update_course(args.dir)
+    if existing:
+        print(f"{report.target} already holds a course: brought it up to date.")
+        print(report.summary())
+    else:
+        print(f"Course ready in {report.target}")
+    print(f"Start it with: coursekit start {report.target}")
+    return 0
+
+
+def _cmd_update(args: argparse.Namespace) -> int:
+    from .update import update_course
+
+    target = Path(args.dir).expanduser()
+    if not (target / COURSE_MARKER).is_file():
+        raise InputError(f"{target} is not a course folder (no {COURSE_MARKER}). Fix: make "
+                         f"one with: coursekit init {args.dir}")
+    report = update_course(target, args.source)
+    print(f"Brought {report.target} up to date from {args.source or 'the installed course'}:")
+    print(report.summary())
     return 0
 
 
@@ -257,11 +260,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="app mode: the notebooks as apps with the code hidden (Voila)")
     p.set_defaults(func=_cmd_start)
 
-    p = sub.add_parser("init", help="copy the course into a folder for a learner or instructor")
-    p.add_argument("dir", help="the new course folder")
-    p.add_argument("--force", action="store_true",
-                   help="refresh an existing course's content (learner data is kept)")
+    p = sub.add_parser("init", help="copy the course into a folder (or bring a copy up to date)")
+    p.add_argument("dir", help="the course folder")
+    p.add_argument("--force", action="store_true", help=argparse.SUPPRESS)  # older scripts
     p.set_defaults(func=_cmd_init)
+
+    p = sub.add_parser(
+        "update", help="bring a course folder up to date; answers and edits are kept",
+        description="Bring in the course's new and corrected notebooks and content. "
+                    "learner-data/ is never touched; a file you changed is moved to "
+                    "kept-aside/<time>/ and the new version takes its place.")
+    p.add_argument("dir", help="the course folder")
+    p.add_argument("--from", dest="source", metavar="COURSE",
+                   help="the course to update from (default: the one installed with coursekit)")
+    p.set_defaults(func=_cmd_update)
 
     p = sub.add_parser("check", help="validate every content file of a course")
     p.add_argument("dir", nargs="?", help="course folder (default: this folder's course)")

@@ -305,6 +305,9 @@ def test_source_citation_and_discussion_answers():
 
 def test_teaching_notes_show_the_session_plan_and_the_notes(case):
     notes = cv.teaching_notes(case)
-    plan = notes.children[0].outputs[0]["data"]["application/vnd.plotly.v1+json"]
-    assert "90" in plan["layout"]["title"]["text"]
-    assert "Questions, in order" in notes.children[1].value
+    above, plan, below = notes.children
+    assert "Synopsis" in above.value and "Before class" in above.value
+    figure = plan.outputs[0]["data"]["application/vnd.plotly.v1+json"]
+    assert "90" in figure["layout"]["title"]["text"]
+    assert below.value.count("<section aria-label=\"Block ") == len(case.teaching_notes.timing)
+    assert "Closing takeaways" in below.value

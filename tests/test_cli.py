@@ -29,10 +29,13 @@ def test_init_copies_the_whole_course(tmp_path):
     assert not (target / "learner-data").exists()
 
 
-def test_init_refuses_to_overwrite_a_course(tmp_path):
-    init_course(tmp_path / "mine")
-    with pytest.raises(InputError, match="already holds a course"):
-        init_course(tmp_path / "mine")
+def test_init_on_a_course_brings_it_up_to_date_keeping_edits(tmp_path):
+    target = init_course(tmp_path / "mine")
+    (target / "notebooks" / "00_start.ipynb").write_text("{}", encoding="utf-8")
+    init_course(target)
+    kept = list((target / "kept-aside").rglob("00_start.ipynb"))
+    assert [p.read_text(encoding="utf-8") for p in kept] == ["{}"]
+    assert (target / "notebooks" / "00_start.ipynb").read_text(encoding="utf-8") != "{}"
 
 
 def test_init_force_keeps_learner_data(tmp_path):

@@ -135,6 +135,29 @@ def test_the_tray_is_in_the_store_schema(store):
     assert "network_tray" in NetworkExercise.tables
 
 
+def test_the_tray_migration_keeps_the_map_and_starts_an_empty_tray(tmp_path):
+    import sqlite3
+
+    from coursekit._migrations import migrations, schema_version, statements
+
+    path = tmp_path / "before-the-tray.sqlite"
+    conn = sqlite3.connect(path)
+    earlier = [m for m in migrations() if m[1] < "0010_network_tray.sql"]
+    assert [m[1] for m in migrations()][len(earlier)] == "0010_network_tray.sql"
+    for _, _, sql in earlier:
+        for statement in statements(sql):
+            conn.execute(statement)
+    conn.execute("INSERT INTO network_contacts (id, name, strength, position, updated_at) "
+                 "VALUES ('c1', 'Ana', 3, 0, '2026-01-01')")
+    conn.execute(f"PRAGMA user_version = {earlier[-1][0]}")
+    conn.commit()
+    conn.close()
+    with LearnerStore(path) as store:
+        assert store.version == schema_version()
+        assert load_tray(store) == ([], 0)
+        assert [c.name for c in load_network(store).contact_list()] == ["Ana"]
+
+
 # -- the map's state ----------------------------------------------------------------------
 
 def _net() -> Network:

@@ -4,6 +4,12 @@ SQLite serves one machine, PostgreSQL a JupyterHub where many learners submit at
 store is named by a URL, given or in ``COURSEKIT_CLASS_DB`` (its forms: docs/jupyterhub.md).
 One row per (course, pseudonym): the latest hand-in by ``created_at`` wins, an older or
 equally old one is kept out. Both backends store the same cleaned JSON text.
+
+Schema 2 adds the live class (:mod:`coursekit.classroom.live`): ``votes`` (an option id per
+learner and decision point), ``reveals`` and ``class_rounds`` (the instructor's), and
+``learners`` (which database login holds which pseudonym, for PostgreSQL's row-level
+security: :mod:`coursekit.classroom.roles`). A connection that may not create tables (a
+learner's or the instructor's role) uses the tables ``coursekit class-db init`` made.
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from pydantic import TypeAdapter
 
 from .._errors import StoreError
 from .handin_format import now_utc, validate_handin
@@ -28,7 +36,7 @@ if TYPE_CHECKING:
 CLASS_DB_ENV = "COURSEKIT_CLASS_DB"
 
 #: Schema version of the class store.
-CLASS_SCHEMA_VERSION = 1
+CLASS_SCHEMA_VERSION = 2
 
 _SCHEMA = [
     "CREATE TABLE IF NOT EXISTS class_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -36,7 +44,40 @@ _SCHEMA = [
         course TEXT NOT NULL, pseudonym TEXT NOT NULL, created_at TEXT NOT NULL,
         received_at TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
         PRIMARY KEY (course, pseudonym))""",
+    """CREATE TABLE IF NOT EXISTS class_rounds (
+        course TEXT PRIMARY KEY, round INTEGER NOT NULL, started_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS votes (
+        course TEXT NOT NULL, round INTEGER NOT NULL, point TEXT NOT NULL,
+        pseudonym TEXT NOT NULL, choice TEXT NOT NULL, voted_at TEXT NOT NULL,
+        PRIMARY KEY (course, round, point, pseudonym))""",
+    """CREATE TABLE IF NOT EXISTS reveals (
+        course TEXT NOT NULL, round INTEGER NOT NULL, point TEXT NOT NULL,
+        revealed_at TEXT NOT NULL, PRIMARY KEY (course, round, point))""",
+    """CREATE TABLE IF NOT EXISTS learners (
+        login TEXT PRIMARY KEY, pseudonym TEXT NOT NULL UNIQUE)""",
 ]
+
+#: A clean hand-in as the JSON text stored (compact, in the order of the clean hand-in):
+#: pydantic's compiled encoder, three times as fast as ``json.dumps`` for a hand-in.
+_BODY: TypeAdapter[Mapping[str, Any]] = TypeAdapter(Mapping[str, Any])
+
+
+
+class StoredRow(NamedTuple):
+    """A validated hand-in as the class store keeps it: its key, version and JSON text."""
+
+    course: str
+    pseudonym: str
+    created_at: str
+    version: int
+    body: str
+
+
+def stored_row(handin: Mapping[str, Any]) -> StoredRow:
+    """The row of a hand-in already validated (:func:`~.handin_format.validate_handin`)."""
+    return StoredRow(handin["course"], handin["pseudonym"], handin["created_at"],
+                     handin["version"], _BODY.dump_json(handin).decode("utf-8"))
+
 
 #: What :meth:`ClassStore.add_many` reports for each hand-in.
 ADDED, REPLACED, KEPT_NEWER = "added", "replaced", "kept newer"
@@ -93,10 +134,26 @@ class ClassStore(ABC):
     def _rows(self, sql: str, params: tuple) -> list[tuple]:
         """Every row a read-only query returns."""
 
+    @abstractmethod
+    def _table_exists(self, name: str) -> bool:
+        """Whether the table ``name`` exists (asking needs no privilege on it)."""
+
     def _sql(self, sql: str) -> str:
         return sql.replace("?", self._param)
 
+    def _schema_version(self) -> int | None:
+        """The stored schema version, or None before the tables exist."""
+        if not self._table_exists("class_meta"):
+            return None
+        rows = self._rows(self._sql("SELECT value FROM class_meta WHERE key = ?"),
+                          ("schema_version",))
+        return int(rows[0][0]) if rows else None
+
     def _init_schema(self) -> None:
+        # A learner's or the instructor's role may not create tables: when the tables are
+        # there and current (``coursekit class-db init`` made them), only read the version.
+        if self._schema_version() == CLASS_SCHEMA_VERSION:
+            return
         with self._transaction() as cur:
             for statement in _SCHEMA:
                 cur.execute(statement)
@@ -108,6 +165,9 @@ class ClassStore(ABC):
             elif int(row[0]) > CLASS_SCHEMA_VERSION:
                 raise StoreError(f"The class store {redact(self.url)} was written by a newer "
                                  f"coursekit (schema {row[0]}); upgrade coursekit.")
+            elif int(row[0]) < CLASS_SCHEMA_VERSION:  # the new tables exist by now
+                cur.execute(self._sql("UPDATE class_meta SET value = ? WHERE key = ?"),
+                            (str(CLASS_SCHEMA_VERSION), "schema_version"))
 
     def add(self, handin: Mapping[str, Any]) -> str:
         """Add one hand-in (validated and migrated first); its status, as for :meth:`add_many`."""
@@ -119,7 +179,15 @@ class ClassStore(ABC):
 
         Of a learner's two, the later ``created_at`` stays; on a tie, the one stored first.
         """
-        clean = [h if validated else validate_handin(h) for h in handins]
+        return self.add_rows([stored_row(h if validated else validate_handin(h))
+                              for h in handins])
+
+    def add_rows(self, rows: Iterable[StoredRow]) -> list[str]:
+        """:meth:`add_many` for hand-ins validated and turned into rows by :func:`stored_row`.
+
+        A collection keeps rows, not hand-ins, until they are written: text, which Python's
+        garbage collector does not have to look through again and again.
+        """
         statuses = []
         received = now_utc()
         select = self._sql("SELECT created_at FROM handins WHERE course = ? AND pseudonym = ?")
@@ -128,15 +196,14 @@ class ClassStore(ABC):
         update = self._sql("UPDATE handins SET created_at = ?, received_at = ?, version = ?, "
                            "body = ? WHERE course = ? AND pseudonym = ?")
         with self._transaction() as cur:
-            for h in clean:
-                key = (h["course"], h["pseudonym"])
-                body = json.dumps(h, ensure_ascii=False, sort_keys=True)
+            for course, pseudonym, created_at, version, body in rows:
+                key = (course, pseudonym)
                 row = cur.execute(select, key).fetchone()
                 if row is None:
-                    cur.execute(insert, (*key, h["created_at"], received, h["version"], body))
+                    cur.execute(insert, (*key, created_at, received, version, body))
                     statuses.append(ADDED)
-                elif h["created_at"] > row[0]:
-                    cur.execute(update, (h["created_at"], received, h["version"], body, *key))
+                elif created_at > row[0]:
+                    cur.execute(update, (created_at, received, version, body, *key))
                     statuses.append(REPLACED)
                 else:
                     statuses.append(KEPT_NEWER)
@@ -167,6 +234,15 @@ class ClassStore(ABC):
         with self._transaction() as cur:
             cur.execute(self._sql(sql), params)
             return cur.rowcount
+
+    def claim(self, pseudonym: str) -> None:
+        """Bind ``pseudonym`` to this connection's login, before a learner writes under it.
+
+        Only PostgreSQL with learner roles (``coursekit class-db init``) checks who writes:
+        there each learner's login may write only the rows of the one pseudonym it claimed.
+        Elsewhere nothing needs doing.
+        """
+        return None
 
     def clear(self) -> None:
         """Delete every hand-in (end of a course)."""
@@ -219,6 +295,10 @@ class SQLiteClassStore(ClassStore):
     def _rows(self, sql: str, params: tuple) -> list[tuple]:
         return self._conn.execute(sql, params).fetchall()
 
+    def _table_exists(self, name: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                               (name,)))
+
 
 class PostgresClassStore(ClassStore):
     """The class store in a PostgreSQL database (a JupyterHub of many users)."""
@@ -240,12 +320,40 @@ class PostgresClassStore(ClassStore):
             raise StoreError(f"Cannot connect to the class database {redact(url)}: "
                              f"{redact(detail)}. Check {CLASS_DB_ENV}, that the server runs "
                              f"and that this user may connect.") from None
+        self._claimed: str | None = None
         try:
             self._init_schema()
         except psycopg.errors.UniqueViolation:
             # Two kernels created the schema at the same moment: the other one won.
             self._conn.rollback()
             self._init_schema()
+        except psycopg.errors.InsufficientPrivilege:
+            self._conn.close()
+            raise StoreError(f"The class database {redact(url)} has no coursekit tables of "
+                             f"this version yet, and this login may not make them. Fix: the "
+                             f"instructor runs 'coursekit class-db init URL' with the "
+                             f"database owner's URL.") from None
+
+    def claim(self, pseudonym: str) -> None:
+        """Bind ``pseudonym`` to this login when it is a learner's (row-level security)."""
+        if self._claimed == pseudonym:
+            return
+        role = self._rows("SELECT value FROM class_meta WHERE key = 'learner_role'", ())
+        if role and self._rows("SELECT pg_has_role(session_user, %s, 'MEMBER')",
+                               (role[0][0],))[0][0]:
+            import psycopg
+
+            try:
+                with self._transaction() as cur:
+                    cur.execute("INSERT INTO learners (login, pseudonym) VALUES "
+                                "(session_user, %s) ON CONFLICT (login) DO UPDATE SET "
+                                "pseudonym = EXCLUDED.pseudonym", (pseudonym,))
+            except psycopg.errors.UniqueViolation:
+                raise StoreError(f"The pseudonym {pseudonym} is another login's in the class "
+                                 f"database; nothing was sent. Fix: if learner-data was "
+                                 f"copied from someone, erase the copy's pseudonym "
+                                 f"(coursekit store erase) or ask your instructor.") from None
+        self._claimed = pseudonym
 
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Cursor[tuple[Any, ...]]]:
@@ -256,6 +364,9 @@ class PostgresClassStore(ClassStore):
         with self._transaction() as cur:
             cur.execute(sql, params)
             return cur.fetchall()
+
+    def _table_exists(self, name: str) -> bool:
+        return self._rows("SELECT to_regclass(%s) IS NOT NULL", (name,))[0][0]
 
 
 def class_db_url(url: str | os.PathLike | None = None) -> str | None:
@@ -295,5 +406,7 @@ def submit_handin(handin: Mapping[str, Any], url: str | os.PathLike | None = Non
     if handin.get("demo"):
         raise StoreError("This is a demo hand-in made from sample data; it is not sent to "
                          "the class database.")
+    clean = validate_handin(handin)
     with open_class_store(url) as store:
-        return store.add(handin)
+        store.claim(clean["pseudonym"])
+        return store.add_many([clean], validated=True)[0]

@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-from .class_store import ADDED, KEPT_NEWER, REPLACED, ClassStore
+from .class_store import ADDED, KEPT_NEWER, REPLACED, ClassStore, StoredRow, stored_row
 from .handin_format import HandinError, validate_handin
 
 #: Hand-ins written to the class store per transaction.
@@ -117,9 +117,14 @@ class _Archive:
 _Item = tuple[str, Callable[[Limits], bytes]]
 
 
-def _read_file(path: Path, limits: Limits) -> bytes:
-    with path.open("rb") as fh:
-        return fh.read(limits.max_file_bytes + 1)
+def _read_file(path: str, limits: Limits) -> bytes:
+    """A regular file's bytes: an error naming its size if it is over the limit."""
+    with open(path, "rb", buffering=0) as fh:
+        data = fh.read(limits.max_file_bytes + 1)
+        if len(data) > limits.max_file_bytes:
+            raise HandinError(f"{os.fstat(fh.fileno()).st_size} bytes is over the limit of "
+                              f"{limits.max_file_bytes}")
+    return data
 
 
 def _is_metadata(name: str) -> bool:
@@ -148,7 +153,7 @@ def _member_problem(info: zipfile.ZipInfo, limits: Limits) -> str | None:
     return next((why for bad, why in problems if bad), None)
 
 
-def _zip_items(path: Path, label: str, limits: Limits, report: CollectReport,
+def _zip_items(path: str, label: str, limits: Limits, report: CollectReport,
                opened: ExitStack) -> list[_Item]:
     try:
         archive = opened.enter_context(zipfile.ZipFile(path))
@@ -173,37 +178,64 @@ def _zip_items(path: Path, label: str, limits: Limits, report: CollectReport,
     return items
 
 
-def _file_items(path: Path, limits: Limits, report: CollectReport,
+def _file_items(path: str | os.DirEntry, limits: Limits, report: CollectReport,
                 opened: ExitStack) -> list[_Item]:
-    label, name = str(path), path.name.lower()
+    """What one file holds: a hand-in to read, a zip's members, or nothing (reported)."""
     try:
-        info = path.lstat()
+        if isinstance(path, os.DirEntry):  # found in a folder: its kind is known already
+            link, regular = path.is_symlink(), path.is_file(follow_symlinks=False)
+            label, base = path.path, path.name
+        else:
+            mode = os.lstat(path).st_mode
+            link, regular = stat.S_ISLNK(mode), stat.S_ISREG(mode)
+            label, base = path, os.path.basename(path)
     except OSError as exc:
-        report.skip(label, f"cannot be read ({exc.strerror})")
+        report.skip(str(getattr(path, "path", path)), f"cannot be read ({exc.strerror})")
         return []
-    if stat.S_ISLNK(info.st_mode):
+    name = base.lower()
+    if link:
         report.skip(label, "symbolic link (not followed)")
-    elif name.endswith(".zip") or (not name.endswith(".json") and zipfile.is_zipfile(path)):
-        return _zip_items(path, label, limits, report, opened)
-    elif name.endswith(".json") and info.st_size > limits.max_file_bytes:
-        report.skip(label, f"{info.st_size} bytes is over the limit of {limits.max_file_bytes}")
+    elif not regular:
+        report.skip(label, "not a regular file (a folder, a device or a pipe): not read")
+    elif name.endswith(".zip") or (not name.endswith(".json") and zipfile.is_zipfile(label)):
+        return _zip_items(label, label, limits, report, opened)
     elif name.endswith(".json"):
-        return [(label, partial(_read_file, path))]
-    elif not _is_metadata(path.name):
+        # Its size is checked on the bytes read (at most one more than the limit), with no
+        # stat of each file first: on 10,000 files the stats cost a tenth of the reading.
+        return [(label, partial(_read_file, label))]
+    elif not _is_metadata(base):
         report.skip(label, "not a hand-in file (.json) or a zip of them")
     return []
 
 
-def _files(paths: Iterable[str | os.PathLike], report: CollectReport) -> Iterator[Path]:
+def _walk(folder: str) -> Iterator[os.DirEntry]:
+    """The files in ``folder``, then in its subfolders, each in name order; no link followed.
+
+    Folder entries, not paths: a ``Path`` and a ``stat`` for each of 10,000 files cost a
+    fifth of the time of reading them.
+    """
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda e: e.name)
+    folders = []
+    for entry in entries:
+        if entry.is_dir():  # a link to a folder is a folder here, and not followed
+            if not entry.is_symlink():
+                folders.append(entry.path)
+        else:
+            yield entry
+    for sub in folders:
+        yield from _walk(sub)
+
+
+def _files(paths: Iterable[str | os.PathLike], report: CollectReport
+           ) -> Iterator[str | os.DirEntry]:
     """The files given and those in the folders given (in name order; no link followed)."""
     for given in paths:
         root = Path(given).expanduser()
         if root.is_dir() and not root.is_symlink():
-            for folder, dirs, files in os.walk(root):
-                dirs.sort()
-                yield from (Path(folder) / name for name in sorted(files))
+            yield from _walk(str(root))
         elif root.exists() or root.is_symlink():
-            yield root
+            yield str(root)
         else:
             report.skip(str(root), "no such file or folder")
 
@@ -234,7 +266,7 @@ def collect(paths: Iterable[str | os.PathLike], class_store: ClassStore, *,
     started = time.perf_counter()
     report, counts = CollectReport(), Counter[str]()
     progress = TextProgress() if progress is True else progress
-    pending: list[dict[str, Any]] = []
+    pending: list[StoredRow] = []  # rows, not hand-ins: less for the garbage collector
     with ExitStack() as opened:  # the zip files, closed at the end
         items = [item for path in _files(paths, report)
                  for item in _file_items(path, limits, report, opened)]
@@ -252,9 +284,9 @@ def collect(paths: Iterable[str | os.PathLike], class_store: ClassStore, *,
             else:
                 report.read += 1
                 report.migrated += version < handin["version"]
-                pending.append(handin)
+                pending.append(stored_row(handin))
             if pending and (len(pending) >= _BATCH or done == len(items)):
-                counts.update(class_store.add_many(pending, validated=True))
+                counts.update(class_store.add_rows(pending))
                 pending.clear()
             if progress:
                 progress(done, len(items))

@@ -119,12 +119,30 @@ def decision_polls(table: pd.DataFrame) -> pd.DataFrame:
     """How the class chose (``pseudonym, point, choice``) at each decision point of a case.
 
     A question answered by fewer than 5 learners is hidden whole; an option chosen by 1 to 4
-    learners is hidden, with secondary suppression.
+    learners is hidden, with secondary suppression (:func:`suppress_poll`).
+    """
+    if table.empty:
+        return suppress_poll(pd.DataFrame(columns=["point", "choice", "count"]))
+    return suppress_poll(table.groupby(["point", "choice"]).size().rename("count").reset_index())
+
+
+def suppress_poll(counts: pd.DataFrame) -> pd.DataFrame:
+    """Shares of a poll's ``point, choice, count`` rows, small groups hidden.
+
+    A question answered by fewer than 5 learners is hidden whole; an option chosen by 1 to 4
+    learners is hidden, and when only one option of a question would be hidden the next
+    smallest is hidden with it, so that it cannot be worked out from the total.
+
+    >>> rows = [("q", "a", 9), ("q", "b", 6), ("q", "c", 2)]
+    >>> poll = suppress_poll(pd.DataFrame(rows, columns=["point", "choice", "count"]))
+    >>> poll[["choice", "count", "hidden"]].to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'choice': 'a', 'count': 9.0, 'hidden': False}, {'choice': 'b', 'count': nan,
+      'hidden': True}, {'choice': 'c', 'count': nan, 'hidden': True}]
     """
     columns = ["point", "choice", "count", "share", "respondents", "hidden", "note"]
-    if table.empty:
+    if counts.empty:
         return pd.DataFrame(columns=columns)
-    counts = table.groupby(["point", "choice"]).size().rename("count").reset_index()
+    counts = counts.reset_index(drop=True).astype({"count": float})
     counts["respondents"] = counts.groupby("point")["count"].transform("sum")
     counts["share"] = counts["count"] / counts["respondents"]
     hidden = (counts["respondents"] < MIN_GROUP) | (counts["count"] < MIN_GROUP)

@@ -144,8 +144,12 @@ def composition_figure(table: pd.DataFrame) -> go.Figure:
 
 
 def indicators_figure(table: pd.DataFrame, name: str = "indicator",
-                      title: str = "Out-sight indicators across the class") -> go.Figure:
-    """Median (dot) and middle half (bar) per indicator, sorted by median."""
+                      title: str = "Out-sight indicators across the class",
+                      unit: str = "share, 0 to 1") -> go.Figure:
+    """Median (dot) and middle half (bar) per indicator, sorted by median.
+
+    Every row must be on the same scale (``unit``): counts and shares go in two figures.
+    """
     if table.empty:
         return _empty(title, "No networks handed in yet.")
     shown, hidden = _split(table.assign(label=table[name]), "median")
@@ -154,7 +158,7 @@ def indicators_figure(table: pd.DataFrame, name: str = "indicator",
         "%{y}<br>median %{x:.2f}<br>n %{customdata[0]:.0f}, mean %{customdata[1]:.2f}"
         "<extra></extra>"))
     return _finish(fig, shown, hidden, 0.0, title,
-                   "Value (median; bar: middle half of the class)", "")
+                   f"Value, {unit} (median; bar: middle half of the class)", "")
 
 
 def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:

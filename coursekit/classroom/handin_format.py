@@ -123,7 +123,7 @@ def upgrade(doc: Any) -> tuple[dict[str, Any], int]:
 
     Not a coursekit hand-in: :class:`ForeignFileError`; unknown or newer: :class:`HandinError`.
     """
-    if not isinstance(doc, Mapping) or doc.get("format") != FORMAT:
+    if (type(doc) is not dict and not isinstance(doc, Mapping)) or doc.get("format") != FORMAT:
         raise ForeignFileError("not a coursekit hand-in (no \"format\": \"coursekit-handin\")")
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
@@ -138,7 +138,7 @@ def upgrade(doc: Any) -> tuple[dict[str, Any], int]:
 
 
 def _mapping(value: Any, where: str) -> Mapping:
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):  # JSON gives dicts: quick
         raise HandinError(f"{where} should be a mapping")
     return value
 
@@ -156,20 +156,63 @@ def _ident(value: Any, where: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _section_models() -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
-    """Each exercise's section model by id, and each family's model by id prefix."""
+def _section_models() -> tuple[dict[str, Any], tuple[tuple[str, Any], ...], Any]:
+    """Each exercise's section model by id, each family's by id prefix, and one of them all.
+
+    The last is one compiled model of every known exercise's section (a field each, named
+    by its id).
+
+    Validating all the sections of a hand-in in one call of the compiled model, instead of
+    one call a section, is what keeps collecting 10,000 hand-ins near the time of reading
+    them (``benchmarks/bench_collect.py``).
+    """
+    from pydantic import ConfigDict, Field, create_model
+
     from ..exercises import EXERCISES, ExerciseFamily, exercises
 
     by_id = {e.id: e.handin_model for e in exercises()}
     by_prefix = tuple((entry.prefix, entry.member_model) for entry in EXERCISES
                       if isinstance(entry, ExerciseFamily))
-    return by_id, by_prefix
+    fields: dict[str, Any] = {f"section_{k}": (model, Field(None, alias=exercise_id))
+                              for k, (exercise_id, model) in enumerate(by_id.items())}
+    every = create_model("HandinSections", __config__=ConfigDict(extra="ignore"), **fields)
+    return by_id, by_prefix, every
+
+
+def _clean_sections(sections: Mapping, by_id: dict[str, Any],
+                    by_prefix: tuple[tuple[str, Any], ...], every: Any) -> dict[str, Any]:
+    """The hand-in's sections checked by their exercises' models, in the order given.
+
+    A section of an exercise this course lacks is checked by its family's model (a case,
+    a questionnaire) or dropped. The first problem, in the order of the sections, is raised.
+    """
+    from pydantic import ValidationError
+
+    from ..exercises._sections import clean_section
+
+    def one_by_one() -> dict[str, Any]:
+        clean = {}
+        for exercise_id, section in sections.items():
+            _ident(exercise_id, "exercises key")
+            # a case or questionnaire this course lacks still has its family's model
+            family = next((m for p, m in by_prefix if exercise_id.startswith(p)), None)
+            model = by_id.get(exercise_id, family)
+            if model is not None:
+                clean[exercise_id] = clean_section(model, section, exercise_id)
+        return clean
+
+    if not sections.keys() <= by_id.keys():
+        return one_by_one()  # a family's section, or a key that is no id: rare
+    try:
+        # Sections not handed in are None, and left out with every other None.
+        known = every.model_validate(sections).model_dump(by_alias=True, exclude_none=True)
+    except ValidationError:
+        return one_by_one()  # raises the first problem, in the order of the sections
+    return {exercise_id: known[exercise_id] for exercise_id in sections}
 
 
 def validate_handin(doc: Any) -> dict[str, Any]:
     """Upgrade and check a parsed hand-in: a clean copy, or a HandinError naming the place."""
-    from ..exercises._sections import clean_section
-
     doc, _ = upgrade(doc)
     pseudonym = doc.get("pseudonym")
     if not isinstance(pseudonym, str) or not _PSEUDONYM.match(pseudonym):
@@ -181,14 +224,8 @@ def validate_handin(doc: Any) -> dict[str, Any]:
         "coursekit_version": str(doc.get("coursekit_version") or "")[:40],
         "demo": bool(doc.get("demo", False)), "exercises": {}, "reflections": [],
     }
-    by_id, by_prefix = _section_models()
-    for exercise_id, section in _mapping(doc.get("exercises") or {}, "exercises").items():
-        _ident(exercise_id, "exercises key")
-        # a case or questionnaire this course lacks still has its family's model
-        family = next((m for prefix, m in by_prefix if exercise_id.startswith(prefix)), None)
-        model = by_id.get(exercise_id, family)
-        if model is not None:
-            clean["exercises"][exercise_id] = clean_section(model, section, exercise_id)
+    clean["exercises"] = _clean_sections(_mapping(doc.get("exercises") or {}, "exercises"),
+                                         *_section_models())
     for i, entry in enumerate(_list(doc.get("reflections"), "reflections")):
         where = f"reflections[{i}]"
         entry = _mapping(entry, where)

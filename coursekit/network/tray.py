@@ -5,8 +5,8 @@ to...?") and imports (LinkedIn's export, the template) put names in the tray wit
 question or the file suggests about each person; the learner drags the ones who matter
 onto the map, where :func:`place` turns a name into a contact (with the closeness of the
 ring and the group of the sector it was dropped in) and takes it out of the tray, in one
-transaction. The tray is kept in the learner store (table ``network_tray``, migration 6),
-so it survives a reload; names are private, like contacts' names.
+transaction. The tray is kept in the learner store (table ``network_tray``, migration
+``0010_network_tray.sql``), so it survives a reload; names are private, like contacts' names.
 
 Examples
 --------

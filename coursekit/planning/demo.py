@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -86,6 +86,7 @@ class GoalEntry(ContentModel):
     goal: Annotated[Words, Needed]
     outcome: Words = ""
     target_date: Day = None
+    kind: Literal["result", "learning"] | None = None
 
 
 class SkillEntry(ContentModel):

@@ -246,11 +246,16 @@ class VisionPath:
 
 @dataclass(frozen=True)
 class Goal:
-    """The goal (the wish), its best outcome, and an optional target date."""
+    """The goal (the wish), its best outcome, an optional target date, and its kind."""
 
     goal: str = ""
     outcome: str = ""
     target_date: date | None = None
+    kind: str | None = None  #: a key of :data:`GOAL_KINDS`, or None (not chosen)
+
+
+#: The kinds of goal, in words: a result to reach, or something to find out or learn first.
+GOAL_KINDS = {"result": "A result to reach", "learning": "Something to learn first"}
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,7 @@ class AssessmentResult:
     figure: go.Figure
     html: str
     next_steps_html: str = ""
+    kept: str = ""  #: the name of the one scale the learner would keep (``keep_one``)
 
 
 # -- network -----------------------------------------------------------------------------

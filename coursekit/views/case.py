@@ -90,9 +90,14 @@ class CasePart(widgets.HTML):
         """Show the part, or what to do first."""
         of = f"Part {self.number} of {len(self.case.parts)}"
         if not self.ready:
+            from ..classroom.live_link import class_mode
+
+            what = ("when you have made your prediction above (or chosen to read on without "
+                    "one) and your instructor has revealed what happened"
+                    if class_mode(self.store) else "when you have made your prediction above, "
+                    "or chosen to read on without one")
             self.value = (f'<section aria-label="{of}"><h3>{of}</h3><p><i>This part appears '
-                          f"when you have made your prediction above, or chosen to read on "
-                          f"without one.</i></p></section>")
+                          f"{what}.</i></p></section>")
             return
         title = escape_html(self.part.title)
         self.value = (f'<section aria-label="{title}"><h3>{of}: {title}</h3>'
@@ -208,19 +213,21 @@ def _source_html(case: Case) -> str:
 
 
 def teaching_notes(case: Case | str) -> widgets.VBox:
-    """The instructor's notes: the 90-minute session plan as a figure, then the notes.
+    """The instructor's notes, to teach a 90-minute session from.
+
+    Synopsis and pre-class work, the session plan as a figure, then the blocks one by one
+    (lead question, probes, answers to expect, polls, cuts) and the close.
 
     Examples
     --------
     >>> notes = teaching_notes("the-first-step")
-    >>> "Questions, in order" in notes.children[1].value
+    >>> "The session, block by block" in notes.children[2].value
     True
     """
-    from ..teaching import session_plan_figure, teaching_notes_markdown
+    from ..teaching import session_plan_figure, teaching_notes_html
 
     case = case_of(case)
+    above, below = teaching_notes_html(case)
     plan = widgets.Output(layout=widgets.Layout(width="100%"))
     set_figure(plan, session_plan_figure(case))
-    return widgets.VBox([plan, html(narrative_html(teaching_notes_markdown(case)))])
-
-
+    return widgets.VBox([html(above), plan, html(below)])

@@ -8,6 +8,7 @@ import re
 import sys
 
 import pytest
+from playwright.sync_api import expect
 
 from coursekit import app
 
@@ -87,7 +88,8 @@ def test_run_all_in_lab_shows_no_part_of_the_story_before_its_prediction(lab_ser
     notebook.get_by_text("Source.", exact=False).first.wait_for(timeout=90_000)  # last cell
     course_page.fail_on_tracebacks("JupyterLab")
     waiting = notebook.get_by_text("This part appears when you have made your prediction")
-    assert waiting.count() == len(case.parts) - 1
+    # The widget outputs of a Run All arrive one by one after the last cell's text shows.
+    expect(waiting).to_have_count(len(case.parts) - 1, timeout=60_000)
     assert notebook.get_by_text("What actually happened").count() == 0
     total = len(case.parts)
     for n, part in enumerate(case.parts[1:], 2):

@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -121,42 +122,77 @@ def network_measures(network: Network, *, today: date | None = None,
     )
 
 
-#: Rows of :func:`measures_table`: (field, label, how it is computed).
+def _percent(value: float) -> str:
+    return "not defined yet" if math.isnan(value) else f"{value:.0%}"
+
+
+def _knit(m: NetworkMeasures) -> str:
+    if math.isnan(m.density):
+        return "not defined yet"
+    small = " (small networks are often close-knit: read it with the size)" if m.size < 10 else ""
+    return f"{m.density:.0%} of pairs know each other{small}"
+
+
+#: The headline rows, read in the direction the second case teaches (Harris before reads
+#: as internal, operational and close-knit; after, as reaching out): (label, value in words,
+#: how it is computed).
+HEADLINE_ROWS: tuple[tuple[str, Callable[[NetworkMeasures], str], str], ...] = (
+    ("Contacts", lambda m: str(m.size), "n, the people you listed"),
+    ("Outside your organisation",
+     lambda m: (f"{m.outside} of {m.inside + m.outside} "
+                f"({_percent(m.outside / (m.inside + m.outside))})"
+                if m.inside + m.outside else "not defined yet"),
+     "contacts outside / contacts marked inside or outside"),
+    ("Looking ahead (strategic)", lambda m: _percent(m.strategic_share),
+     "share of contacts marked strategic: people who help you see where you could go"),
+    ("Two or more levels above", lambda m: str(m.above_count),
+     "contacts with seniority +2 or more"),
+    ("How close-knit", _knit,
+     "density t / (n(n-1)/2), the share of pairs of contacts who know each other; "
+     "high means closed, and it rises as a network shrinks"),
+)
+
+#: The other rows of :func:`measures_table`: (field, label, how it is computed).
 MEASURE_ROWS: tuple[tuple[str, str, str], ...] = (
-    ("size", "Contacts", "n, the people you listed"),
     ("ties", "Ties among contacts", "t, pairs who know each other (circles included)"),
-    ("density", "Density", "t / (n(n-1)/2): share of pairs who know each other"),
-    ("constraint", "Constraint (Burt)", "sum of (p_ij + indirect)^2; near 1 = closed"),
+    ("constraint", "Constraint (Burt)",
+     "sum over contacts of (direct + indirect investment)^2; high = closed. It falls as a "
+     "network grows, and with few contacts it is high even when they are strangers to each "
+     "other: compare it only between networks of about the same size"),
     ("effective_size", "Effective size", "contacts less their redundancy (weighted)"),
     ("efficiency", "Efficiency", "effective size / n"),
-    ("ei_index", "E-I index", "(outside - inside) / (outside + inside)"),
+    ("ei_index", "E-I index", "(outside - inside) / (outside + inside), from -1 to +1"),
     ("sector_iqv", "Sector diversity (IQV)", "Blau 1 - sum p_k^2, scaled to 0-1"),
     ("function_iqv", "Function diversity (IQV)", "Blau 1 - sum p_k^2, scaled to 0-1"),
     ("operational_share", "Operational", "share of contacts marked operational"),
     ("personal_share", "Personal", "share of contacts marked personal"),
-    ("strategic_share", "Strategic", "share of contacts marked strategic"),
-    ("above_count", "Two or more levels above", "contacts with seniority >= +2"),
     ("stale_share", "Stale ties", f"share last seen over {STALE_DAYS} days ago (dated only)"),
 )
 
 
 def measures_table(measures: NetworkMeasures) -> pd.DataFrame:
-    """The main measures as a table that holds no names, so it can be shared.
+    """The measures as a table that holds no names, so it can be shared.
 
-    Columns: measure, value (rounded; "not defined yet" for ``nan``), how it is computed.
+    Columns: measure, value (in words, or rounded; "not defined yet" for ``nan``), how it
+    is computed, and ``headline`` (True for the rows shown first: :data:`HEADLINE_ROWS`).
     """
     def shown(value: object) -> str:
         if isinstance(value, float):
             return "not defined yet" if math.isnan(value) else f"{value:.2f}"
         return str(value)
 
-    return pd.DataFrame([{"measure": label, "value": shown(getattr(measures, key)),
-                          "how it is computed": how} for key, label, how in MEASURE_ROWS])
+    rows = [{"measure": label, "value": words(measures), "how it is computed": how,
+             "headline": True} for label, words, how in HEADLINE_ROWS]
+    rows += [{"measure": label, "value": shown(getattr(measures, key)),
+              "how it is computed": how, "headline": False} for key, label, how in MEASURE_ROWS]
+    return pd.DataFrame(rows)
 
 
-def compare_measures(networks: dict[str, Network], *, today: date | None = None
-                     ) -> pd.DataFrame:
+def compare_measures(networks: dict[str, Network | NetworkMeasures], *,
+                     today: date | None = None) -> pd.DataFrame:
     """The main measures of several networks side by side (one column per network).
+
+    A network may be given by its measures already computed (a view that has them).
 
     Examples
     --------
@@ -165,10 +201,14 @@ def compare_measures(networks: dict[str, Network], *, today: date | None = None
     ...                           "after": load_sample_network("harris-after")})
     >>> table.loc["E-I index", ["before", "after"]].tolist()
     ['-0.73', '-0.19']
+    >>> table.loc["Outside your organisation", ["before", "after"]].tolist()
+    ['4 of 30 (13%)', '15 of 37 (41%)']
     """
-    frame = pd.DataFrame({
-        label: measures_table(network_measures(network, today=today)).set_index("measure")["value"]
-        for label, network in networks.items()})
-    frame["how it is computed"] = [how for _, _, how in MEASURE_ROWS]
+    tables = {label: measures_table(network if isinstance(network, NetworkMeasures) else
+                                    network_measures(network, today=today)).set_index("measure")
+              for label, network in networks.items()}
+    frame = pd.DataFrame({label: table["value"] for label, table in tables.items()})
+    first = next(iter(tables.values()))
+    frame["how it is computed"], frame["headline"] = first["how it is computed"], first["headline"]
     frame.index.name = "measure"
     return frame

@@ -1,4 +1,4 @@
--- Version 6: the sociogram's tray (coursekit.network.tray): names recalled or imported that
+-- Version 10: the sociogram's tray (coursekit.network.tray): names recalled or imported that
 -- the learner has not yet placed on their map. They are not contacts yet, so no measure
 -- counts them; a name placed on the map becomes a contact and leaves the tray in one
 -- transaction. What a recall question or an import suggests about the person is kept with
