@@ -59,10 +59,12 @@ def figure_html(fig: go.Figure, div_id: str, *, width: int = FIGURE_WIDTH) -> st
     title = layout.get("title", {})
     label = title.get("text", "") if isinstance(title, dict) else str(title or "")
     # plotly's encoder writes < and / as \u003c and \u002f: the JSON cannot end the script.
+    # Its standard-library engine, always: the same file whether or not orjson is installed.
     return render("report/_figure.html.j2", div_id=div_id, label=_plain(label),
                   width=layout["width"], height=int(layout.get("height") or 450),
-                  data=Markup(to_json_plotly(spec.get("data", []))),
-                  layout=Markup(to_json_plotly(layout)), config=Markup(to_json_plotly(_CONFIG)))
+                  data=Markup(to_json_plotly(spec.get("data", []), engine="json")),
+                  layout=Markup(to_json_plotly(layout, engine="json")),
+                  config=Markup(to_json_plotly(_CONFIG, engine="json")))
 
 
 def _plain(text: str) -> str:

@@ -68,9 +68,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium():
-    """A headless Chromium for the session."""
+    """A headless Chromium for the browser tests.
+
+    Scoped to this package, not the session: Playwright's sync API keeps its asyncio loop
+    running in the main thread while it is open, and the tests after these (the live
+    class's, which stand in for a kernel's loop) must not find a running loop there.
+    """
     require_browser()
     from playwright.sync_api import sync_playwright
 
@@ -82,7 +87,7 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def course_folder(tmp_path_factory) -> Path:
     """A fresh course made by ``coursekit init``, as a learner would have it."""
     folder = tmp_path_factory.mktemp("browser") / "my-course"
@@ -91,13 +96,13 @@ def course_folder(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def store_file(tmp_path_factory) -> Path:
     """The learner store the browser tests write, in a temporary folder."""
     return tmp_path_factory.mktemp("browser-store") / "coursekit.sqlite"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def app_server(chromium, course_folder, store_file):
     """The course served as apps (Voila), as ``coursekit start --app`` serves it."""
     port = app.free_port()
