@@ -22,7 +22,7 @@ from .test_lab_start import lab_server  # noqa: F401  (the fixture: JupyterLab a
 SIZES = ((1366, 900), (1024, 768))
 
 
-def test_sociogram_in_jupyterlab(lab_server, course_page, store_file):  # noqa: F811
+def test_sociogram_in_jupyterlab(lab_server, course_page):  # noqa: F811
     page = course_page.page
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(f"http://127.0.0.1:{lab_server.port}/lab/tree/notebooks/03_map_your_network.ipynb"
@@ -47,7 +47,7 @@ def test_sociogram_in_jupyterlab(lab_server, course_page, store_file):  # noqa: 
     wait_saved(page)
     expect(node(page, "Lab Lina")).to_have_attribute("data-strength", "5")
     expect(node(page, "Lab Lina")).to_have_attribute("data-group", "outside")
-    assert shown(page) == stored(store_file)
+    assert shown(page) == stored(lab_server.store_file)
 
     for width, height in SIZES:
         page.set_viewport_size({"width": width, "height": height})
