@@ -9,11 +9,24 @@ Prints medians for
 * importing a generated 30,000-row LinkedIn Connections.csv, and its ratio to a bare
   ``pandas.read_csv`` of the same file in the same run.
 
-Run: ``python benchmarks/bench_network.py``. Only made-up data is used.
+and, in a real browser (app mode, Voila, headless Chromium), the sociogram:
+
+* from a drop (a person dragged to another ring) to the store saved and the measures view
+  further down the page showing the new figures (the next frame painted), median at 150
+  contacts (target under 100 ms) and 1,500 (target under 300 ms);
+* the same from the click that records a tie (the strength chosen in the tie menu);
+* the baseline, measured in the same page: the same change of closeness made with the
+  person form (pick the person, pick the closeness, Save);
+* the first draw of the canvas (from the widget's start to its first complete drawing),
+  and from opening the page to that drawing (kernel start and every cell included).
+
+Run: ``python benchmarks/bench_network.py [--no-browser] [--repeat N]`` (the browser part
+needs Chromium and playwright). Only made-up data is used.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import statistics
 import tempfile
@@ -127,6 +140,19 @@ def bench_edit(n: int, repeat: int) -> tuple[float, float, int]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-browser", action="store_true", help="skip the browser figures")
+    parser.add_argument("--repeat", type=int, default=15,
+                        help="gestures per browser figure at 150 contacts (default 15)")
+    args = parser.parse_args()
+    core_figures()
+    if not args.no_browser:
+        from _browser_sociogram import browser_figures
+
+        browser_figures(args.repeat)
+
+
+def core_figures() -> None:
     for n, target, repeat in ((150, 50, 31), (1500, 300, 11)):
         with_store, in_memory, ties = bench_edit(n, repeat)
         print(f"one edit, {n:>5} contacts, {ties:>6} ties: median {with_store:6.1f} ms "

@@ -49,6 +49,7 @@ VIEWS: dict[str, str] = {
     **dict.fromkeys(["network_profile", "network_recall", "network_contacts", "network_ties",
                      "network_files", "network_map", "network_measures", "outsight_audit",
                      "network_comparison", "sample_comparison"], "network"),
+    "sociogram": "network.sociogram",
     **dict.fromkeys(["five_year_paths", "goal", "plan_timeline"], "plan"),
     **dict.fromkeys(["plan_steps", "if_then_coach", "networking_plan"], "plan_steps"),
     "plan_files": "plan_files",

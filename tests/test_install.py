@@ -37,6 +37,12 @@ def test_non_editable_install_can_init_and_check_a_course(tmp_path):
     assert str(env_dir) in where, "the test must use the installed copy, not the checkout"
     assert (Path(where) / "_course" / "course.yaml").is_file()
     assert (Path(where) / "_templates" / "report" / "report.html.j2").is_file()
+    # the sociogram's front end ships as package data, and the installed widget loads it
+    for name in ("sociogram.js", "sociogram.css"):
+        assert (Path(where) / "views" / "network" / "static" / name).is_file()
+    subprocess.run([python, "-c", "import coursekit as ck; c = ck.sociogram(ck.open_store("
+                    "demo=True)).canvas; assert 'export default' in c._esm and c.state['nodes']"],
+                   cwd=tmp_path, check=True, timeout=120)
 
     course = tmp_path / "my-course"
     subprocess.run([env_dir / "bin" / "coursekit", "init", str(course)], check=True,

@@ -88,6 +88,8 @@ class NetworkExercise(Exercise):
         "network_ties": ("tie between contacts", "ties between contacts"),
         "network_circles": ("circle of contacts", "circles of contacts"),
         "network_circle_members": ("circle membership", "circle memberships"),
+        "network_tray": ("name waiting in the tray of your map",
+                         "names waiting in the tray of your map"),
     }
     privacy = ("Counts, shares and measures of your network only: never a contact's name, "
                "organisation, role or note.")

@@ -1,4 +1,5 @@
-"""App mode, keyboard only: add contacts and see the measures and the map change; reload."""
+"""App mode, keyboard only: place people on the sociogram and see the measures and the map
+change; reload."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from .pagecheck import cell_with, tab_to
+from .sociogram_page import key_to
 
 NOTEBOOK = "03_map_your_network.ipynb"
 POINTS = """(cell) => {
@@ -18,18 +20,24 @@ POINTS = """(cell) => {
 
 
 def _add_people(course_page, names):
+    """Recall names into the sociogram's tray and place each on the map, keyboard only."""
     page = course_page.page
     keyboard = page.keyboard
-    recall = cell_with(page, page.get_by_role("button", name="Add these people"))
-    box = recall.get_by_role("textbox", name="Names, one a line")
+    root = page.locator(".ck-sg").first
+    box = root.get_by_role("textbox", name="Names that come to mind, one a line")
     tab_to(page, box)
     keyboard.type("\n".join(names))
-    # A person pauses before pressing the button; without the pause the click can reach
-    # the kernel before the typed text does (ipywidgets sends state updates throttled).
+    # A person pauses before pressing the button; the page sends the text with the press.
     course_page.settle()
-    tab_to(page, recall.get_by_role("button", name="Add these people"))
+    tab_to(page, root.get_by_role("button", name="Put in the tray"))
     keyboard.press("Enter")
     expect(box).to_have_value("", timeout=20_000)  # the names were taken in
+    for name in names:
+        chip = root.locator(".ck-sg-chip", has_text=name)
+        expect(chip).to_be_visible(timeout=20_000)
+        key_to(page, chip, "Shift+Tab")
+        keyboard.press("Enter")  # onto the middle ring
+        expect(root.locator(f'.ck-sg-node[data-name="{name}"]')).to_be_visible(timeout=20_000)
 
 
 def _measures(page):

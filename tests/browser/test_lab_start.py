@@ -42,6 +42,7 @@ def lab_server(chromium, course_folder, tmp_path_factory):
         env=env, cwd=course_folder, port=port, token=token, log_name="lab-server.log",
     )
     server.start(f"http://127.0.0.1:{port}/api/status?token={token}")
+    server.store_file = store_file  # what the learner's notebooks write (tests read it)
     yield server
     server.stop()
 
