@@ -109,6 +109,18 @@ def test_demo_banner_only_in_demo():
     assert "Demo mode" not in own.children[0].value
 
 
+def test_demo_banner_says_what_the_saved_line_means():
+    """A demo answer shows "Saved." beside it: the banner must not say nothing is saved."""
+    demo = LearnerStore(":memory:", demo=True)
+    q = questionnaire(demo, "career-drivers")
+    banner = q.children[0].value
+    first = next(iter(q.controls.values()))
+    first.value = first.options[0][1]
+    assert "Saved" in q.status.value
+    assert "Nothing you do here is saved" not in banner
+    assert "kept only while this page is open" in banner and demo.path is None
+
+
 def test_results_figures_are_sorted_bars_not_radar():
     store = LearnerStore(":memory:")
     q = questionnaire(store, "career-drivers")

@@ -37,8 +37,9 @@ def demo_banner(store: LearnerStore) -> widgets.HTML:
     return widgets.HTML(
         PAGE_STYLE + '<div role="status" style="background:#FFF4D6;border-left:6px solid '
         '#E69F00;padding:6px 10px;margin:4px 0"><b>Demo mode:</b> the answers shown are a '
-        "sample person's, not anyone's real data. Nothing you do here is saved, and your own "
-        "answers are neither shown nor changed.</div>"
+        "sample person's, not anyone's real data. What you change here is kept only while "
+        "this page is open, never written to a file; your own answers are neither shown nor "
+        "changed.</div>"
     )
 
 
