@@ -40,9 +40,10 @@ __version__ = "0.1.0"
 #: Each view a notebook may call, and the module (under ``coursekit.views``) that has it.
 VIEWS: dict[str, str] = {
     "start_page": "start",
-    **dict.fromkeys(["case_header", "case_timeline", "case_part", "decision_point",
-                     "reflection", "key_facts", "discussion", "source_citation",
-                     "teaching_notes"], "case"),
+    **dict.fromkeys(["case_header", "case_timeline", "case_part", "key_facts",
+                     "source_citation", "teaching_notes"], "case"),
+    "decision_point": "predict",
+    **dict.fromkeys(["reflection", "discussion"], "reflect"),
     "questionnaire": "questionnaire",
     "feedback": "feedback",
     **dict.fromkeys(["network_profile", "network_recall", "network_contacts", "network_ties",
@@ -53,6 +54,7 @@ VIEWS: dict[str, str] = {
     "plan_files": "plan_files",
     "my_report": "report",
     **dict.fromkeys(["handin", "class_dashboard"], "classroom"),
+    "class_room": "room",
 }
 
 

@@ -1,17 +1,15 @@
 """The case model: frozen pydantic models that are also the format of a case file.
 
-A case is read once and then only looked at, so every part of it is immutable (tuples, not
-lists) and can be shared between views, the report and the instructor's notes. The fields
-and checks below are the format documented for authors in ``docs/authoring.md``; the loader
-in :mod:`coursekit._case_format` runs them on a file.
+Immutable, so that one case is shared by the views, the report and the instructor's notes.
+The fields and checks are the format documented in ``docs/authoring.md``.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, model_validator
+from pydantic import AfterValidator, ValidationInfo, model_validator
 
 from ._schema import (
     ID_PATTERN,
@@ -24,9 +22,9 @@ from ._schema import (
     Number,
     Positive,
     Text,
-    TextList,
     Whole,
     between,
+    declare,
     fail,
     identifier,
     refers_to,
@@ -34,10 +32,11 @@ from ._schema import (
     same_as_file_name,
     unique,
 )
+from ._teaching_model import SESSION_MINUTES, TeachingNotes
 from ._text import slug
 
-#: A class session, in minutes: the length every case's timing plan must add up to.
-SESSION_MINUTES = 90
+__all__ = ["SESSION_MINUTES", "Case", "DecisionPoint", "KeyFact", "Option", "Part", "Phase",
+           "ReflectionPrompt", "Source", "TeachingNotes"]
 
 Id = Annotated[Text, identifier()]
 #: The id of a part of the narrative (checked against the parts of the case's body).
@@ -54,8 +53,6 @@ def _web_address(url: str) -> str:
 class Source(ContentModel):
     """The article a case retells, as a citation.
 
-    Examples
-    --------
     >>> s = Source(title="How to Break Through a Career Impasse", author="Herminia Ibarra",
     ...            outlet="INSEAD Knowledge", url="https://knowledge.insead.edu/x")
     >>> s.citation()
@@ -87,9 +84,8 @@ class Source(ContentModel):
 class Part(ContentModel):
     """One part of the narrative: a ``## `` heading of the case body and its text.
 
-    ``line`` is the line of the heading in the case file, where its problems are placed.
-    Text before the first heading is read as a part without a title (``None``), which is
-    reported.
+    ``line`` is the heading's line in the file, where its problems are placed. Text before
+    the first heading is read as a part without a title (``None``), which is reported.
     """
 
     id: str = ""
@@ -142,18 +138,7 @@ def _two_or_more(options: tuple[Option, ...]) -> tuple[Option, ...]:
 
 
 class DecisionPoint(ContentModel):
-    """A "pause and predict" point: the learner chooses before the case reveals the outcome.
-
-    Examples
-    --------
-    >>> d = DecisionPoint(id="wait", after="know-what-you-want", prompt="What would you do?",
-    ...                   options=[Option(id="stay", label="Wait"),
-    ...                            Option(id="go", label="Look outside")], outcome="She went.")
-    >>> d.option("go").label
-    'Look outside'
-    >>> d.option_ids
-    ('stay', 'go')
-    """
+    """A "pause and predict" point: the learner chooses before the case reveals the outcome."""
 
     id: Id
     after: PartId
@@ -168,34 +153,25 @@ class DecisionPoint(ContentModel):
         return tuple(o.id for o in self.options)
 
     def option(self, option_id: str) -> Option:
-        """The option with this id.
-
-        Raises
-        ------
-        KeyError
-            No option has that id; the message lists the ids that exist.
-        """
-        for option in self.options:
-            if option.id == option_id:
-                return option
-        raise KeyError(f"decision '{self.id}' has no option '{option_id}'; "
-                       f"its options are {', '.join(self.option_ids)}")
+        """The option with this id (KeyError naming the ids that exist if there is none)."""
+        return _find(self.options, option_id, "option", f"decision '{self.id}'")
 
 
 class ReflectionPrompt(ContentModel):
-    """A private reflection prompt shown after a part."""
+    """A private reflection prompt shown after a part.
+
+    ``revisits`` names an earlier prompt whose answer is shown again above this one (a
+    verdict written early, looked at again at the end).
+    """
 
     id: Id
     after: PartId
     prompt: Text
+    revisits: Id | None = None
 
 
 class KeyFact(ContentModel):
-    """A fact the case relies on, with its citation.
-
-    ``contested`` marks a figure that the research record disputes; ``note`` then says
-    how and by whom.
-    """
+    """A fact the case relies on, with its citation; ``contested``: the research disputes it."""
 
     fact: Text
     citation: Text
@@ -237,57 +213,38 @@ class Phase(ContentModel):
         return self.end - self.start
 
 
-class TimingStep(ContentModel):
-    """One block of a class session: how many minutes, doing what."""
-
-    minutes: Positive
-    activity: Text
-
-
-def _fills_a_session(timing: tuple[TimingStep, ...]) -> tuple[TimingStep, ...]:
-    total = sum(step.minutes for step in timing)
-    if total != SESSION_MINUTES:
-        diff = SESSION_MINUTES - total
-        change = f"add {diff}" if diff > 0 else f"remove {-diff}"
-        fail(f"adds up to {total} minutes, not {SESSION_MINUTES}",
-             f"{change} minutes so the plan fills a {SESSION_MINUTES}-minute session")
-    return timing
-
-
-class TeachingNotes(ContentModel):
-    """The instructor's plan for a 90-minute session on the case."""
-
-    timing: Annotated[NonEmpty[TimingStep], AfterValidator(_fills_a_session)]
-    board_plan: TextList
-    listen_for: TextList
-
-    @property
-    def total_minutes(self) -> int:
-        """The sum of the timing plan's minutes (90 for a valid case)."""
-        return sum(step.minutes for step in self.timing)
-
-
 class Case(ExerciseFile):
     """A case study: narrative in parts, decision points, facts and teaching notes.
 
-    Load one with :func:`coursekit.load_case`; the learner's choices and reflections are
-    saved under the exercise id :attr:`exercise` (``case:<id>``). The fields are the front
-    matter of the case file; ``parts`` come from its body and ``path`` is where it was read.
+    Load one with :func:`coursekit.load_case`; answers are saved under :attr:`exercise`
+    (``case:<id>``). ``parts`` come from the file's body, the rest from its front matter.
     """
 
     id: Annotated[Id, same_as_file_name]
     title: Text
     source: Source
-    objectives: TextList
+    objectives: NonEmpty[Text]
     minutes: Positive
     parts: Annotated[tuple[Part, ...], NotInFile()] = ()
     phases: NonEmpty[Phase]
     decisions: Annotated[NonEmpty[DecisionPoint], unique("id", "decision id")]
-    discussion: TextList
+    discussion: NonEmpty[Text]
     key_facts: NonEmpty[KeyFact]
     reflections: Annotated[NonEmpty[ReflectionPrompt], unique("id", "reflection id")]
     teaching_notes: TeachingNotes
     exercise_kind: ClassVar[str] = "case"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _declare_ids(cls, data: Any, info: ValidationInfo) -> Any:
+        # The decision ids, for the teaching notes' polls; not checked while an entry has
+        # no id of its own (that entry is reported, not every poll of it).
+        entries = data.get("decisions") if isinstance(data, dict) else None
+        if isinstance(entries, list) and all(isinstance(e, dict) and isinstance(
+                e.get("id"), (str, int)) and not isinstance(e.get("id"), bool)
+                for e in entries):
+            declare(info, "decisions", data, "decisions")
+        return data
 
     @property
     def part_ids(self) -> tuple[str, ...]:
@@ -296,15 +253,15 @@ class Case(ExerciseFile):
 
     def part(self, part_id: str) -> Part:
         """The part with this id (KeyError naming the ids that exist if there is none)."""
-        return _find(self.parts, part_id, "part", self.id)
+        return _find(self.parts, part_id, "part", f"case '{self.id}'")
 
     def decision(self, decision_id: str) -> DecisionPoint:
         """The decision point with this id."""
-        return _find(self.decisions, decision_id, "decision", self.id)
+        return _find(self.decisions, decision_id, "decision", f"case '{self.id}'")
 
     def reflection(self, prompt_id: str) -> ReflectionPrompt:
         """The reflection prompt with this id."""
-        return _find(self.reflections, prompt_id, "reflection prompt", self.id)
+        return _find(self.reflections, prompt_id, "reflection prompt", f"case '{self.id}'")
 
     def decisions_after(self, part_id: str) -> tuple[DecisionPoint, ...]:
         """The decision points that follow a part, in file order."""
@@ -315,14 +272,39 @@ class Case(ExerciseFile):
         return tuple(r for r in self.reflections if r.after == part_id)
 
     @property
+    def writing_prompts(self) -> dict[str, str]:
+        """What each of the learner's private texts in this case answers, by store key.
+
+        ``reflection:<id>`` a reflection prompt, ``why:<id>`` the reason given with a
+        prediction, ``discussion:<n>`` discussion question *n* (from 1).
+        """
+        prompts = {f"reflection:{r.id}": r.prompt for r in self.reflections}
+        prompts |= {f"why:{d.id}": f"Why you predicted as you did. {d.prompt}"
+                    for d in self.decisions}
+        prompts |= {f"discussion:{n}": q for n, q in enumerate(self.discussion, 1)}
+        return prompts
+
+    @model_validator(mode="after")
+    def _revisits_an_earlier_prompt(self) -> Case:
+        earlier: list[str] = []
+        for i, prompt in enumerate(self.reflections):
+            if prompt.revisits is not None and prompt.revisits not in earlier:
+                fail(f"'{prompt.revisits}' is not a reflection prompt before this one",
+                     f"name one of {', '.join(earlier)}" if earlier else
+                     "remove revisits: there is no prompt before this one",
+                     "reflections", i, "revisits")
+            earlier.append(prompt.id)
+        return self
+
+    @property
     def contested_facts(self) -> tuple[KeyFact, ...]:
         """The key facts marked contested."""
         return tuple(f for f in self.key_facts if f.contested)
 
 
-def _find(items, item_id: str, what: str, case_id: str):
+def _find(items, item_id: str, what: str, owner: str):
     for item in items:
         if item.id == item_id:
             return item
     known = ", ".join(i.id for i in items) or "none"
-    raise KeyError(f"case '{case_id}' has no {what} '{item_id}'; its {what}s: {known}")
+    raise KeyError(f"{owner} has no {what} '{item_id}'; its {what}s: {known}")

@@ -1,9 +1,7 @@
 """Finding the course folder and reading its content files with clear errors.
 
-Every loader of content (cases, instruments, sample people) reads files through
-:func:`read_text` and :func:`load_yaml` so that a bad encoding, an empty file or a YAML
-syntax error becomes a :class:`~coursekit.ContentError` naming the file, the line and the fix,
-never a bare parser traceback.
+A bad encoding, an empty file or a YAML syntax error becomes a ContentError naming the file,
+the line and the fix.
 """
 
 from __future__ import annotations
@@ -20,7 +18,6 @@ from ._errors import ContentError
 #: The file that marks the root of a course folder (the repository, or a copy made by
 #: ``coursekit init``). It lists the course's notebooks and how long each takes.
 COURSE_MARKER = "course.yaml"
-
 #: Environment variable that points at the course folder explicitly.
 COURSE_ENV = "COURSEKIT_COURSE"
 
@@ -28,75 +25,57 @@ _PACKAGED = Path(__file__).parent / "_course"
 
 
 def packaged_course() -> Path:
-    """Folder holding the course shipped with the package (notebooks, cases, instruments).
-
-    In a normal install the content is packaged inside ``coursekit/_course``; in a
-    development checkout it is the repository root.
-    """
-    if (_PACKAGED / COURSE_MARKER).is_file():
-        return _PACKAGED
-    repo = Path(__file__).resolve().parent.parent
-    if (repo / COURSE_MARKER).is_file():
-        return repo
-    raise FileNotFoundError(
-        "coursekit cannot find its course content. Reinstall the package "
-        "(pip install coursekit) or set COURSEKIT_COURSE to a course folder."
-    )
+    """The course shipped with the package: ``coursekit/_course``, or the repository root."""
+    for folder in (_PACKAGED, Path(__file__).resolve().parent.parent):
+        if (folder / COURSE_MARKER).is_file():
+            return folder
+    raise FileNotFoundError("coursekit cannot find its course content. Reinstall the package "
+                            "(pip install coursekit) or set COURSEKIT_COURSE to a course folder.")
 
 
 def course_dir(start: str | Path | None = None) -> Path:
     """The course folder in use.
 
-    Order: the ``COURSEKIT_COURSE`` environment variable; the nearest folder at or above
-    ``start`` (default: the working directory) holding ``course.yaml``; the packaged course.
+    ``COURSEKIT_COURSE``, else the nearest folder at or above ``start`` (default: the working
+    directory) holding ``course.yaml``, else the packaged course.
     """
-    env = os.environ.get(COURSE_ENV)
-    if env:
-        return Path(env).expanduser().resolve()
+    if os.environ.get(COURSE_ENV):
+        return Path(os.environ[COURSE_ENV]).expanduser().resolve()
     here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / COURSE_MARKER).is_file():
-            return folder
-    return packaged_course()
+    found = (f for f in (here, *here.parents) if (f / COURSE_MARKER).is_file())
+    return next(found, None) or packaged_course()
 
 
 def content_path(kind: str, course: str | Path | None = None) -> Path:
     """Folder of one kind of content (``"cases"``, ``"instruments"``, ``"samples"``)."""
-    root = Path(course) if course is not None else course_dir()
-    return root / kind
+    return Path(course if course is not None else course_dir()) / kind
 
 
 def display_path(path: str | Path) -> str:
     """A path as an author would recognise it: relative to the course folder when inside it."""
-    path = Path(path)
     try:
-        root = course_dir()
-        return str(path.resolve().relative_to(root.resolve()))
+        return str(Path(path).resolve().relative_to(course_dir().resolve()))
     except (ValueError, FileNotFoundError):
-        return str(path)
+        return str(Path(path))
 
 
 def read_text(path: str | Path) -> str:
     """Read a UTF-8 content file; a missing, empty or wrongly encoded file is a ContentError."""
-    path = Path(path)
     shown = display_path(path)
     try:
-        raw = path.read_bytes()
+        raw = Path(path).read_bytes().removeprefix(b"\xef\xbb\xbf")
     except FileNotFoundError:
         raise ContentError.at(shown, "", "file not found", "check the name and folder") from None
     except OSError as exc:
         raise ContentError.at(shown, "", f"cannot be read ({exc.strerror})",
                               "check the file's permissions") from None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError.at(
-            shown, f"line {line}", f"is not valid UTF-8 (byte {raw[exc.start]:#04x})",
-            "save the file with UTF-8 encoding in your editor",
-        ) from None
+        raise ContentError.at(shown, f"line {line}",
+                              f"is not valid UTF-8 (byte {raw[exc.start]:#04x})",
+                              "save the file with UTF-8 encoding in your editor") from None
     if not text.strip():
         raise ContentError.at(shown, "", "the file is empty",
                               "write the content or remove the file")
@@ -126,28 +105,18 @@ def load_yaml(path: str | Path) -> Any:
 
 
 def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
-    """Split ``---`` YAML front matter from a Markdown body.
-
-    Returns the front matter mapping, the body and the line number where the body starts.
-    """
+    """Split ``---`` YAML front matter from a Markdown body: front matter, body, body's line."""
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    if lines[0].strip() != "---":
         raise ContentError.at(
             file, "line 1", "the file does not start with front matter",
-            "begin the file with a line '---', the YAML fields, then another '---'",
-        )
-    for end in range(1, len(lines)):
-        if lines[end].strip() == "---":
-            break
-    else:
-        raise ContentError.at(
-            file, "front matter", "the closing '---' line is missing",
-            "end the YAML front matter with a line holding only '---'",
-        )
+            "begin the file with a line '---', the YAML fields, then another '---'")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        raise ContentError.at(file, "front matter", "the closing '---' line is missing",
+                              "end the YAML front matter with a line holding only '---'")
     meta = parse_yaml("\n".join(lines[1:end]), file, first_line=2)
     if not isinstance(meta, Mapping):
-        raise ContentError.at(
-            file, "front matter", "is not a set of 'field: value' lines",
-            "write the front matter as YAML fields, one 'name: value' per line",
-        )
+        raise ContentError.at(file, "front matter", "is not a set of 'field: value' lines",
+                              "write the front matter as YAML fields, one 'name: value' per line")
     return dict(meta), "\n".join(lines[end + 1:]), end + 2

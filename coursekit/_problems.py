@@ -1,31 +1,9 @@
 """The one translator: pydantic's validation errors in the course's words.
 
-Every content file is described by a pydantic model (see :mod:`coursekit._schema`); when a
-file does not fit, pydantic lists what is wrong by location (``('decisions', 0, 'after')``)
-and error type. :func:`translate` turns each into a :class:`~coursekit.Problem`: the file,
-the place as an author reads it (``decisions[0]: after``), what is wrong in plain words
-(``should be text, not a number``) and how to fix it, with a "did you mean" hint where a
-name is close to a known one.
-
-Examples
---------
->>> from pydantic import BaseModel, ConfigDict, ValidationError
->>> class Talk(BaseModel):
-...     model_config = ConfigDict(extra="forbid", strict=True)
-...     title: str
-...     minutes: int
->>> try:
-...     Talk.model_validate({"titel": "Hi", "minutes": "ten"})
-... except ValidationError as err:
-...     for problem in translate(err, "talk.yaml", Talk):
-...         print(f"{problem.place}: {problem.problem}")
-...         print(f"    Fix: {problem.fix}")
-title: is missing
-    Fix: add 'title: ...'
-minutes: should be a whole number, not text
-    Fix: write minutes as a whole number, e.g. minutes: 3
-titel: is not a known field
-    Fix: remove it, or did you mean 'title'?
+Every content file is described by a pydantic model (see :mod:`coursekit._schema`, whose
+example shows the result); :func:`translate` turns each of pydantic's errors into a
+:class:`~coursekit.Problem`: the place as an author reads it (``decisions[0]: after``), what
+is wrong in plain words (``should be text, not a number``) and how to fix it.
 """
 
 from __future__ import annotations
@@ -39,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ._errors import Problem
 
@@ -50,19 +29,20 @@ _WORDS = {
     "text": ("text", "..."), "whole": ("a whole number", "3"), "number": ("a number", "2.5"),
     "flag": ("true or false", "true"), "date": ("a date", "2024-06-01"),
     "list": ("a list", "[a, b] or one '- item' per line"),
-    "mapping": ("a mapping (a set of fields)", "nested 'name: value' lines"),
-}
+    "mapping": ("a mapping (a set of fields)", "nested 'name: value' lines")}
 # How an entry of a list of each kind is written.
 _ENTRY = {"text": "'- text' (quote text holding ': ')",
           "mapping": "indented 'name: value' lines after '- '"}
+# What a YAML value is called, by its type (bool before int: True is an int too).
+_NAMES = ((type(None), "empty"), (bool, "true/false"), ((int, float), "a number"), (str, "text"),
+          ((list, tuple), "a list"), (Mapping, "a mapping"), (dt.date, "a date"))
 # Pydantic's error types, by the kind of value that was wanted.
 _WANTED = {
     "string_type": "text", "int_type": "whole", "int_parsing": "whole", "int_from_float": "whole",
-    "float_type": "number", "float_parsing": "number", "bool_type": "flag",
-    "bool_parsing": "flag", "date_type": "date", "date_parsing": "date",
-    "tuple_type": "list", "list_type": "list", "iterable_type": "list", "model_type": "mapping",
-    "dict_type": "mapping", "model_attributes_type": "mapping",
-}
+    "float_type": "number", "float_parsing": "number", "bool_type": "flag", "bool_parsing": "flag",
+    "date_type": "date", "date_parsing": "date", "tuple_type": "list", "list_type": "list",
+    "iterable_type": "list", "model_type": "mapping", "dict_type": "mapping",
+    "model_attributes_type": "mapping"}
 
 
 @dataclass(frozen=True)
@@ -76,8 +56,6 @@ class Places:
     (``reverse_keyed: a9``); ``lines`` gives the line of entries placed by line (a case's
     parts), by location.
 
-    Examples
-    --------
     >>> Places(top="front matter", nest=".").place(("decisions", 0, "options", 1, "id"))
     'decisions[0].options[1]: id'
     >>> Places(named=True).place(("items", 1, "scale"), {"items": [{}, {"id": "cd02"}]})
@@ -134,39 +112,26 @@ def _enter(node: Any, seg: str | int, *, named: bool, by_value: bool) -> tuple[A
 
 def translate(error: ValidationError, file: str, schema: Any, data: Any = None,
               places: Places | None = None) -> list[Problem]:
-    """Every error of a pydantic ``ValidationError`` as a :class:`Problem`.
+    """Every error of a pydantic ``ValidationError`` as a :class:`Problem` of ``file``.
 
-    Parameters
-    ----------
-    error : ValidationError
-        What pydantic found validating ``data`` against ``schema``.
-    file : str
-        The file, as the author knows it.
-    schema : type
-        The model (or type) validated against: it names the known fields for "did you mean"
-        and the kind of value a missing field wants.
-    data : object, optional
-        The data as read from the file, to name entries (``items[4] (id b1)``).
-    places : Places, optional
-        How this kind of file names its places.
+    ``schema`` (validated against) names the known fields and the kind of a missing value;
+    ``data``, as read from the file, names entries (``items[4] (id b1)``).
     """
     places = places or Places()
     problems: list[Problem] = []
     for err in error.errors(include_url=False):
         loc = tuple(err["loc"])
-        if err["type"] == CONTENT:
-            for note in err["ctx"]["notes"]:
-                text = note.problem
-                if note.also is not None:
-                    text += f" (also at {places.place(loc + note.also, data)})"
-                problems.append(Problem(file, places.place(loc + note.at, data), text, note.fix))
+        if err["type"] != CONTENT:
+            problems.append(Problem(file, places.place(loc, data), *_words(err, loc, schema)))
             continue
-        problem, fix = _words(err, loc, schema)
-        problems.append(Problem(file, places.place(loc, data), problem, fix))
+        for note in err["ctx"]["notes"]:
+            also = "" if note.also is None else f" (also at {places.place(loc + note.also, data)})"
+            problems.append(Problem(file, places.place(loc + note.at, data), note.problem + also,
+                                    note.fix))
     return problems
 
 
-def _words(err: dict, loc: tuple, schema: Any) -> tuple[str, str]:
+def _words(err: ErrorDetails, loc: tuple, schema: Any) -> tuple[str, str]:
     """What is wrong and how to fix it, for one of pydantic's own errors."""
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     keys = [seg for seg in loc if isinstance(seg, str) and seg != "[key]"]
@@ -177,8 +142,9 @@ def _words(err: dict, loc: tuple, schema: Any) -> tuple[str, str]:
     if kind == "missing" or (kind in _WANTED and value is None):
         if entry:
             return "is empty", "write the entry, or remove its line"
-        word, example = _WORDS.get(_kind(_type_at(schema, loc)), ("", "..."))
-        return "is missing", f"add '{key}: {example}'"
+        example = _WORDS.get(_kind(_type_at(schema, loc)), ("", "..."))[1]
+        meaning = _description(schema, loc)
+        return "is missing", f"add '{key}: {example}'" + (f": {meaning}" if meaning else "")
     if kind in _WANTED:
         word, example = _WORDS[_WANTED[kind]]
         problem = f"should be {word}, not {describe(value)}"
@@ -215,15 +181,7 @@ def _words(err: dict, loc: tuple, schema: Any) -> tuple[str, str]:
 def unknown_field(key: Any, value: Any, known: Iterable[str]) -> tuple[str, str]:
     """Problem and fix for a field the format does not know (usually a typo).
 
-    An unquoted text with a comma inside ``{ }`` is split by YAML into a stray,
-    value-less field; that commonest slip gets its own words and fix.
-
-    Examples
-    --------
-    >>> unknown_field("outcom", "x", ["outcome", "prompt"])
-    ('is not a known field', "remove it, or did you mean 'outcome'?")
-    >>> unknown_field("really.", None, ["id", "text"])[0]
-    'looks like the end of a text cut off at a comma'
+    YAML splits an unquoted text with a comma inside ``{ }`` into a stray, value-less field.
     """
     if value is None and isinstance(key, str) and not re.fullmatch(r"[A-Za-z_]+", key):
         return ("looks like the end of a text cut off at a comma",
@@ -264,6 +222,17 @@ def _type_at(schema: Any, loc: tuple) -> Any:
     return tp
 
 
+def _description(schema: Any, loc: tuple) -> str:
+    """What the field at ``loc`` is for, when its model says so (``Field(description=...)``)."""
+    if not loc or not isinstance(loc[-1], str):
+        return ""
+    model = _bare(_type_at(schema, loc[:-1]))
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return ""
+    info = next((i for n, i in model.model_fields.items() if (i.alias or n) == loc[-1]), None)
+    return info.description or "" if info else ""
+
+
 def _bare(tp: Any) -> Any:
     """A type without ``Annotated`` metadata and without ``| None``."""
     while True:
@@ -286,28 +255,8 @@ def _kind(tp: Any) -> str:
 
 
 def describe(value: Any) -> str:
-    """A plain-word name for the type of a YAML value.
-
-    Examples
-    --------
-    >>> describe(3), describe(True), describe(None), describe({"a": 1})
-    ('a number', 'true/false', 'empty', 'a mapping')
-    """
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, dt.date):
-        return "a date"
-    return type(value).__name__
+    """A plain-word name for the type of a YAML value (``a number``, ``true/false``...)."""
+    return next((name for kind, name in _NAMES if isinstance(value, kind)), type(value).__name__)
 
 
 def closest(word: str, known: Iterable[str]) -> str | None:
@@ -317,12 +266,6 @@ def closest(word: str, known: Iterable[str]) -> str | None:
 
 
 def suggest(word: str, known: Iterable[str]) -> str:
-    """A " (did you mean 'x'?)" hint naming the closest known word, or "" when none.
-
-    Examples
-    --------
-    >>> suggest("midle", ["low", "middle", "high"])
-    " (did you mean 'middle'?)"
-    """
+    """A " (did you mean 'x'?)" hint naming the closest known word, or "" when none."""
     close = closest(word, known)
     return f" (did you mean '{close}'?)" if close is not None else ""

@@ -1,24 +1,10 @@
-r"""Text from templates: the report, the plan, feedback, measures and the out-sight audit.
+"""Text from the Jinja2 templates in ``coursekit/_templates/`` (shipped inside the package).
 
-The Jinja2 templates live in ``coursekit/_templates/`` (shipped inside the package). A
-template named ``*.html.j2`` is **HTML-autoescaped**: every ``{{ value }}`` is escaped unless
-it is already :class:`~markupsafe.Markup` (the output of another HTML template, or JSON
-made safe by its encoder and marked so on purpose). Every other template (``*.md.j2``,
-``*.css``) is **Markdown-escaped** instead: ``{{ value }}`` goes through
-:func:`~coursekit._text.md_escape` unless it is Markup (mark a trusted Markdown piece with
-``| safe``). The ``md`` filter applies the same escaping explicitly; ``nl2br`` escapes
-HTML and keeps line breaks. A name missing from the context is an error
-(``StrictUndefined``), never an empty string.
-
-Partials (names starting with ``_``) are shared: the measures table and the out-sight audit
-are each written once and used by the report, its Markdown twin and the views.
-
-Examples
---------
->>> environment().from_string("<p>{{ x }}</p>").render(x="<b>")
-'<p>&lt;b&gt;</p>'
->>> environment().from_string("{{ x | md }}").render(x="*not bold*")
-'\\*not bold\\*'
+A ``*.html.j2`` template is HTML-autoescaped; every other one (``*.md.j2``, ``*.css``) is
+Markdown-escaped: ``{{ value }}`` goes through :func:`~coursekit._text.md_escape` unless it is
+:class:`~markupsafe.Markup` (HTML from another template, or a piece marked ``| safe``). The
+``md`` filter escapes for Markdown explicitly; ``nl2br`` escapes HTML and keeps line breaks.
+A name missing from the context is an error, never an empty string.
 """
 
 from __future__ import annotations
@@ -26,13 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import (
-    Environment,
-    PackageLoader,
-    StrictUndefined,
-    pass_eval_context,
-    select_autoescape,
-)
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_eval_context, select_autoescape
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
@@ -44,38 +24,21 @@ HTML_EXTENSIONS = ("html", "html.j2")
 
 @pass_eval_context
 def _finalize(eval_ctx: EvalContext, value: Any) -> Any:
-    """Escape for Markdown what HTML autoescaping does not cover (see the module docstring)."""
-    if eval_ctx.autoescape or isinstance(value, Markup):
-        return value
-    return md_escape(value)
-
-
-def _nl2br(value: Any) -> Markup:
-    """The ``nl2br`` filter: HTML-escaped text with its line breaks kept as ``<br>``."""
-    return Markup("<br>").join(escape(value).split("\n"))
-
-
-def _md(value: Any) -> Markup:
-    """The ``md`` filter: :func:`~coursekit._text.md_escape`, marked done."""
-    return Markup(md_escape(value))
+    """Escape for Markdown what HTML autoescaping does not cover."""
+    return value if eval_ctx.autoescape or isinstance(value, Markup) else md_escape(value)
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The one Jinja2 environment of the course (built once)."""
     env = Environment(
-        loader=PackageLoader("coursekit", "_templates"),
+        loader=PackageLoader("coursekit", "_templates"), undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=HTML_EXTENSIONS,
                                      default_for_string=True, default=False),
-        undefined=StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-    )
-    env.filters["md"] = _md
-    env.filters["nl2br"] = _nl2br
+        finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        auto_reload=False)
+    env.filters.update(md=lambda value: Markup(md_escape(value)),  # Markup: not escaped again
+                       nl2br=lambda value: Markup("<br>").join(escape(value).split("\n")))
     return env
 
 
@@ -84,18 +47,6 @@ def render(name: str, /, **context: Any) -> str:
 
     An HTML template's result is :class:`~markupsafe.Markup`, so it can go into another
     template or an HTML widget as it is, without being escaped twice.
-
-    Examples
-    --------
-    >>> from coursekit.network import load_sample_network, outsight
-    >>> audit = outsight(load_sample_network("harris-before"))
-    >>> html = render("network/_outsight.html.j2", audit=audit)
-    >>> type(html).__name__, "How outside" in html
-    ('Markup', True)
     """
-    template = environment().get_template(name)
-    text = template.render(**context)
+    text = environment().get_template(name).render(**context)
     return Markup(text) if name.endswith(tuple("." + e for e in HTML_EXTENSIONS)) else text
-
-
-__all__ = ["HTML_EXTENSIONS", "environment", "render"]

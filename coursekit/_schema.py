@@ -1,31 +1,20 @@
 """Content files described once, as pydantic models: the models are the validation.
 
-Each kind of content (a case, an instrument, a sample person, ``course.yaml``...) is a
-frozen :class:`ContentModel`; the rest of the code uses those same objects. This module
-holds what they share:
-
-* field types in plain words: :data:`Text`, :data:`Prose`, :data:`Whole`, :data:`Number`,
-  :data:`Flag`, :data:`Day`, :data:`Key`, :data:`Positive`, :func:`identifier`, ``NonEmpty[...]``;
-* checks that name a precise place: :func:`fail` and :func:`report` (problems with fixes),
-  :func:`unique` (ids used once), :func:`refers_to` (a name that must exist), :func:`between`,
-  :func:`same_as_file_name`, :class:`NotInFile`;
-* :func:`validate` and :func:`problems_of`, which run a model on data read from a file and
-  turn every error into a :class:`~coursekit.Problem` through the one translator,
-  :func:`coursekit._problems.translate`.
+Each kind of content (a case, an instrument, ``course.yaml``...) is a frozen
+:class:`ContentModel`. Here are their field types in plain words, checks that name a precise
+place (:func:`fail`, :func:`unique`, :func:`refers_to`...) and :func:`validate`, which turns
+every error into a :class:`~coursekit.Problem` (:func:`coursekit._problems.translate`).
 
 Examples
 --------
 >>> class Talk(ContentModel):
 ...     id: Annotated[Text, identifier()]
 ...     minutes: Whole
->>> try:
-...     validate(Talk, {"id": "My Talk", "minutes": 2.5, "room": 4}, "talks/x.yaml")
-... except ContentError as err:
-...     for problem in err.problems:
-...         print(f"{problem.file}: {problem.place}: {problem.problem}")
-talks/x.yaml: id: 'My Talk' is not a valid id
-talks/x.yaml: minutes: should be a whole number, not a number
-talks/x.yaml: room: is not a known field
+>>> for problem in problems_of(Talk, {"id": "My Talk", "minutes": 2.5, "room": 4}, "x.yaml")[1]:
+...     print(f"{problem.file}: {problem.place}: {problem.problem}")
+x.yaml: id: 'My Talk' is not a valid id
+x.yaml: minutes: should be a whole number, not a number
+x.yaml: room: is not a known field
 """
 
 from __future__ import annotations
@@ -40,12 +29,9 @@ from typing import Annotated, Any, ClassVar, NoReturn, TypeVar
 
 from pydantic import (
     AfterValidator,
-    AllowInfNan,
     BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
-    Strict,
     StringConstraints,
     TypeAdapter,
     ValidationError,
@@ -53,7 +39,7 @@ from pydantic import (
     WrapValidator,
     model_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError, core_schema
 
 from ._errors import ContentError, Problem
 from ._problems import CONTENT, Places, suggest, translate
@@ -66,10 +52,7 @@ T = TypeVar("T")
 
 
 class NotInFile:
-    """Marks a field that coursekit fills in (a path, the parts of a case's body).
-
-    Given in a file, it is refused; the translator does not offer it as a "did you mean".
-    """
+    """Marks a field that coursekit fills in (a path, a case's parts): refused in a file."""
 
     not_in_file = True
 
@@ -83,13 +66,9 @@ class NotInFile:
 
 
 class ContentModel(BaseModel):
-    """A part of a content file: frozen, and refusing fields it does not know.
+    """A part of a content file: frozen, refusing unknown fields; an empty optional one is unset."""
 
-    An optional field left empty in YAML (``year:``) counts as not given, as an author
-    expects; a required one left empty is reported as missing.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = {"frozen": True, "extra": "forbid"}
 
     @model_validator(mode="before")
     @classmethod
@@ -125,13 +104,13 @@ Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_
 Prose = Annotated[Text, AfterValidator(lambda text: " ".join(text.split()))]
 #: An id that YAML may read as a number (``id: 7``): kept as text.
 Key = Annotated[Text, BeforeValidator(_number_as_text)]
-Whole = Annotated[int, Strict()]
+Whole = Annotated[int, Field(strict=True)]
 #: A whole number above zero (minutes, answers needed).
 Positive = Annotated[Whole, Field(gt=0)]
-Number = Annotated[float, Strict(), AllowInfNan(False)]
-Flag = Annotated[bool, Strict()]
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Flag = Annotated[bool, Field(strict=True)]
 #: A date as YAML reads it (``2024-06-01``, unquoted).
-Day = Annotated[dt.date, Strict()]
+Day = Annotated[dt.date, Field(strict=True)]
 
 
 def _not_empty(entries: tuple, info: ValidationInfo) -> tuple:
@@ -145,15 +124,12 @@ NonEmpty = Annotated[tuple[T, ...], AfterValidator(_not_empty)]
 TextList = NonEmpty[Text]
 
 
-# -- problems found by the models' own checks ---------------------------------------------
-
-
 @dataclass(frozen=True)
 class Note:
-    """A problem found by a check, placed relative to the value checked.
+    """A problem found by a check, at ``at`` inside the value checked.
 
-    ``at`` is the location inside that value (``(2, "id")``: the id of its third entry);
-    ``also`` another location the problem concerns, shown as "(also at ...)".
+    ``(2, "id")`` is the id of its third entry; ``also`` is another location the problem
+    concerns, shown as "(also at ...)".
     """
 
     problem: str
@@ -191,11 +167,7 @@ def always(check: Callable[[Any, ValidationInfo], list[Note]]) -> WrapValidator:
         notes = check(value, info)
         if not errors and not notes:
             return result
-        details = [InitErrorDetails(
-            type=PydanticCustomError(CONTENT, "{summary}", e["ctx"]) if e["type"] == CONTENT
-            else e["type"], loc=tuple(e["loc"]), input=e["input"],
-            **({"ctx": e["ctx"]} if "ctx" in e and e["type"] != CONTENT else {}))
-            for e in errors]
+        details = [_raised_again(e) for e in errors]
         if notes:
             details.append(InitErrorDetails(type=_error(notes), loc=(), input=value))
         raise ValidationError.from_exception_data("content", details)
@@ -203,15 +175,19 @@ def always(check: Callable[[Any, ValidationInfo], list[Note]]) -> WrapValidator:
     return WrapValidator(wrap)
 
 
-def unique(key: str | Callable[[Mapping], str | None], what: str) -> WrapValidator:
-    """A list whose entries' ``key`` (a field name, or a function of the entry) differ.
+def _raised_again(error: ErrorDetails) -> InitErrorDetails:
+    """One error of the value's own entries, to raise again with the check's problems."""
+    if error["type"] == CONTENT:
+        return InitErrorDetails(type=_error(error["ctx"]["notes"]), loc=tuple(error["loc"]),
+                                input=error["input"])
+    detail = InitErrorDetails(type=error["type"], loc=tuple(error["loc"]), input=error["input"])
+    if "ctx" in error:
+        detail["ctx"] = error["ctx"]
+    return detail
 
-    Examples
-    --------
-    >>> Ids = Annotated[tuple[Any, ...], unique("id", "item id")]
-    >>> problems_of(Ids, [{"id": "a"}, {"id": "a"}], "x.yaml")[1][0].problem
-    "item id 'a' is used twice (also at [0]: id)"
-    """
+
+def unique(key: str | Callable[[Mapping], str | None], what: str) -> WrapValidator:
+    """A list whose entries' ``key`` (a field name, or a function of the entry) differ."""
     def check(value: Any, info: ValidationInfo) -> list[Note]:
         notes: list[Note] = []
         seen: dict[str, int] = {}
@@ -220,13 +196,9 @@ def unique(key: str | Callable[[Mapping], str | None], what: str) -> WrapValidat
                 continue
             name = key(entry) if callable(key) else _number_as_text(entry.get(key))
             at = (i,) if callable(key) else (i, key)
-            if not isinstance(name, str) or not name:
-                continue
-            if name in seen:
+            if isinstance(name, str) and name and (first := seen.setdefault(name, i)) != i:
                 notes.append(Note(f"{what} '{name}' is used twice", f"use each {what} only once",
-                                  at, (seen[name], *at[1:])))
-            else:
-                seen[name] = i
+                                  at, (first, *at[1:])))
         return notes
 
     return always(check)
@@ -235,8 +207,7 @@ def unique(key: str | Callable[[Mapping], str | None], what: str) -> WrapValidat
 def declare(info: ValidationInfo, names: str, data: Any, field: str, key: str = "id") -> None:
     """Record the ids a file declares in list ``field``, for :func:`refers_to` to check.
 
-    Taken from the raw entries, broken ones too: a reference to an entry that has a problem
-    of its own is not reported a second time.
+    From the raw entries, broken ones too: a reference to a broken entry is not reported.
     """
     entries = data.get(field) if isinstance(data, Mapping) else None
     if info.context is not None and isinstance(entries, list) and entries:
@@ -247,9 +218,8 @@ def declare(info: ValidationInfo, names: str, data: Any, field: str, key: str = 
 def refers_to(names: str, problem: str, fix: str) -> AfterValidator:
     """A value that must be one of the names the validation context holds under ``names``.
 
-    ``problem`` may use ``{value}``; ``fix`` may use ``{known}`` (the names, sorted) and
-    ``{hint}`` (a "did you mean" for the closest one). Without names to compare with, as
-    when a model is built outside a file, nothing is checked.
+    ``problem`` may use ``{value}``, ``fix`` ``{known}`` (the names) and ``{hint}`` (a "did you
+    mean"). Without names to compare with (a model built outside a file) nothing is checked.
     """
     def check(value: Any, info: ValidationInfo) -> Any:
         known = (info.context or {}).get(names)
@@ -284,11 +254,11 @@ def between(low: int, high: int, fix: str) -> AfterValidator:
 
 
 def _same_as_file_name(value: str, info: ValidationInfo) -> str:
-    stem = (info.context or {}).get("stem")
+    context = info.context or {}
+    stem = context.get("stem")
     if stem and value != stem:
-        suffix = (info.context or {}).get("suffix", "")
         fail(f"'{value}' differs from the file name '{stem}'",
-             f"rename the file to {value}{suffix} or set id: {stem}")
+             f"rename the file to {value}{context.get('suffix', '')} or set id: {stem}")
     return value
 
 
@@ -296,20 +266,14 @@ def _same_as_file_name(value: str, info: ValidationInfo) -> str:
 same_as_file_name = AfterValidator(_same_as_file_name)
 
 
-# -- running a model on a file's data -------------------------------------------------------
-
-
-@cache
-def _adapter(schema: Any) -> TypeAdapter:
-    return TypeAdapter(schema)
+_adapter = cache(TypeAdapter)  # one adapter per schema, built once
 
 
 def problems_of(schema: Any, data: Any, file: str, *, places: Places | None = None,
                 context: Mapping[str, Any] | None = None) -> tuple[Any, list[Problem]]:
     """Validate ``data`` read from ``file``: the value, or None and every problem.
 
-    ``context`` holds what the checks compare with (the parts of a case, the instruments
-    a sample person answers); ``places`` how the file names its places.
+    ``context`` holds what the checks compare with (the parts of a case...).
     """
     try:
         value = _adapter(schema).validate_python(data, context={"file": file, **(context or {})})

@@ -1,10 +1,7 @@
-"""Making learner text safe wherever it goes: HTML, Markdown, spreadsheets, file names.
+"""Making learner text (user input) safe wherever it goes: HTML, Markdown, spreadsheets, ids.
 
-Learner text (contact names, plan steps, reflections) is user input. Before it reaches
-HTML (widgets, hover text, the report) it is escaped (templates do it themselves: see
-:mod:`coursekit._render`); Markdown gets :func:`md_escape`; before it reaches a CSV that may
-be opened in a spreadsheet, a leading formula character is neutralised (OWASP CSV
-injection).
+Templates escape by themselves (see :mod:`coursekit._render`); a CSV cell that a spreadsheet
+would run as a formula is neutralised (OWASP CSV injection).
 """
 
 from __future__ import annotations
@@ -19,8 +16,6 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 def escape_html(text: object) -> str:
     """Escape text for HTML, quotes included.
 
-    Examples
-    --------
     >>> escape_html('<script>alert("x")</script>')
     '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
     """
@@ -30,17 +25,14 @@ def escape_html(text: object) -> str:
 def md_escape(text: object) -> str:
     r"""Learner text made safe for Markdown.
 
-    HTML characters become entities, Markdown marks are backslash-escaped, and line breaks
-    become spaces (so the text cannot start a heading or a list).
+    HTML characters become entities, Markdown marks are backslash-escaped, line breaks spaces
+    (so the text cannot start a heading or a list).
 
-    Examples
-    --------
     >>> md_escape("<script>*bold*</script>")
     '&lt;script&gt;\\*bold\\*&lt;/script&gt;'
     """
-    value = "" if text is None else str(text)
+    value = " ".join(("" if text is None else str(text)).split())
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = " ".join(value.split())
     return _MD_SPECIAL.sub(r"\\\1", value)
 
 
@@ -50,25 +42,15 @@ def spreadsheet_safe(value: object) -> object:
     Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
     apostrophe; numbers and other values pass unchanged.
 
-    Examples
-    --------
-    >>> spreadsheet_safe('=HYPERLINK("http://x")')
-    '\'=HYPERLINK("http://x")'
-    >>> spreadsheet_safe(-3)
-    -3
-    >>> spreadsheet_safe("Ann")
-    'Ann'
+    >>> spreadsheet_safe('=HYPERLINK("http://x")'), spreadsheet_safe(-3)
+    ('\'=HYPERLINK("http://x")', -3)
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
 def slug(text: str) -> str:
     """A lowercase, hyphenated id made from text.
 
-    Examples
-    --------
     >>> slug("Know what you want!")
     'know-what-you-want'
     """

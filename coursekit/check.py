@@ -17,7 +17,9 @@ def check_course(course: str | Path) -> list[Problem]:
 
     The course plan (``course.yaml``: every exercise it names must exist) and the sample
     people first, then each entry of :data:`coursekit.exercises.EXERCISES` checks its own
-    content (the cases, the questionnaires, the sample networks...).
+    content (the cases, the questionnaires, the sample networks...), and last the notebooks:
+    every id a notebook gives the notebook API must exist
+    (:func:`coursekit.notebook_ids.check_notebooks`).
 
     Examples
     --------
@@ -28,6 +30,7 @@ def check_course(course: str | Path) -> list[Problem]:
     from .course import check_course_file
     from .demo import check_sample_people
     from .exercises import EXERCISES
+    from .notebook_ids import check_notebooks
 
     course = Path(course)
     if not (course / "course.yaml").is_file():
@@ -36,7 +39,7 @@ def check_course(course: str | Path) -> list[Problem]:
     problems = check_course_file(course) + check_sample_people(course)
     for entry in EXERCISES:
         problems.extend(entry.check(course))
-    return problems
+    return problems + check_notebooks(course)
 
 
 def collect_problems(paths, loader) -> list[Problem]:

@@ -1,4 +1,4 @@
-"""The ``coursekit`` command: start, init, check, store (and report, collect).
+"""The ``coursekit`` command: start, init, check, new, store (and report, collect).
 
 Each subcommand is a small function over parsed arguments; the logic lives in the core
 modules so that the command line is only a thin layer.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,52 +16,62 @@ from pathlib import Path
 
 from . import __version__
 from ._content import COURSE_MARKER, packaged_course
-
-#: Content copied by ``coursekit init`` (folders and files of a course).
-COURSE_PARTS = ("course.yaml", "cases", "instruments", "samples", "notebooks")
+from ._errors import InputError
 
 #: Subcommands implemented in their own modules: name -> module with add_parser/run.
 EXTERNAL_COMMANDS: dict[str, str] = {
     "report": "coursekit.report.cli",
     "collect": "coursekit.classroom.cli",
+    "class-db": "coursekit.classroom.db_cli",
 }
 
 START_PAGE = "notebooks/00_start.ipynb"
 
 
-# -- init -------------------------------------------------------------------------------
+# -- init and update ---------------------------------------------------------------------
 
 
 def init_course(target: str | Path, *, force: bool = False) -> Path:
     """Copy the course (notebooks, cases, instruments, samples) into ``target``.
 
-    An existing course folder is never overwritten unless ``force`` is given, and even then
-    the learner's data folder (``learner-data``) is left alone.
+    A folder that already holds a course is brought up to date instead
+    (:func:`coursekit.update.update_course`): the learner's data and their changed files are
+    kept. ``force`` is accepted for older scripts and changes nothing.
+
+    Raises
+    ------
+    InputError
+        ``target`` is the packaged course itself.
     """
-    target = Path(target).expanduser().resolve()
-    source = packaged_course().resolve()
-    if target == source:
-        raise SystemExit(f"{target} is the course itself; choose another folder")
-    if (target / COURSE_MARKER).exists() and not force:
-        raise SystemExit(
-            f"{target} already holds a course. Use another folder, or add --force to "
-            f"refresh its notebooks and content (your answers in learner-data are kept)."
-        )
-    target.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "learner-data")
-    for part in COURSE_PARTS:
-        src = source / part
-        if src.is_dir():
-            shutil.copytree(src, target / part, dirs_exist_ok=True, ignore=ignore)
-        elif src.is_file():
-            shutil.copy2(src, target / part)
-    return target
+    from .update import update_course
+
+    return update_course(target).target
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    target = init_course(args.dir, force=args.force)
-    print(f"Course ready in {target}")
-    print(f"Start it with: coursekit start {target}")
+    from .update import update_course
+
+    existing = (Path(args.dir).expanduser() / COURSE_MARKER).exists()
+    report = update_course(args.dir)
+    if existing:
+        print(f"{report.target} already holds a course: brought it up to date.")
+        print(report.summary())
+    else:
+        print(f"Course ready in {report.target}")
+    print(f"Start it with: coursekit start {report.target}")
+    return 0
+
+
+def _cmd_update(args: argparse.Namespace) -> int:
+    from .update import update_course
+
+    target = Path(args.dir).expanduser()
+    if not (target / COURSE_MARKER).is_file():
+        raise InputError(f"{target} is not a course folder (no {COURSE_MARKER}). Fix: make "
+                         f"one with: coursekit init {args.dir}")
+    report = update_course(target, args.source)
+    print(f"Brought {report.target} up to date from {args.source or 'the installed course'}:")
+    print(report.summary())
     return 0
 
 
@@ -89,13 +98,43 @@ def _course_or_packaged() -> Path:
     return course_dir()
 
 
+# -- new ---------------------------------------------------------------------------------
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_case
+
+    course = Path(args.course).resolve() if args.course else _course_or_packaged()
+    try:
+        made = new_case(course, args.id)
+    except ScaffoldError as exc:
+        print(f"coursekit new {args.kind}: {exc}", file=sys.stderr)
+        return 2
+    print(f"New case '{args.id}' in {course}:")
+    print(f"  created {made.case.as_posix()}  (the case: instructions to replace with yours)")
+    print(f"  created {made.notebook.as_posix()}  (the learner notebook)")
+    print(f"  created {made.teaching_notes.as_posix()}  (the teaching notes)")
+    print(f"  added {made.notebook.name} to course.yaml  (title, minutes and summary to edit)")
+    print("Next steps:")
+    print(f"  1. Edit {made.case.as_posix()}: replace every instruction with your case "
+          "(the format: docs/authoring.md, 'Writing a case').")
+    print(f"  2. Run 'coursekit check {course}' after each edit: it names the file, the place "
+          "and the fix of every problem.")
+    print(f"  3. Open {made.notebook.as_posix()} ('coursekit start {course}'), run it and "
+          "replace the author's notes in its text cells.")
+    return 0
+
+
 # -- start -------------------------------------------------------------------------------
 
 
 def lab_command(course: Path, *, port: int | None, no_browser: bool) -> list[str]:
     """The JupyterLab command that opens the course at its start page."""
+    from .lab import PRE_SAVE_HOOK
+
     cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={course}",
-           f"--LabApp.default_url=/lab/tree/{START_PAGE}"]
+           f"--LabApp.default_url=/lab/tree/{START_PAGE}",
+           f"--ContentsManager.pre_save_hook={PRE_SAVE_HOOK}"]
     if port:
         cmd.append(f"--ServerApp.port={port}")
     if no_browser:
@@ -145,8 +184,8 @@ def _resolve_course(arg: str | None) -> Path:
     if arg:
         course = Path(arg).expanduser().resolve()
         if not (course / COURSE_MARKER).is_file():
-            raise SystemExit(f"{course} is not a course folder (no {COURSE_MARKER}). "
-                             f"Make one with: coursekit init {arg}")
+            raise InputError(f"{course} is not a course folder (no {COURSE_MARKER}). "
+                             f"Fix: make one with: coursekit init {arg}")
         return course
     return _course_or_packaged()
 
@@ -154,12 +193,9 @@ def _resolve_course(arg: str | None) -> Path:
 def _cmd_start(args: argparse.Namespace) -> int:
     course = _resolve_course(args.dir)
     if course == packaged_course().resolve() and not os.access(course, os.W_OK):
-        raise SystemExit("The installed course is read-only. Make your own copy first: "
+        raise InputError("The installed course is read-only. Fix: make your own copy first: "
                          "coursekit init my-course && coursekit start my-course")
-    try:
-        env = course_environment(course, demo=args.demo)
-    except KeyError as exc:  # an unknown sample person: say which ones exist
-        raise SystemExit(f"coursekit start: {exc.args[0]}") from None
+    env = course_environment(course, demo=args.demo)  # an unknown sample person: NotFoundError
     cmd = lab_command(course, port=args.port, no_browser=args.no_browser)
     store = env.get("COURSEKIT_STORE") or str(course / "learner-data" / "coursekit.sqlite")
     mode = "demo mode (sample answers, nothing saved)" if args.demo else f"answers saved in {store}"
@@ -224,15 +260,31 @@ def build_parser() -> argparse.ArgumentParser:
                    help="app mode: the notebooks as apps with the code hidden (Voila)")
     p.set_defaults(func=_cmd_start)
 
-    p = sub.add_parser("init", help="copy the course into a folder for a learner or instructor")
-    p.add_argument("dir", help="the new course folder")
-    p.add_argument("--force", action="store_true",
-                   help="refresh an existing course's content (learner data is kept)")
+    p = sub.add_parser("init", help="copy the course into a folder (or bring a copy up to date)")
+    p.add_argument("dir", help="the course folder")
+    p.add_argument("--force", action="store_true", help=argparse.SUPPRESS)  # older scripts
     p.set_defaults(func=_cmd_init)
+
+    p = sub.add_parser(
+        "update", help="bring a course folder up to date; answers and edits are kept",
+        description="Bring in the course's new and corrected notebooks and content. "
+                    "learner-data/ is never touched; a file you changed is moved to "
+                    "kept-aside/<time>/ and the new version takes its place.")
+    p.add_argument("dir", help="the course folder")
+    p.add_argument("--from", dest="source", metavar="COURSE",
+                   help="the course to update from (default: the one installed with coursekit)")
+    p.set_defaults(func=_cmd_update)
 
     p = sub.add_parser("check", help="validate every content file of a course")
     p.add_argument("dir", nargs="?", help="course folder (default: this folder's course)")
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("new", help="add new content to a course: 'coursekit new case ID'")
+    p.add_argument("kind", choices=["case"], help="what to add")
+    p.add_argument("id", help="its id: lowercase letters, digits and hyphens")
+    p.add_argument("--course", metavar="DIR",
+                   help="the course folder (default: this folder's course)")
+    p.set_defaults(func=_cmd_new)
 
     p = sub.add_parser("store", help="see, export or erase what is stored about you")
     p.add_argument("action", choices=["show", "export", "erase"])

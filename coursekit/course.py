@@ -16,7 +16,7 @@ Examples
 >>> table = progress(store, course)
 >>> row = table[table.notebook == "01_the_first_step.ipynb"].iloc[0]
 >>> int(row.started), int(row.complete), float(round(row.share, 2))
-(1, 0, 0.05)
+(1, 0, 0.07)
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Annotated
 
 import pandas as pd
-from pydantic import AfterValidator, ValidationInfo
+from pydantic import AfterValidator, ValidationInfo, model_validator
 
 from ._content import COURSE_MARKER, course_dir, load_yaml
 from ._errors import ContentError, Problem
@@ -48,6 +48,17 @@ class CoursePart(ContentModel):
     minutes: Positive
     summary: Text
     exercises: tuple[Text, ...] = ()
+    #: Exercises of the notebook a learner may skip: counted in its progress once started.
+    optional: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _optional_are_exercises(self) -> CoursePart:
+        for i, name in enumerate(self.optional):
+            if name not in self.exercises:
+                fail(f"'{name}' is not one of this notebook's exercises",
+                     "list it under exercises as well, or remove it from optional",
+                     "optional", i)
+        return self
 
 
 class Course(ContentModel):
@@ -103,14 +114,17 @@ def progress(store: LearnerStore, course: Course | None = None) -> pd.DataFrame:
         One row per notebook with columns ``notebook``, ``title``, ``minutes``,
         ``exercises`` (how many), ``started`` and ``complete`` (how many of them), and
         ``share``: the mean of the exercises' shares done, 0 to 1 (NaN for a notebook
-        without exercises, such as the start page).
+        without exercises, such as the start page). An optional exercise counts once the
+        learner has started it.
     """
     from .exercises import exercise
 
     course = course or load_course()
     rows = []
     for part in course.parts:
-        done = [exercise(e, course.root).progress(store) for e in part.exercises]
+        done = [p for e in part.exercises
+                if (p := exercise(e, course.root).progress(store)).started
+                or e not in part.optional]
         rows.append({"notebook": part.notebook, "title": part.title, "minutes": part.minutes,
                      "exercises": len(done), "started": sum(p.started for p in done),
                      "complete": sum(p.complete for p in done),

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import ConfigDict, model_validator
 
@@ -34,7 +34,7 @@ from ._content import content_path, display_path, load_yaml
 from ._errors import ContentError, NotFoundError
 from ._problems import known_fields, unknown_field
 from ._schema import ContentModel, Note, Text, report, same_as_file_name, validate
-from .store import KINDS, LearnerStore
+from .store import EntryKind, LearnerStore
 
 #: The default sample person for demo mode.
 DEFAULT_PERSON = "amara"
@@ -55,7 +55,7 @@ class SampleEntry(ContentModel):
 
     exercise: Text
     key: Text
-    kind: Literal[KINDS] = "answer"
+    kind: EntryKind = "answer"
     value: Any
 
 

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from ._errors import CorruptStoreError, StoreError
 from ._limits import check_texts
@@ -46,7 +46,8 @@ STORE_ENV = "COURSEKIT_STORE"
 DEMO_ENV = "COURSEKIT_DEMO"
 
 DEFAULT_RELATIVE = Path("learner-data") / "coursekit.sqlite"
-KINDS = ("answer", "decision", "reflection")
+EntryKind = Literal["answer", "decision", "reflection"]  # what a saved entry is
+KINDS: tuple[str, ...] = get_args(EntryKind)
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")

@@ -26,6 +26,18 @@ def store(tmp_path):
         yield s
 
 
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A fresh PostgreSQL database for this test session (a superuser's connection string).
+
+    Skips without PostgreSQL, but fails under CI=true (tests/_postgres.py).
+    """
+    from ._postgres import fresh_database
+
+    with fresh_database() as url:
+        yield url
+
+
 @pytest.fixture
 def course_copy(tmp_path):
     """A full copy of the shipped course in a temporary folder."""

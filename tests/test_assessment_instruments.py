@@ -250,3 +250,12 @@ def test_check_course_reports_instrument_problems(tmp_path):
     course = make_course(tmp_path, data)
     msgs = [str(p) for p in ck_check.check_course(course) if "instruments/" in p.file]
     assert any("used twice" in m for m in msgs)
+
+
+def test_a_band_read_without_its_instrument_says_it_has_no_range():
+    from coursekit.assessment.model import Scale
+
+    scale = Scale(id="x", name="X", description="d", item_ids=("a",),
+                  bands={"low": {"meaning": "m", "next_step": "n"}})
+    with pytest.raises(ValueError, match="'low' has no range. Fix: give it range"):
+        scale.band_for(3)

@@ -204,6 +204,24 @@ REQUIRED = [
     (("teaching_notes", "listen_for"), "teaching_notes: listen_for"),
     (("teaching_notes", "timing", 0, "minutes"), "teaching_notes.timing[0]: minutes"),
     (("teaching_notes", "timing", 0, "activity"), "teaching_notes.timing[0]: activity"),
+    (("teaching_notes", "synopsis"), "teaching_notes: synopsis"),
+    (("teaching_notes", "pre_class"), "teaching_notes: pre_class"),
+    (("teaching_notes", "takeaways"), "teaching_notes: takeaways"),
+    (("teaching_notes", "pre_class", 0, "task"), "teaching_notes.pre_class[0]: task"),
+    (("teaching_notes", "pre_class", 0, "minutes"), "teaching_notes.pre_class[0]: minutes"),
+    (("teaching_notes", "timing", 0, "title"), "teaching_notes.timing[0]: title"),
+    (("teaching_notes", "timing", 0, "lead_question"),
+     "teaching_notes.timing[0]: lead_question"),
+    (("teaching_notes", "timing", 0, "probes"), "teaching_notes.timing[0]: probes"),
+    (("teaching_notes", "timing", 0, "expect"), "teaching_notes.timing[0]: expect"),
+    (("teaching_notes", "timing", 0, "poll", "decision"),
+     "teaching_notes.timing[0].poll: decision"),
+    (("teaching_notes", "timing", 0, "poll", "method"), "teaching_notes.timing[0].poll: method"),
+    (("teaching_notes", "timing", 0, "poll", "run"), "teaching_notes.timing[0].poll: run"),
+    (("teaching_notes", "timing", 0, "poll", "then"), "teaching_notes.timing[0].poll: then"),
+    (("teaching_notes", "timing", 1, "if_late", "cut"), "teaching_notes.timing[1].if_late: cut"),
+    (("teaching_notes", "timing", 1, "if_late", "saves"),
+     "teaching_notes.timing[1].if_late: saves"),
 ]
 
 
@@ -436,6 +454,7 @@ def _course(tmp_path: Path) -> Path:
     (course / "samples").mkdir(parents=True)
     shutil.copy(repo / "course.yaml", course / "course.yaml")
     shutil.copytree(repo / "cases", course / "cases")
+    shutil.copytree(repo / "instruments", course / "instruments")  # pre-class questionnaires
     shutil.copytree(repo / "samples" / "people", course / "samples" / "people")
     return course
 
@@ -447,7 +466,7 @@ def test_check_cases_passes_on_the_shipped_cases(tmp_path):
 def test_check_cases_names_the_broken_file(tmp_path):
     course = _course(tmp_path)
     path = course / "cases" / "the-first-step.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("minutes: 35\n", "minutes: lots\n"),
+    path.write_text(path.read_text(encoding="utf-8").replace("minutes: 75\n", "minutes: lots\n"),
                     encoding="utf-8")
     problems = check_cases(course)
     assert len(problems) == 1

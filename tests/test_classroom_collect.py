@@ -15,11 +15,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from coursekit._errors import HandinError
 from coursekit.classroom.class_store import open_class_store
-from coursekit.classroom.cli import add_parser, main
+from coursekit.classroom.cli import add_parser
 from coursekit.classroom.collect import Limits, TextProgress, collect
 from coursekit.classroom.handin_format import validate_handin
 from coursekit.classroom.synthetic import synthetic_handins
+from coursekit.cli import main
 from coursekit.exercises import exercise
 
 
@@ -180,9 +182,10 @@ def test_the_store_holds_the_latest_of_each_learner(collected):
 
 def test_progress_bar_reaches_the_end(collected):
     *_, progress = collected
-    # candidates left after the checks made while listing (names, sizes, ratios, links):
-    # 215 hand-ins, 80 of them zip members, and 7 files that fail when parsed
-    assert progress.rstrip().endswith("222/222")
+    # candidates left after the checks made while listing (names, zip members' sizes and
+    # ratios, links): 215 hand-ins, 80 of them zip members, 7 files that fail when parsed,
+    # and big.json, whose size is checked on the bytes read (no stat of every file)
+    assert progress.rstrip().endswith("223/223")
     assert "[" + "#" * 30 + "]" in progress
 
 
@@ -391,3 +394,31 @@ def test_add_parser_registers_collect():
     add_parser(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["collect", "a", "b.zip", "--into", "x.sqlite"])
     assert args.paths == ["a", "b.zip"] and args.into == "x.sqlite" and callable(args.run)
+
+
+def test_a_pipe_or_a_linked_folder_is_never_read(tmp_path):
+    # A named pipe called x.json would block the collection for ever if it were opened; a
+    # link to a folder is not followed (it could lead anywhere on the disk).
+    folder = tmp_path / "handins"
+    folder.mkdir()
+    (h,) = synthetic_handins(1, seed=9)
+    (folder / "a.json").write_bytes(dump(h))
+    os.mkfifo(folder / "pipe.json")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.json").write_bytes(dump(synthetic_handins(2, seed=10)[1]))
+    os.symlink(tmp_path / "elsewhere", folder / "linked")
+    store = open_class_store(f"sqlite:///{tmp_path / 'class.sqlite'}")
+    report = collect([folder], store)
+    assert report.added == 1
+    assert [(Path(s.source).name, s.reason.split(" (")[0]) for s in report.skipped] == [
+        ("pipe.json", "not a regular file")]
+    store.close()
+
+
+def test_a_file_that_grows_past_the_limit_is_refused_on_what_is_read(tmp_path):
+    from coursekit.classroom.collect import _read_file
+
+    path = tmp_path / "x.json"
+    path.write_bytes(b"x" * 200)
+    with pytest.raises(HandinError, match="200 bytes is over the limit of 100"):
+        _read_file(str(path), Limits(max_file_bytes=100))

@@ -156,3 +156,17 @@ def test_demo_class_is_labelled_demo_and_uses_the_course():
     assert len(handins) == 25 and all(h["demo"] for h in handins)
     cases = {e for h in handins for e in h["exercises"] if e.startswith("case:")}
     assert {"case:the-first-step", "case:the-career-impasse"} <= cases
+
+
+def test_no_dashboard_figure_puts_counts_and_shares_on_one_axis():
+    from coursekit.classroom.synthetic import synthetic_handins
+    from coursekit.exercises import exercise
+
+    sections = {f"p{i}": h["exercises"]["network"]
+                for i, h in enumerate(synthetic_handins(30)) if "network" in h["exercises"]}
+    for panel in exercise("network").dashboard(sections):
+        values = panel.table.get("median")
+        if values is None:
+            continue
+        counts = "number of people" in panel.figure.layout.xaxis.title.text
+        assert counts == bool((values.abs() > 1).any()), panel.title

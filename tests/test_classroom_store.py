@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import uuid
 from pathlib import Path
 
 import pytest
@@ -25,75 +21,6 @@ from coursekit.classroom.class_store import (
 )
 from coursekit.classroom.collect import collect
 from coursekit.classroom.synthetic import synthetic_handins
-
-SOCKET = "/var/run/postgresql"
-
-
-def _fail_or_skip(reason: str):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"PostgreSQL is required in CI: {reason}")
-    pytest.skip(reason)
-
-
-def _connect(dbname: str = "postgres"):
-    import psycopg
-
-    errors = []
-    for user in ("postgres", os.environ.get("USER") or "root"):
-        try:
-            return psycopg.connect(f"host={SOCKET} user={user} dbname={dbname}",
-                                   autocommit=True, connect_timeout=5), user
-        except psycopg.Error as exc:
-            errors.append(str(exc).strip())
-    raise ConnectionError("; ".join(errors))
-
-
-@pytest.fixture(scope="session")
-def postgres_url():
-    """A fresh PostgreSQL database for this test session, dropped at the end.
-
-    ``COURSEKIT_TEST_POSTGRES`` may name a server URL to use instead. Otherwise the local
-    cluster is started with ``pg_ctlcluster`` when it exists. Skips when PostgreSQL is
-    not installed, but fails when ``CI`` is "true".
-    """
-    try:
-        import psycopg
-    except ImportError:
-        _fail_or_skip("psycopg is not installed (pip install 'coursekit[test]')")
-    given = os.environ.get("COURSEKIT_TEST_POSTGRES")
-    if given:
-        yield given
-        return
-    ctl = shutil.which("pg_ctlcluster")
-    if ctl is None:
-        _fail_or_skip("PostgreSQL is not installed (no pg_ctlcluster); set "
-                      "COURSEKIT_TEST_POSTGRES to a server URL to run these tests")
-    versions = sorted(os.listdir("/etc/postgresql")) if Path("/etc/postgresql").is_dir() else []
-    if not versions:
-        _fail_or_skip("no PostgreSQL cluster in /etc/postgresql")
-    subprocess.run([ctl, "--skip-systemctl-redirect", versions[-1], "main", "start"],
-                   capture_output=True, text=True)  # "already running" is fine
-    try:
-        admin, user = _connect()
-    except ConnectionError as exc:
-        # Local sockets use peer authentication: as root, give root its own role once.
-        if os.geteuid() == 0 and shutil.which("runuser"):
-            subprocess.run(["runuser", "-u", "postgres", "--", "createuser", "--superuser",
-                            "root"], capture_output=True, text=True)
-            try:
-                admin, user = _connect()
-            except ConnectionError as again:
-                _fail_or_skip(f"cannot connect to PostgreSQL: {again}")
-        else:
-            _fail_or_skip(f"cannot connect to PostgreSQL: {exc}")
-    name = f"coursekit_test_{uuid.uuid4().hex[:10]}"
-    admin.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(name)))
-    try:
-        yield f"postgresql://{user}@/{name}?host={SOCKET}"
-    finally:
-        admin.execute(psycopg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            psycopg.sql.Identifier(name)))
-        admin.close()
 
 
 @pytest.fixture
@@ -235,3 +162,10 @@ def test_submit_to_postgres_from_the_environment(pg_store, postgres_url, monkeyp
     for h in synthetic_handins(5, seed=8, demo=False):
         assert submit_handin(h) == ADDED
     assert pg_store.count() == 5
+
+
+def test_the_class_store_is_built_by_its_backends_only():
+    from coursekit.classroom.class_store import ClassStore
+
+    with pytest.raises(TypeError, match="abstract"):
+        ClassStore("sqlite:///x.sqlite")

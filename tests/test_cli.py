@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from coursekit import InputError, NotFoundError
 from coursekit.cli import build_parser, init_course, lab_command, main
 from coursekit.store import LearnerStore
 
@@ -28,10 +29,13 @@ def test_init_copies_the_whole_course(tmp_path):
     assert not (target / "learner-data").exists()
 
 
-def test_init_refuses_to_overwrite_a_course(tmp_path):
-    init_course(tmp_path / "mine")
-    with pytest.raises(SystemExit, match="already holds a course"):
-        init_course(tmp_path / "mine")
+def test_init_on_a_course_brings_it_up_to_date_keeping_edits(tmp_path):
+    target = init_course(tmp_path / "mine")
+    (target / "notebooks" / "00_start.ipynb").write_text("{}", encoding="utf-8")
+    init_course(target)
+    kept = list((target / "kept-aside").rglob("00_start.ipynb"))
+    assert [p.read_text(encoding="utf-8") for p in kept] == ["{}"]
+    assert (target / "notebooks" / "00_start.ipynb").read_text(encoding="utf-8") != "{}"
 
 
 def test_init_force_keeps_learner_data(tmp_path):
@@ -108,13 +112,13 @@ def test_start_opens_jupyterlab_at_the_start_page(course_copy):
 
 def test_start_refuses_a_folder_that_is_not_a_course(tmp_path):
     args = build_parser().parse_args(["start", str(tmp_path), "--no-browser"])
-    with pytest.raises(SystemExit, match="not a course folder"):
+    with pytest.raises(InputError, match="not a course folder"):
         args.func(args)
 
 
 def test_start_with_an_unknown_demo_person_names_the_known_ones(course_copy):
     args = build_parser().parse_args(["start", str(course_copy), "--demo", "nobody"])
-    with pytest.raises(SystemExit, match="no such sample person. Fix: use one of amara"):
+    with pytest.raises(NotFoundError, match="no such sample person. Fix: use one of amara"):
         args.func(args)
 
 

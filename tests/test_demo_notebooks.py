@@ -14,7 +14,7 @@ NOTEBOOKS = sorted(p for p in NOTEBOOK_DIR.rglob("*.ipynb") if ".ipynb_checkpoin
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.name) for p in NOTEBOOKS])
 def test_notebook_runs_in_demo_mode_without_touching_the_learner_store(path, tmp_path,
                                                                         monkeypatch):
     own_store = tmp_path / "own" / "learner.sqlite"
@@ -31,3 +31,8 @@ def test_notebook_runs_in_demo_mode_without_touching_the_learner_store(path, tmp
             data = output.get("data", {})
             texts.append(str(output.get("text", "")) + str(data.get("text/plain", "")))
     assert not any("Traceback" in t for t in texts)
+    if "instructor" not in path.parts:  # a learner page says whose answers it shows
+        state = nb.metadata.get("widgets", {}).get(
+            "application/vnd.jupyter.widget-state+json", {}).get("state", {})
+        values = [str(m.get("state", {}).get("value", "")) for m in state.values()]
+        assert any("Demo mode:" in v for v in values), f"{path.name} shows no demo banner"

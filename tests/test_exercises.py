@@ -50,7 +50,35 @@ def test_progress_counts_it(toy_course):
     store = LearnerStore(":memory:")
     store.save("gratitude", "monday", "A good talk")
     row = progress(store).iloc[1]
-    assert row.exercises == 4 and row.started == 1
+    # the case, career drivers and the toy; move readiness is optional and not started
+    assert row.exercises == 3 and row.started == 1
+
+
+def test_an_optional_exercise_counts_once_started():
+    from coursekit.assessment import current_attempt, load_instrument, save_response
+    from coursekit.course import progress
+    from coursekit.store import LearnerStore
+
+    store = LearnerStore(":memory:")
+    before = progress(store).iloc[1]
+    ready = load_instrument("move-readiness")
+    save_response(store, ready, current_attempt(store, ready.id), "mr03", 4)
+    after = progress(store).iloc[1]
+    assert (before.exercises, after.exercises, after.started) == (2, 3, 1)
+
+
+def test_optional_must_name_an_exercise_of_the_notebook(tmp_path):
+    from coursekit._errors import ContentError
+    from coursekit.course import load_course
+
+    course = tmp_path / "course"
+    (course / "notebooks").mkdir(parents=True)
+    (course / "notebooks" / "a.ipynb").write_text("{}", encoding="utf-8")
+    (course / "course.yaml").write_text(
+        "title: t\nparts:\n  - {notebook: a.ipynb, title: A, minutes: 5, summary: s,\n"
+        "     exercises: [network], optional: [netwrok]}\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="'netwrok' is not one of this notebook's exercises"):
+        load_course(course)
 
 
 def test_demo_mode_fills_it_from_the_sample_person(toy_course):

@@ -23,8 +23,10 @@ from pathlib import Path
 
 import pytest
 
+from coursekit._content import load_yaml
 from coursekit.classroom.handin import handin_json, make_handin
 from coursekit.demo import fill_store, sample_people
+from coursekit.network.samples import networks_dir
 from coursekit.planning import load_plan, write_plan_markdown
 from coursekit.report import make_report_files
 from coursekit.report.html import plotly_js
@@ -68,6 +70,10 @@ def _make(folder: Path) -> dict[str, bytes]:
     for step in plan.get("steps", []):
         if "due" in step:
             step["due"] = _pinned(step["due"])
+    # The sample network's dates are shifted to today when it loads: inline it, unshifted.
+    network = load_yaml(networks_dir() / f"{data['network']['sample']}.yaml")
+    data["network"] = {k: network[k] for k in ("ego", "circles", "contacts", "ties")
+                       if k in network}
     with LearnerStore(":memory:", demo=True) as store:
         fill_store(store, dataclasses.replace(amara, data=data))
         files = make_report_files(store, folder, include_reflections="all", today=DAY)

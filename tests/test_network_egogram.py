@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
 import pytest
 
 from coursekit._palette import NETWORK_TYPE_COLOURS
 from coursekit.network import Contact, Ego, Network, egogram, load_sample_network
-from coursekit.network.egogram import GROUPINGS, MAX_LABELS, TRACE_NAMES, positions
+from coursekit.network.egogram import GROUPINGS, MAX_LABELS, TIES, TRACE_NAMES, positions
 
 
 def contacts(n: int, **fields) -> Network:
@@ -51,7 +52,16 @@ def test_empty_network_shows_a_message_not_a_blank_plot():
 def test_star_network_says_so():
     fig = egogram(contacts(6))
     assert any("a star" in a.text for a in fig.layout.annotations)
-    assert len(fig.data[0].x) == 0
+    assert len(fig.data[0].x) == 0 and not fig.data[0].showlegend
+    assert not [s for s in fig.layout.shapes if s.name == TIES]
+
+
+def test_ties_are_one_path_with_a_legend_entry():
+    net = load_sample_network("harris-before")
+    fig = egogram(net)
+    paths = [s.path for s in fig.layout.shapes if s.name == TIES]
+    assert len(paths) == 1 and paths[0].count("M") == len(net.tie_arrays[0])
+    assert fig.data[0].name == TIES and fig.data[0].showlegend
 
 
 def test_rings_by_closeness():
@@ -82,3 +92,35 @@ def test_every_grouping_places_everyone_without_overlap(group_by):
 def test_unknown_grouping_is_refused():
     with pytest.raises(ValueError, match="group_by"):
         egogram(contacts(2), group_by="colour")
+
+
+def test_ring_radius_of_one_strength_and_of_many():
+    import numpy as np
+
+    from coursekit.network.egogram import ring_radius
+
+    assert ring_radius(5) == 1 and float(ring_radius(1)) == 5.0
+    assert ring_radius(np.array([1, 3, 5])).tolist() == [5, 3, 1]
+
+
+def test_names_on_the_map_never_overlap_and_every_name_stays_in_the_hover():
+    from coursekit.network.egogram import egogram_spec, label_boxes
+    from coursekit.network.model import Contact, Ego, Network
+
+    people = [Contact(f"c{k}", f"Alexandra Montgomery-{k}", strength=4, inside=True)
+              for k in range(15)]
+    network = Network.from_records(Ego(), people)
+    for height in (460, 620):
+        spec = egogram_spec(network, height=height)
+        dots = [(t, x, y) for tr in spec["data"] if tr.get("mode") == "markers+text"
+                and tr["name"] != "you" for t, x, y in zip(tr["text"], tr["x"], tr["y"],
+                                                            strict=True)]
+        shown = [(t, x, y) for t, x, y in dots if t]
+        assert 0 < len(shown) < len(people)  # a crowded ring: some names only on hover
+        boxes = label_boxes([t for t, _, _ in shown], np.array([x for _, x, _ in shown]),
+                            np.array([y for _, _, y in shown]), height)
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+        hover = " ".join(h for tr in spec["data"] for h in list(tr.get("hovertext", ())))
+        assert all(p.name in hover for p in people)

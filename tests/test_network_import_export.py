@@ -18,18 +18,18 @@ from coursekit.network import (
     Ego,
     Network,
     Tie,
-    contacts_csv,
     import_file,
     load_sample_network,
-    read_contacts_csv,
-    read_graphml,
     read_linkedin_connections,
-    same_organisation,
-    ties_csv,
     write_csv,
     write_graphml,
 )
-from coursekit.network.importing import normalise_organisation
+from coursekit.network.exporting import contacts_csv, read_graphml, ties_csv
+from coursekit.network.importing import (
+    normalise_organisation,
+    read_contacts_csv,
+    same_organisation,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 NET_FILES = Path(__file__).resolve().parent / "files" / "network"

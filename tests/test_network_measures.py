@@ -2,7 +2,7 @@
 
 One table, :data:`PINNED`, holds every hand-computed value: a row per (network, measure),
 with the computation. The networks are small enough to check on paper. Notation as in
-:mod:`coursekit.network.measures.structural_holes`: i is the learner, p_ij the share of
+:mod:`coursekit.network.measures.structure`: i is the learner, p_ij the share of
 i's tie strength that goes to j, c_ij = (p_ij + sum_q p_iq p_qj)^2, r_j = sum_q p_iq m_jq
 with m_jq = z_jq / max_k z_jk.
 """
@@ -17,12 +17,9 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from coursekit.network import (
-    Circle,
-    Contact,
-    Ego,
-    Network,
-    Tie,
+from coursekit.network import Circle, Contact, Ego, Network, Tie, load_sample_network
+from coursekit.network.exporting import to_networkx
+from coursekit.network.measures import (
     blau,
     constraint,
     density,
@@ -32,17 +29,15 @@ from coursekit.network import (
     group_shares,
     inside_or_outside,
     iqv,
-    load_sample_network,
     local_constraints,
     network_measures,
     reach_above,
     redundancies,
     size,
     stale_share,
-    to_networkx,
+    tie_count,
     type_shares,
 )
-from coursekit.network.measures import tie_count
 
 NAN = math.nan
 
@@ -335,3 +330,59 @@ def test_harris_before_and_after_tell_the_story():
     assert before.above_count < 2 <= after.above_count
     assert before.sector_iqv < after.sector_iqv
     assert before.efficiency < after.efficiency
+
+
+# -- the headline reads the way the case teaches ----------------------------------------------
+
+
+def _headline(network) -> dict[str, str]:
+    from coursekit.network.measures import measures_table, network_measures
+
+    table = measures_table(network_measures(network))
+    return dict(zip(table.loc[table["headline"], "measure"], table.loc[table["headline"],
+                                                                       "value"], strict=True))
+
+
+def test_harris_before_and_after_read_in_the_direction_of_the_case():
+    from coursekit.network.samples import load_sample_network
+
+    before = _headline(load_sample_network("harris-before"))
+    after = _headline(load_sample_network("harris-after"))
+    assert before["Outside your organisation"] == "4 of 30 (13%)"  # 4 / 30, by hand
+    assert after["Outside your organisation"] == "15 of 37 (41%)"  # 15 / 37
+    assert (before["Looking ahead (strategic)"], after["Looking ahead (strategic)"]) == \
+        ("0%", "43%")  # 16 / 37 strategic
+    assert int(before["Two or more levels above"]) < int(after["Two or more levels above"])
+    assert before["How close-knit"].startswith("23%")  # 102 / (30 * 29 / 2) = 0.234
+    assert after["How close-knit"].startswith("10%")  # 65 / (37 * 36 / 2) = 0.098
+
+
+def test_a_small_closed_internal_network_reads_like_harris_before():
+    from coursekit.network.model import Contact, Ego, Network, Tie
+
+    people = [Contact(f"c{k}", f"P{k}", inside=True, types=("operational",))
+              for k in range(5)]
+    ties = [Tie(f"c{a}", f"c{b}", 2) for a in range(5) for b in range(a + 1, 5)]
+    closed = _headline(Network.from_records(Ego(), people, ties))
+    assert closed["Outside your organisation"] == "0 of 5 (0%)"
+    assert closed["Looking ahead (strategic)"] == "0%"
+    assert closed["How close-knit"].startswith("100% of pairs")
+    assert "small networks are often close-knit" in closed["How close-knit"]
+
+
+def test_formulas_sit_behind_the_how_is_it_computed_toggle():
+    from coursekit._render import render
+    from coursekit.network.measures import compare_measures
+    from coursekit.network.outsight import outsight
+    from coursekit.network.samples import load_sample_network
+
+    harris = load_sample_network("harris-before")
+    html = render("network/_measures.html.j2", caption="x",
+                  table=compare_measures({"Harris": harris}).reset_index())
+    shown, hidden = html.split("<details", 1)
+    assert "Outside your organisation" in shown and "Constraint" not in shown
+    assert "sum p_k^2" in hidden and "compare it only between networks of about the same " \
+        "size" in hidden
+    audit = render("network/_outsight.html.j2", audit=outsight(harris))
+    shown, hidden = audit.split("<details", 1)
+    assert "<code>" not in shown and "E / (E + I)" in hidden

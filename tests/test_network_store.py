@@ -23,15 +23,15 @@ from coursekit.network import (
     find_duplicates,
     load_network,
     load_sample_network,
-    merge_contacts,
     merge_stored_contacts,
-    network_problems,
     save_circle,
     save_contact,
     save_ego,
     save_tie,
 )
 from coursekit.network.demo import fill_network
+from coursekit.network.duplicates import merge_contacts
+from coursekit.network.model import network_problems
 from coursekit.network.samples import check_sample_networks, network_from_data
 from coursekit.store import LearnerStore
 
@@ -52,7 +52,10 @@ def test_network_survives_reopening(tmp_path):
         assert net.contact(ana.id) == ana
         assert net.ties.values.tolist() == [[ana.id, ben.id, 3]]
         assert net.circle_members() == {"Team": [ana.id, ben.id]}
-        assert store.load("network", "size") == {"contacts": 2, "ties": 1, "circles": 1}
+        assert store.load_exercise("network") == {}  # progress is read from the tables
+        from coursekit.exercises import exercise
+
+        assert exercise("network").progress(store).done == 3  # you, described, who knows whom
 
 
 def test_each_edit_is_one_transaction(store):

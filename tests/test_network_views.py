@@ -12,6 +12,7 @@ import pytest
 
 import coursekit as ck
 from coursekit.network import add_network, load_sample_network
+from coursekit.network.egogram import TIES
 from coursekit.store import LearnerStore
 
 TODAY = date(2025, 6, 1)
@@ -146,7 +147,8 @@ def test_circles_and_pairs(views):
     ties.members.value = tuple(ids)
     ties.save_circle_button.click()
     assert views.measures.measures.density == 1
-    assert len(views.figure.data[0].x) == 9  # three ties, three points each
+    ties_drawn = [s.path for s in views.figure.layout.shapes if s.name == TIES]
+    assert ties_drawn[0].count("M") == 3  # three ties, one line each
     ties.person_a.value, ties.person_b.value = ids[0], ids[1]
     ties.tie_strength.value = 0
     ties.save_tie_button.click()
@@ -243,14 +245,18 @@ def test_edit_is_fast_at_typical_size(tmp_path):
 def test_comparison_with_harris_follows_the_learner(tmp_path):
     store = LearnerStore(tmp_path / "s.sqlite")
     comparison = ck.network_comparison(store, "harris-before", title="Harris before")
-    figures = [box.children[0] for box in comparison.box.children]
-    assert figures[0].layout.title.text == "Harris before: 30 people"
-    assert figures[1].layout.title.text.startswith("You")
+    assert [box.children[0] for box in comparison.box.children] == [
+        m.output for m in comparison.maps]
+    assert comparison.maps[0].figure.layout.title.text == "Harris before: 30 people"
+    assert comparison.maps[1].figure.layout.title.text.startswith("You")
+    assert comparison.maps[0].figure.layout.showlegend is False
     assert comparison.box.layout.flex_flow == "row wrap"  # one under the other when narrow
     recall = ck.network_recall(store)
     recall.names.value = "Ana\nBen\nCleo\nDee\nEd"
     recall.add_button.click()
-    assert figures[1].layout.title.text == "You: 5 people"
+    assert comparison.maps[1].figure.layout.title.text == "You: 5 people"
+    shown = comparison.maps[1].output.outputs[0]["data"]
+    assert shown["application/vnd.plotly.v1+json"]["layout"]["title"]["text"] == "You: 5 people"
     assert ">You</th>" in comparison.table.value
     assert "Contacts</th><td style='padding:2px 8px'>30</td><td style='padding:2px 8px'>5<" \
         in comparison.table.value
@@ -258,6 +264,8 @@ def test_comparison_with_harris_follows_the_learner(tmp_path):
 
 def test_two_samples_side_by_side():
     box = ck.sample_comparison("harris-before", "harris-after")
-    figures = [b.children[0] for b in box.children[0].children]
-    assert "Harris before: 30 people" in figures[0].layout.title.text
+    shown = [b.children[0].outputs[0]["data"] for b in box.children[0].children]
+    spec = shown[0]["application/vnd.plotly.v1+json"]
+    assert "Harris before: 30 people" in spec["layout"]["title"]["text"]
+    assert spec["config"]["showSendToCloud"] is False  # nothing offers to upload the map
     assert "E-I index" in box.children[1].value

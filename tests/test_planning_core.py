@@ -224,3 +224,20 @@ def test_demo_dates_are_relative():
     clean = check_plan_section({"steps": [{"title": "Soon", "due": "+7", "done": True}]}, "x.yaml")
     step = clean["steps"][0]
     assert step["due"] == date.today() + timedelta(days=7) and step["done"]
+
+
+def test_dated_items_come_with_their_dates_in_order_and_undated_ones_are_left_out():
+    from coursekit.planning.model import Step, by_date
+
+    later, first, undated, same_day = (Step(1, "b", due=date(2030, 5, 2)),
+                                       Step(3, "a", due=date(2030, 5, 1)), Step(2, "c"),
+                                       Step(0, "d", due=date(2030, 5, 2)))
+    assert by_date([later, first, undated, same_day]) == [
+        (date(2030, 5, 1), first), (date(2030, 5, 2), same_day), (date(2030, 5, 2), later)]
+
+
+def test_the_kinds_of_plan_item_and_their_labels_agree():
+    from coursekit.planning.model import KIND_LABELS, PATH_KINDS, PATH_LABELS, STEP_KINDS
+
+    assert STEP_KINDS == tuple(KIND_LABELS) == ("step", "check-in", "networking")
+    assert PATH_KINDS == tuple(PATH_LABELS) == ("current", "disappeared", "unconstrained")

@@ -18,6 +18,7 @@ from coursekit.report import (
     save_reflection_choice,
     write_report,
 )
+from coursekit.report.html import plotly_js
 from coursekit.store import LearnerStore
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -57,6 +58,24 @@ def test_report_is_offline(store):
         assert not re.search(pattern, page, re.I), pattern
     assert page.count("Plotly.newPlot(") >= 2          # vision and timeline figures
     assert "<meta charset='utf-8'>" in page
+
+
+def plotly_js_copies(page: str) -> int:
+    """How many copies of plotly.js a page holds: its banner, and a piece of its middle."""
+    bundle = plotly_js()
+    banners = page.count(bundle[:60])
+    middle = page.count(bundle[len(bundle) // 2:len(bundle) // 2 + 200])
+    assert banners == middle, "a part of plotly.js without the rest"
+    return banners
+
+
+def test_report_holds_plotly_js_once_whatever_its_figures(store):
+    # The report is one offline file: plotly.js inside, once (4.8 MB), however many
+    # figures it draws; a second copy would double the file (benchmarks/bench_report.py).
+    page = build_report(store, include_reflections="all", today=date(2030, 4, 1))
+    assert page.count("Plotly.newPlot(") >= 2
+    assert plotly_js_copies(page) == 1
+    assert plotly_js_copies(page + plotly_js()) == 2  # the count sees a second copy
 
 
 def test_learner_text_is_escaped(store):

@@ -17,9 +17,9 @@ from pydantic import (
 
 from coursekit import ContentError
 from coursekit import _schema as schema
-from coursekit._case_format import parse_case_file
 from coursekit._case_model import Case
 from coursekit._problems import Places, describe, suggest
+from coursekit.cases import parse_case_file
 from coursekit.network.model import parse_types
 
 

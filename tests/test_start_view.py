@@ -55,7 +55,7 @@ def test_plan_widget_updates_when_an_answer_is_saved(store):
     assert 0 < bar.value < 0.1
     assert bar.description.startswith("Case 1: The first step:") and "% done" in bar.description
     status = plan.children[1].children[1].children[0].value
-    assert "0 of 3 exercises done, 1 under way" in status
+    assert "0 of 2 exercises done, 1 under way" in status
 
 
 def test_your_data_exports_and_erases(store, tmp_path):

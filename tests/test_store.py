@@ -345,3 +345,10 @@ def test_killing_the_process_during_saves_loses_at_most_the_last_answer(tmp_path
     # every save that reported success is there; at most the one in flight is missing
     assert all(f"k{i:06d}" in saved for i in range(confirmed + 1))
     assert len(saved) >= confirmed + 1
+
+
+def test_a_cursor_that_inserted_nothing_gives_an_error_not_a_none_id():
+    from coursekit._sql import inserted_id
+
+    with pytest.raises(StoreError, match="no row"):
+        inserted_id(sqlite3.connect(":memory:").cursor())

@@ -127,3 +127,20 @@ def test_every_imported_package_is_declared():
     missing = {m for m in third_party
                if DISTRIBUTIONS.get(m, m).lower().replace("_", "-") not in declared}
     assert missing == set(), f"imported but not declared in pyproject.toml: {missing}"
+
+
+def test_library_code_never_exits_the_process():
+    """A library error is an exception the caller can catch, never SystemExit."""
+    allowed = {"coursekit/__main__.py", "coursekit/app.py"}  # the entry point; the app runner
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = str(path.relative_to(PACKAGE.parent))
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        main_blocks = {id(n) for node in tree.body if isinstance(node, ast.If)
+                       and "__main__" in ast.unparse(node.test) for n in ast.walk(node)}
+        for node in ast.walk(tree):
+            text = ast.unparse(node) if isinstance(node, (ast.Raise, ast.Call)) else ""
+            if (text.startswith("raise SystemExit") or text.startswith("sys.exit(")) \
+                    and id(node) not in main_blocks and name not in allowed:
+                found.append(f"{name}:{node.lineno}")
+    assert found == []

@@ -23,21 +23,25 @@ from .scoring import (
     score_responses,
 )
 from .storage import (
+    NOT_APPLICABLE,
+    Answers,
     current_attempt,
     finish_attempt,
     latest_answered_attempt,
     latest_attempt,
     list_attempts,
+    load_answers,
     load_responses,
+    save_branch,
     save_response,
     start_attempt,
 )
 
 __all__ = [
-    "answered_counts", "check_instruments", "class_norms", "comparison_figure",
-    "cronbach_alpha", "current_attempt", "finish_attempt", "hexagon_figure",
-    "latest_answered_attempt", "latest_attempt", "list_attempts", "list_instruments",
-    "load_instrument", "load_responses", "next_steps", "next_steps_html", "results_figure",
-    "results_html", "save_response", "scale_reliability", "score_many",
-    "score_responses", "start_attempt",
+    "NOT_APPLICABLE", "Answers", "answered_counts", "check_instruments", "class_norms",
+    "comparison_figure", "cronbach_alpha", "current_attempt", "finish_attempt",
+    "hexagon_figure", "latest_answered_attempt", "latest_attempt", "list_attempts",
+    "list_instruments", "load_answers", "load_instrument", "load_responses", "next_steps",
+    "next_steps_html", "results_figure", "results_html", "save_branch", "save_response",
+    "scale_reliability", "score_many", "score_responses", "start_attempt",
 ]

@@ -1,7 +1,8 @@
 """Feedback on a learner's results: figures (plotly) and the band's words (HTML).
 
 Figures put every scale on one common axis, sorted, as bars, since position on a common
-scale is read most accurately (Cleveland & McGill 1984); a radar chart's area grows with
+scale is read most accurately (Cleveland & McGill 1984, "Graphical perception", Journal of
+the American Statistical Association 79(387), 531-554); a radar chart's area grows with
 the square of the scores and its shape depends on the axis order. The one exception is
 Holland's hexagon, whose order the theory fixes (``layout: hexagon``).
 
@@ -34,6 +35,10 @@ def _axis(instrument: Instrument) -> dict:
                 tickvals=list(rs.points), zeroline=False)
 
 
+#: The status of a scale none of whose statements apply to the learner (not drawn).
+NOT_APPLY = "does not apply"
+
+
 def _ordered(table: pd.Series | pd.DataFrame, instrument: Instrument) -> list[str]:
     """Scale ids sorted by score, ascending, as plotly draws from the bottom up.
 
@@ -61,7 +66,7 @@ def results_figure(instrument: Instrument, table: pd.DataFrame,
         the class mean with one SD either side. Without class data no norms are shown.
     """
     rs = instrument.response_scale
-    order = _ordered(table, instrument)
+    order = [s for s in _ordered(table, instrument) if table.at[s, "status"] != NOT_APPLY]
     rows = table.loc[order]
     done = rows["status"] == "complete"
     names = rows["name"].where(done, rows["name"] + " (incomplete)")
@@ -123,7 +128,8 @@ def comparison_figure(instrument: Instrument, before: pd.DataFrame, after: pd.Da
     ['change', 'First attempt', 'Latest attempt']
     """
     after_scores = after["score"].where(after["score"].notna(), before["score"])
-    order = _ordered(after_scores, instrument)
+    order = [s for s in _ordered(after_scores, instrument)
+             if NOT_APPLY not in (before.at[s, "status"], after.at[s, "status"])]
     names = [after.at[s, "name"] for s in order]
     xs, ys = [], []
     for sid, name in zip(order, names, strict=True):

@@ -22,6 +22,11 @@ One YAML file per instrument, named after its id (``instruments/career-drivers.y
       high: [3.5, 5]
     focus: lowest                      # "what to do next" starts from: lowest | highest
     layout: bars                       # bars (default) | hexagon (six scales, RIASEC order)
+    branch:                            # optional: a question asked before the items
+      question: Where would the move take you?
+      options:                         # at least two
+        - {id: abroad, label: To another country}
+        - {id: home, label: Elsewhere in my own country}
     scales:
       - id: technical
         name: Technical mastery
@@ -34,6 +39,8 @@ One YAML file per instrument, named after its id (``instruments/career-drivers.y
     items:
       - {id: cd01, scale: technical, text: "..."}
       - {id: cd02, scale: technical, text: "...", reverse: true}
+      - {id: cd03, scale: technical, text: "...", only_for: [abroad]}   # asked only then
+      - {id: cd04, scale: technical, text: "...", may_not_apply: true}  # "Does not apply"
     reverse_keyed: [cd02]              # optional: a scoring key list, as IPIP publishes them
 
 A band's ``range`` (or the instrument's ``band_ranges``) gives ``[from, to]``; the bands of
@@ -42,6 +49,12 @@ one below ends). ``label`` defaults to "Low", "Middle" or "High".
 
 Reverse-keyed items are marked ``reverse: true`` on the item or listed in
 ``reverse_keyed``; use few of them, since respondents misread them (Swain et al. 2008).
+
+An item ``only_for`` some branch options is asked only when the learner chose one of
+them (all items are asked until they choose). An item that ``may_not_apply`` offers "Does
+not apply to me" (statements about a partner or children, say). Either way the item leaves
+its scale: the scale then needs ``min(min_answered, items that apply)`` answers, and a scale
+none of whose items applies is reported as "does not apply" instead of being scored.
 
 Every problem is reported with the file, the place (field or item id) and a fix, all at
 once, by :func:`check_instruments` (``coursekit check``).

@@ -10,7 +10,7 @@ each problem with its place (``scales[0] (id alpha): bands: high: range``) and f
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args, overload
 
 from pydantic import (
     AfterValidator,
@@ -41,6 +41,10 @@ from .._schema import (
     same_as_file_name,
     unique,
 )
+from ._branch import Branch
+
+if TYPE_CHECKING:
+    import numpy as np
 
 BandName = Literal["low", "middle", "high"]
 #: The band names an instrument may use, low to high.
@@ -110,8 +114,13 @@ class ResponseScale(ContentModel):
         """Every allowed answer, low to high."""
         return range(self.min, self.max + 1)
 
-    def reverse(self, value: float) -> float:
-        """The reverse-keyed value: ``(min + max) - value``."""
+    @overload
+    def reverse(self, value: float) -> float: ...
+    @overload
+    def reverse(self, value: np.ndarray) -> np.ndarray: ...
+
+    def reverse(self, value: float | np.ndarray) -> float | np.ndarray:
+        """The reverse-keyed value: ``(min + max) - value`` (of each value of an array)."""
         return (self.min + self.max) - value
 
     def describe(self) -> str:
@@ -143,14 +152,22 @@ class Band(ContentModel):
     range: Range | None = None
 
     @property
+    def span(self) -> tuple[float, float]:
+        """Where the band starts and ends (a band read outside its instrument may have none)."""
+        if self.range is None:
+            raise ValueError(f"The band '{self.name}' has no range. Fix: give it range: "
+                             f"[from, to], or read it in its instrument (band_ranges).")
+        return self.range
+
+    @property
     def lower(self) -> float:
         """Where the band starts."""
-        return self.range[0]
+        return self.span[0]
 
     @property
     def upper(self) -> float:
         """Where the band ends."""
-        return self.range[1]
+        return self.span[1]
 
 
 def _bands_by_name(value: Any) -> Any:
@@ -197,7 +214,9 @@ class Scale(ContentModel):
 class Item(ContentModel):
     """One statement the learner answers, on one scale.
 
-    A ``reverse`` item scores ``(min + max) - answer``.
+    A ``reverse`` item scores ``(min + max) - answer``. An item that ``may_not_apply``
+    offers "Does not apply to me", which leaves it out of its scale's score; an item
+    ``only_for`` some branch options is asked only in those situations.
     """
 
     id: Key
@@ -205,6 +224,10 @@ class Item(ContentModel):
     scale: Annotated[Text, refers_to("scales", "'{value}' is not a scale of this instrument",
                                      "use one of: {known}{hint}")]
     reverse: Flag = False
+    may_not_apply: Flag = False
+    only_for: tuple[Annotated[Key, refers_to(
+        "branches", "'{value}' is not an option of this instrument's branch",
+        "use one of: {known}{hint}")], ...] = ()
 
 
 #: A reverse key: the id of an item of the instrument.
@@ -228,6 +251,9 @@ class Instrument(ExerciseFile):
     min_answered: Positive = DEFAULT_MIN_ANSWERED
     band_ranges: dict[BandName, Range] = {}
     reverse_keyed: tuple[ReverseKey, ...] = ()
+    branch: Branch | None = None
+    #: A last question under the results: which one scale the learner would keep.
+    keep_one: Text | None = None
     items: Annotated[NonEmpty[Item], unique("id", "item id")]
     scales: Annotated[NonEmpty[Scale], unique("id", "scale id")]
     exercise_kind: ClassVar[str] = "assessment"
@@ -237,6 +263,8 @@ class Instrument(ExerciseFile):
     def _declare_ids(cls, data: Any, info: ValidationInfo) -> Any:
         declare(info, "scales", data, "scales")
         declare(info, "items", data, "items")
+        if isinstance(data, dict) and isinstance(data.get("branch"), dict):
+            declare(info, "branches", data["branch"], "options")
         return data
 
     @field_validator("band_ranges")
@@ -285,6 +313,19 @@ class Instrument(ExerciseFile):
             fail(f"hexagon needs exactly six scales, this file has {len(self.scales)}",
                  "list the six RIASEC types in hexagon order, or use layout: bars", "layout")
         return self
+
+    @model_validator(mode="after")
+    def _branch_for_only_for(self) -> Instrument:
+        for i, item in enumerate(self.items):
+            if item.only_for and self.branch is None:
+                fail("only_for needs a branch question to choose from",
+                     "add branch: with a question and options, or remove only_for",
+                     "items", i, "only_for")
+        return self
+
+    def asks(self, item: Item, branch: str | None) -> bool:
+        """Whether ``item`` is asked in situation ``branch`` (None: not chosen, all asked)."""
+        return branch is None or not item.only_for or branch in item.only_for
 
     @property
     def item_ids(self) -> tuple[str, ...]:

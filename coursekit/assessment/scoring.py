@@ -15,7 +15,8 @@ Rules (as in the International Personality Item Pool's scoring)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -141,7 +142,9 @@ def answered_counts(instrument: Instrument, responses: pd.DataFrame) -> pd.DataF
 
 
 def score_responses(instrument: Instrument,
-                    responses: Mapping[str, int | float | None]) -> pd.DataFrame:
+                    responses: Mapping[str, int | float | None], *,
+                    not_applicable: Iterable[str] = (), branch: str | None = None
+                    ) -> pd.DataFrame:
     """One learner's results: a row per scale with score, status, band and its words.
 
     Parameters
@@ -149,14 +152,21 @@ def score_responses(instrument: Instrument,
     instrument : Instrument
     responses : mapping of item id to answer
         Unanswered items may be left out or be None.
+    not_applicable : item ids
+        Items the learner marked "does not apply to me"; they leave the scale, which then
+        needs at most as many answers as it has items left.
+    branch : str, optional
+        The situation the learner answers for (the instrument's ``branch``); items not
+        asked in it are left out the same way. None: every item is asked.
 
     Returns
     -------
     DataFrame
         Indexed by scale id in instrument order, columns :data:`SCORE_COLUMNS`:
-        ``score`` (NaN when incomplete), ``answered``, ``items``, ``needed``,
-        ``status`` ("complete" or "incomplete"), and for complete scales the ``band``
-        name, its ``band_label``, ``meaning`` and ``next_step`` (empty text otherwise).
+        ``score`` (NaN unless complete), ``answered``, ``items`` (those that apply),
+        ``needed``, ``status`` ("complete", "incomplete", or "does not apply" when no item
+        of the scale applies), and for complete scales the ``band`` name, its
+        ``band_label``, ``meaning`` and ``next_step`` (empty text otherwise).
 
     Examples
     --------
@@ -171,6 +181,12 @@ def score_responses(instrument: Instrument,
     3.0
     >>> int(t.at["senior", "answered"]), t.at["senior", "status"]
     (0, 'incomplete')
+
+    Answering for a move at home, the language statements are not asked:
+
+    >>> ready = load_instrument("move-readiness")
+    >>> score_responses(ready, {}, branch="home").at["language", "status"]
+    'does not apply'
     """
     unknown = [k for k in responses if k not in set(instrument.item_ids)]
     if unknown:
@@ -181,18 +197,23 @@ def score_responses(instrument: Instrument,
         raise InputError(f"item {flags[0]}: answer {responses[flags[0]]!r} is not a number. "
                          f"Fix: answer with a whole number from {instrument.response_scale.min}"
                          f" to {instrument.response_scale.max}")
-    row = pd.DataFrame([{k: (np.nan if v is None else v) for k, v in responses.items()}],
+    left_out = set(not_applicable) | {i.id for i in instrument.items
+                                      if not instrument.asks(i, branch)}
+    row = pd.DataFrame([{k: (np.nan if v is None else v) for k, v in responses.items()
+                         if k not in left_out}],
                        index=["learner"], columns=list(instrument.item_ids), dtype=object)
-    scores = score_many(instrument, row).iloc[0]
-    counts = answered_counts(instrument, row).iloc[0]
+    sums, counts = (column[:, 0] for column in _tally(instrument, row))
     rows = []
-    for scale in instrument.scales:
-        score = float(scores[scale.id])
+    for k, scale in enumerate(instrument.scales):
+        applies = sum(i not in left_out for i in scale.item_ids)
+        needed = min(scale.min_answered or 1, applies)
+        score = float(sums[k] / counts[k]) if applies and counts[k] >= needed else math.nan
         band = scale.band_for(score)
         rows.append({
-            "name": scale.name, "score": score, "answered": int(counts[scale.id]),
-            "items": len(scale.item_ids), "needed": scale.min_answered,
-            "status": "complete" if band is not None else "incomplete",
+            "name": scale.name, "score": score, "answered": int(counts[k]),
+            "items": applies, "needed": needed,
+            "status": ("does not apply" if not applies else
+                       "complete" if band is not None else "incomplete"),
             "band": band.name if band else "", "band_label": band.label if band else "",
             "meaning": band.meaning if band else "", "next_step": band.next_step if band else "",
         })

@@ -1,23 +1,15 @@
 """The class store: the class's hand-ins in one database, SQLite or PostgreSQL.
 
-One interface, two backends, chosen by a URL:
-
-- ``sqlite:///class.sqlite`` (relative path) or ``sqlite:////srv/course/class.sqlite``
-  (absolute: four slashes, as in SQLAlchemy), or a plain file path: one machine.
-- ``postgresql://user@host/dbname`` (or ``postgres://``, or a libpq key-value string such as
-  ``host=/var/run/postgresql dbname=class``): a JupyterHub where many users submit at once.
-
-Given directly, or by the ``COURSEKIT_CLASS_DB`` environment variable.
-
+SQLite serves one machine, PostgreSQL a JupyterHub where many learners submit at once; the
+store is named by a URL, given or in ``COURSEKIT_CLASS_DB`` (its forms: docs/jupyterhub.md).
 One row per (course, pseudonym): the latest hand-in by ``created_at`` wins, an older or
-equally old one is kept out. Every write is one transaction with parameterised queries.
-Both backends store the same cleaned JSON text, so they return the same hand-ins.
+equally old one is kept out. Both backends store the same cleaned JSON text.
 
-Examples
---------
->>> store = open_class_store("sqlite:///:memory:")
->>> store.count()
-0
+Schema 2 adds the live class (:mod:`coursekit.classroom.live`): ``votes`` (an option id per
+learner and decision point), ``reveals`` and ``class_rounds`` (the instructor's), and
+``learners`` (which database login holds which pseudonym, for PostgreSQL's row-level
+security: :mod:`coursekit.classroom.roles`). A connection that may not create tables (a
+learner's or the instructor's role) uses the tables ``coursekit class-db init`` made.
 """
 
 from __future__ import annotations
@@ -26,45 +18,74 @@ import json
 import os
 import re
 import sqlite3
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from pydantic import TypeAdapter
 
 from .._errors import StoreError
 from .handin_format import now_utc, validate_handin
+
+if TYPE_CHECKING:
+    import psycopg  # the PostgreSQL backend's (an optional dependency: coursekit[hub])
 
 #: Environment variable naming the class database (a URL).
 CLASS_DB_ENV = "COURSEKIT_CLASS_DB"
 
 #: Schema version of the class store.
-CLASS_SCHEMA_VERSION = 1
+CLASS_SCHEMA_VERSION = 2
 
 _SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS class_meta (
-        key   TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    )""",
+    "CREATE TABLE IF NOT EXISTS class_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS handins (
-        course      TEXT NOT NULL,
-        pseudonym   TEXT NOT NULL,
-        created_at  TEXT NOT NULL,
-        received_at TEXT NOT NULL,
-        version     INTEGER NOT NULL,
-        body        TEXT NOT NULL,
-        PRIMARY KEY (course, pseudonym)
-    )""",
+        course TEXT NOT NULL, pseudonym TEXT NOT NULL, created_at TEXT NOT NULL,
+        received_at TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
+        PRIMARY KEY (course, pseudonym))""",
+    """CREATE TABLE IF NOT EXISTS class_rounds (
+        course TEXT PRIMARY KEY, round INTEGER NOT NULL, started_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS votes (
+        course TEXT NOT NULL, round INTEGER NOT NULL, point TEXT NOT NULL,
+        pseudonym TEXT NOT NULL, choice TEXT NOT NULL, voted_at TEXT NOT NULL,
+        PRIMARY KEY (course, round, point, pseudonym))""",
+    """CREATE TABLE IF NOT EXISTS reveals (
+        course TEXT NOT NULL, round INTEGER NOT NULL, point TEXT NOT NULL,
+        revealed_at TEXT NOT NULL, PRIMARY KEY (course, round, point))""",
+    """CREATE TABLE IF NOT EXISTS learners (
+        login TEXT PRIMARY KEY, pseudonym TEXT NOT NULL UNIQUE)""",
 ]
 
-#: What :meth:`ClassStore.add` reports for each hand-in.
+#: A clean hand-in as the JSON text stored (compact, in the order of the clean hand-in):
+#: pydantic's compiled encoder, three times as fast as ``json.dumps`` for a hand-in.
+_BODY: TypeAdapter[Mapping[str, Any]] = TypeAdapter(Mapping[str, Any])
+
+
+
+class StoredRow(NamedTuple):
+    """A validated hand-in as the class store keeps it: its key, version and JSON text."""
+
+    course: str
+    pseudonym: str
+    created_at: str
+    version: int
+    body: str
+
+
+def stored_row(handin: Mapping[str, Any]) -> StoredRow:
+    """The row of a hand-in already validated (:func:`~.handin_format.validate_handin`)."""
+    return StoredRow(handin["course"], handin["pseudonym"], handin["created_at"],
+                     handin["version"], _BODY.dump_json(handin).decode("utf-8"))
+
+
+#: What :meth:`ClassStore.add_many` reports for each hand-in.
 ADDED, REPLACED, KEPT_NEWER = "added", "replaced", "kept newer"
 
 
 def redact(url: str) -> str:
     """A database URL without its password, for messages.
 
-    Examples
-    --------
     >>> redact("postgresql://teach:s3cret@db.example.org/class")
     'postgresql://teach:***@db.example.org/class'
     >>> redact("host=/tmp password=s3cret dbname=x")
@@ -74,49 +95,99 @@ def redact(url: str) -> str:
     return re.sub(r"(password=)\S+", r"\1***", url)
 
 
-class ClassStore:
-    """The class's hand-ins. Use :func:`open_class_store`; do not build directly."""
+def _of_course(course: str | None) -> tuple[str, tuple]:
+    return (" WHERE course = ?", (course,)) if course is not None else ("", ())
 
-    backend = ""
+
+class _Cursor(Protocol):
+    """What the store asks of a cursor: sqlite3's and psycopg's both have it."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def execute(self, sql: str, params: Any = ..., /) -> Any: ...
+
+
+class _Connection(Protocol):
+    """What the store asks of a connection, whatever the backend: to close it."""
+
+    def close(self) -> None: ...
+
+
+class ClassStore(ABC):
+    """The class's hand-ins. Use :func:`open_class_store`; do not build directly.
+
+    A backend opens ``_conn`` and provides :meth:`_transaction` and :meth:`_rows`.
+    """
+
     _param = "?"
+    _conn: _Connection
 
     def __init__(self, url: str):
         self.url = url
 
-    # backends provide: _connect(), _transaction(), _rows(sql, params), close()
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[_Cursor]:
+        """A cursor inside one write transaction: committed at the end, or rolled back."""
+
+    @abstractmethod
+    def _rows(self, sql: str, params: tuple) -> list[tuple]:
+        """Every row a read-only query returns."""
+
+    @abstractmethod
+    def _table_exists(self, name: str) -> bool:
+        """Whether the table ``name`` exists (asking needs no privilege on it)."""
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", self._param)
 
+    def _schema_version(self) -> int | None:
+        """The stored schema version, or None before the tables exist."""
+        if not self._table_exists("class_meta"):
+            return None
+        rows = self._rows(self._sql("SELECT value FROM class_meta WHERE key = ?"),
+                          ("schema_version",))
+        return int(rows[0][0]) if rows else None
+
     def _init_schema(self) -> None:
+        # A learner's or the instructor's role may not create tables: when the tables are
+        # there and current (``coursekit class-db init`` made them), only read the version.
+        if self._schema_version() == CLASS_SCHEMA_VERSION:
+            return
         with self._transaction() as cur:
             for statement in _SCHEMA:
                 cur.execute(statement)
-            cur.execute(self._sql("SELECT value FROM class_meta WHERE key = ?"),
-                        ("schema_version",))
-            row = cur.fetchone()
+            row = cur.execute(self._sql("SELECT value FROM class_meta WHERE key = ?"),
+                              ("schema_version",)).fetchone()
             if row is None:
                 cur.execute(self._sql("INSERT INTO class_meta (key, value) VALUES (?, ?)"),
                             ("schema_version", str(CLASS_SCHEMA_VERSION)))
             elif int(row[0]) > CLASS_SCHEMA_VERSION:
                 raise StoreError(f"The class store {redact(self.url)} was written by a newer "
                                  f"coursekit (schema {row[0]}); upgrade coursekit.")
+            elif int(row[0]) < CLASS_SCHEMA_VERSION:  # the new tables exist by now
+                cur.execute(self._sql("UPDATE class_meta SET value = ? WHERE key = ?"),
+                            (str(CLASS_SCHEMA_VERSION), "schema_version"))
 
     def add(self, handin: Mapping[str, Any]) -> str:
-        """Add one hand-in (validated and migrated first).
-
-        Returns ``"added"``, ``"replaced"`` or ``"kept newer"``.
-        """
+        """Add one hand-in (validated and migrated first); its status, as for :meth:`add_many`."""
         return self.add_many([handin])[0]
 
     def add_many(self, handins: Iterable[Mapping[str, Any]], *, validated: bool = False
                  ) -> list[str]:
-        """Add hand-ins in one transaction, in order; one status per hand-in.
+        """Add hand-ins in one transaction, in order; one status per hand-in (:data:`ADDED`...).
 
-        The same learner twice keeps the later ``created_at``; on a tie the one already
-        stored stays.
+        Of a learner's two, the later ``created_at`` stays; on a tie, the one stored first.
         """
-        clean = [h if validated else validate_handin(h) for h in handins]
+        return self.add_rows([stored_row(h if validated else validate_handin(h))
+                              for h in handins])
+
+    def add_rows(self, rows: Iterable[StoredRow]) -> list[str]:
+        """:meth:`add_many` for hand-ins validated and turned into rows by :func:`stored_row`.
+
+        A collection keeps rows, not hand-ins, until they are written: text, which Python's
+        garbage collector does not have to look through again and again.
+        """
         statuses = []
         received = now_utc()
         select = self._sql("SELECT created_at FROM handins WHERE course = ? AND pseudonym = ?")
@@ -125,17 +196,14 @@ class ClassStore:
         update = self._sql("UPDATE handins SET created_at = ?, received_at = ?, version = ?, "
                            "body = ? WHERE course = ? AND pseudonym = ?")
         with self._transaction() as cur:
-            for h in clean:
-                body = json.dumps(h, ensure_ascii=False, sort_keys=True)
-                cur.execute(select, (h["course"], h["pseudonym"]))
-                row = cur.fetchone()
+            for course, pseudonym, created_at, version, body in rows:
+                key = (course, pseudonym)
+                row = cur.execute(select, key).fetchone()
                 if row is None:
-                    cur.execute(insert, (h["course"], h["pseudonym"], h["created_at"], received,
-                                         h["version"], body))
+                    cur.execute(insert, (*key, created_at, received, version, body))
                     statuses.append(ADDED)
-                elif h["created_at"] > row[0]:
-                    cur.execute(update, (h["created_at"], received, h["version"], body,
-                                         h["course"], h["pseudonym"]))
+                elif created_at > row[0]:
+                    cur.execute(update, (created_at, received, version, body, *key))
                     statuses.append(REPLACED)
                 else:
                     statuses.append(KEPT_NEWER)
@@ -143,20 +211,15 @@ class ClassStore:
 
     def handins(self, course: str | None = None) -> list[dict[str, Any]]:
         """Every stored hand-in (optionally of one course), ordered by course and pseudonym."""
-        sql = "SELECT body FROM handins"
-        params: tuple = ()
-        if course is not None:
-            sql += " WHERE course = ?"
-            params = (course,)
-        rows = self._rows(self._sql(sql + " ORDER BY course, pseudonym"), params)
+        where, params = _of_course(course)
+        rows = self._rows(self._sql(f"SELECT body FROM handins{where} ORDER BY course, pseudonym"),
+                          params)
         return [json.loads(body) for (body,) in rows]
 
     def count(self, course: str | None = None) -> int:
         """How many learners have handed in."""
-        if course is None:
-            return self._rows("SELECT COUNT(*) FROM handins", ())[0][0]
-        return self._rows(self._sql("SELECT COUNT(*) FROM handins WHERE course = ?"),
-                          (course,))[0][0]
+        where, params = _of_course(course)
+        return self._rows(self._sql(f"SELECT COUNT(*) FROM handins{where}"), params)[0][0]
 
     def courses(self) -> list[str]:
         """The course ids present."""
@@ -164,6 +227,7 @@ class ClassStore:
 
     def remove(self, pseudonym: str, course: str | None = None) -> int:
         """Delete a learner's hand-in (a learner may ask); returns rows deleted."""
+        params: tuple[str, ...]
         sql, params = "DELETE FROM handins WHERE pseudonym = ?", (pseudonym,)
         if course is not None:
             sql, params = sql + " AND course = ?", (pseudonym, course)
@@ -171,10 +235,23 @@ class ClassStore:
             cur.execute(self._sql(sql), params)
             return cur.rowcount
 
+    def claim(self, pseudonym: str) -> None:
+        """Bind ``pseudonym`` to this connection's login, before a learner writes under it.
+
+        Only PostgreSQL with learner roles (``coursekit class-db init``) checks who writes:
+        there each learner's login may write only the rows of the one pseudonym it claimed.
+        Elsewhere nothing needs doing.
+        """
+        return None
+
     def clear(self) -> None:
         """Delete every hand-in (end of a course)."""
         with self._transaction() as cur:
             cur.execute("DELETE FROM handins")
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
 
     def __enter__(self) -> ClassStore:
         return self
@@ -189,7 +266,7 @@ class ClassStore:
 class SQLiteClassStore(ClassStore):
     """The class store in one SQLite file (one machine)."""
 
-    backend = "sqlite"
+    _conn: sqlite3.Connection
 
     def __init__(self, url: str, path: str):
         super().__init__(url)
@@ -202,7 +279,6 @@ class SQLiteClassStore(ClassStore):
         try:
             self._conn = sqlite3.connect(path, timeout=30, isolation_level=None,
                                          check_same_thread=False)
-            self._conn.execute("PRAGMA busy_timeout = 30000")
             if path != ":memory:":
                 self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -213,29 +289,22 @@ class SQLiteClassStore(ClassStore):
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Cursor]:
-        cur = self._conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
-        try:
-            yield cur
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        else:
-            cur.execute("COMMIT")
+        with self._conn:  # commits, or rolls back on any exception
+            yield self._conn.execute("BEGIN IMMEDIATE")
 
     def _rows(self, sql: str, params: tuple) -> list[tuple]:
         return self._conn.execute(sql, params).fetchall()
 
-    def close(self) -> None:
-        """Close the database connection."""
-        self._conn.close()
+    def _table_exists(self, name: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                               (name,)))
 
 
 class PostgresClassStore(ClassStore):
     """The class store in a PostgreSQL database (a JupyterHub of many users)."""
 
-    backend = "postgresql"
     _param = "%s"
+    _conn: psycopg.Connection[tuple[Any, ...]]
 
     def __init__(self, url: str):
         super().__init__(url)
@@ -244,7 +313,6 @@ class PostgresClassStore(ClassStore):
         except ImportError:
             raise StoreError("A PostgreSQL class store needs psycopg: "
                              "pip install 'coursekit[hub]'") from None
-        self._psycopg = psycopg
         try:
             self._conn = psycopg.connect(url, connect_timeout=10)
         except psycopg.Error as exc:
@@ -252,45 +320,64 @@ class PostgresClassStore(ClassStore):
             raise StoreError(f"Cannot connect to the class database {redact(url)}: "
                              f"{redact(detail)}. Check {CLASS_DB_ENV}, that the server runs "
                              f"and that this user may connect.") from None
+        self._claimed: str | None = None
         try:
             self._init_schema()
         except psycopg.errors.UniqueViolation:
             # Two kernels created the schema at the same moment: the other one won.
             self._conn.rollback()
             self._init_schema()
+        except psycopg.errors.InsufficientPrivilege:
+            self._conn.close()
+            raise StoreError(f"The class database {redact(url)} has no coursekit tables of "
+                             f"this version yet, and this login may not make them. Fix: the "
+                             f"instructor runs 'coursekit class-db init URL' with the "
+                             f"database owner's URL.") from None
+
+    def claim(self, pseudonym: str) -> None:
+        """Bind ``pseudonym`` to this login when it is a learner's (row-level security)."""
+        if self._claimed == pseudonym:
+            return
+        role = self._rows("SELECT value FROM class_meta WHERE key = 'learner_role'", ())
+        if role and self._rows("SELECT pg_has_role(session_user, %s, 'MEMBER')",
+                               (role[0][0],))[0][0]:
+            import psycopg
+
+            try:
+                with self._transaction() as cur:
+                    cur.execute("INSERT INTO learners (login, pseudonym) VALUES "
+                                "(session_user, %s) ON CONFLICT (login) DO UPDATE SET "
+                                "pseudonym = EXCLUDED.pseudonym", (pseudonym,))
+            except psycopg.errors.UniqueViolation:
+                raise StoreError(f"The pseudonym {pseudonym} is another login's in the class "
+                                 f"database; nothing was sent. Fix: if learner-data was "
+                                 f"copied from someone, erase the copy's pseudonym "
+                                 f"(coursekit store erase) or ask your instructor.") from None
+        self._claimed = pseudonym
 
     @contextmanager
-    def _transaction(self):
-        with self._conn.transaction():
-            with self._conn.cursor() as cur:
-                yield cur
+    def _transaction(self) -> Iterator[psycopg.Cursor[tuple[Any, ...]]]:
+        with self._conn.transaction(), self._conn.cursor() as cur:
+            yield cur
 
     def _rows(self, sql: str, params: tuple) -> list[tuple]:
-        with self._conn.transaction():
-            with self._conn.cursor() as cur:
-                cur.execute(sql, params)
-                return cur.fetchall()
+        with self._transaction() as cur:
+            cur.execute(sql, params)
+            return cur.fetchall()
 
-    def close(self) -> None:
-        """Close the database connection."""
-        self._conn.close()
+    def _table_exists(self, name: str) -> bool:
+        return self._rows("SELECT to_regclass(%s) IS NOT NULL", (name,))[0][0]
 
 
 def class_db_url(url: str | os.PathLike | None = None) -> str | None:
     """The class database URL in use: ``url`` or ``$COURSEKIT_CLASS_DB`` (None if neither)."""
-    if url is not None:
-        return os.fspath(url)
-    return os.environ.get(CLASS_DB_ENV, "").strip() or None
+    return os.fspath(url) if url is not None else os.environ.get(CLASS_DB_ENV, "").strip() or None
 
 
 def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
     """Open (creating if needed) the class store named by ``url`` or ``$COURSEKIT_CLASS_DB``.
 
-    Raises
-    ------
-    StoreError
-        No URL given and none in the environment, an unknown URL scheme, or the database
-        cannot be opened; the message says what to do.
+    A missing URL, an unknown scheme or a database that cannot be opened: :class:`StoreError`.
     """
     target = class_db_url(url)
     if not target:
@@ -306,21 +393,20 @@ def open_class_store(url: str | os.PathLike | None = None) -> ClassStore:
                              f"path.sqlite or sqlite:////absolute/path.sqlite")
         return SQLiteClassStore(target, rest[1:] or ":memory:")
     scheme_match = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]+):", target)
-    if "://" in target or scheme_match:
-        scheme = target.split("://", 1)[0] if "://" in target else scheme_match.group(1)
+    scheme = (target.split("://", 1)[0] if "://" in target
+              else scheme_match.group(1) if scheme_match else None)
+    if scheme is not None:
         raise StoreError(f"Unknown class database scheme '{scheme}' in {redact(target)}: "
                          f"use sqlite:///... or postgresql://...")
     return SQLiteClassStore(target, target)
 
 
 def submit_handin(handin: Mapping[str, Any], url: str | os.PathLike | None = None) -> str:
-    """Send one hand-in straight to the class database (a live class on a JupyterHub).
-
-    Returns ``"added"``, ``"replaced"`` or ``"kept newer"``. A demo hand-in is refused so
-    sample data never mixes with a real class.
-    """
+    """Send one hand-in straight to the class database (its status); a demo one is refused."""
     if handin.get("demo"):
         raise StoreError("This is a demo hand-in made from sample data; it is not sent to "
                          "the class database.")
+    clean = validate_handin(handin)
     with open_class_store(url) as store:
-        return store.add(handin)
+        store.claim(clean["pseudonym"])
+        return store.add_many([clean], validated=True)[0]

@@ -1,15 +1,10 @@
-"""``coursekit collect PATH... --into CLASS_DB``: the classroom's command line.
-
-The main ``coursekit`` command registers this with :func:`add_parser` and calls
-:func:`run` with the parsed arguments.
-"""
+"""``coursekit collect PATH... --into CLASS_DB``: the classroom's command line."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 
-from .._errors import StoreError
+from .._errors import InputError, StoreError
 from .class_store import CLASS_DB_ENV, class_db_url, open_class_store
 from .collect import Limits, collect
 
@@ -23,13 +18,10 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
             "Read hand-in files (.json), zip files of them and folders holding either into a "
             "class store. The same learner twice: the latest hand-in is kept. Older hand-in "
             "versions are migrated. Corrupt, foreign, oversized and unsafe files are reported "
-            "and skipped. Nothing is extracted to disk."),
-    )
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="hand-in files, zip files or folders")
-    parser.add_argument("--into", metavar="CLASS_DB", default=None,
-                        help=f"the class store: sqlite:///class.sqlite, a file path, or "
-                             f"postgresql://... (default: ${CLASS_DB_ENV})")
+            "and skipped. Nothing is extracted to disk."))
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="hand-in files, zips, folders")
+    parser.add_argument("--into", metavar="CLASS_DB", help=f"the class store (default: "
+                        f"${CLASS_DB_ENV}): sqlite:///class.sqlite, a file path or postgresql://...")
     parser.add_argument("--max-file-kb", type=int, default=Limits.max_file_bytes // 1024,
                         help="largest hand-in file accepted, in KiB (default %(default)s)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -38,39 +30,16 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``coursekit collect``.
-
-    Exit status 0 when it ran (files may have been skipped), 2 when the class store cannot
-    be used.
-    """
+    """Run ``coursekit collect``: 0 when it ran (``coursekit`` reports an error, with 2)."""
     url = class_db_url(args.into)
     if url is None:
-        print(f"coursekit collect: say where to collect into: --into sqlite:///class.sqlite "
-              f"(or set {CLASS_DB_ENV})", file=sys.stderr)
-        return 2
+        raise StoreError(f"say where to collect into: --into sqlite:///class.sqlite "
+                         f"(or set {CLASS_DB_ENV})")
     if args.max_file_kb <= 0:
-        print("coursekit collect: --max-file-kb must be a positive number", file=sys.stderr)
-        return 2
-    try:
-        store = open_class_store(url)
-    except StoreError as exc:
-        print(f"coursekit collect: {exc}", file=sys.stderr)
-        return 2
-    with store:
+        raise InputError("--max-file-kb must be a positive number")
+    with open_class_store(url) as store:
         report = collect(args.paths, store, progress=not args.quiet,
                          limits=Limits(max_file_bytes=args.max_file_kb * 1024))
         print(report.summary())
         print(f"The class store now holds {store.count()} hand-ins: {store!r}")
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the collect command alone (``python -m coursekit.classroom.cli``)."""
-    parser = argparse.ArgumentParser(prog="coursekit")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return args.run(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

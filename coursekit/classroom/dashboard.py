@@ -1,27 +1,19 @@
 """The class picture: pure functions from hand-ins to tables (pandas DataFrames).
 
-Each exercise (:mod:`coursekit.exercises`) turns the class's sections of it into a long
-table and calls these functions, which return the tables its dashboard panels show; the
-figures in :mod:`coursekit.classroom.figures` draw these tables and nothing else.
-:func:`class_summary` gathers every exercise's panels.
+Each exercise (:mod:`coursekit.exercises`) calls these on a long table of the class's
+sections of it, for its panels; :func:`class_summary` gathers every exercise's panels.
+Distributions are this class's own (n, mean, SD with n - 1, quartiles as pandas interpolates
+them): no published norms, as IPIP advises.
 
-Small groups are never shown
-----------------------------
-Any group of fewer than :data:`MIN_GROUP` (5) learners is suppressed: its numbers are
-replaced by missing values (NaN), ``hidden`` is True and ``note`` says
-:data:`HIDDEN`. In polls, an option chosen by 1 to 4 learners is hidden too, and when only
-one option of a question would be hidden the next smallest is hidden with it, so that it
-cannot be worked out from the total (secondary suppression).
-
-The class's own norms
----------------------
-Distributions are this class's (n, mean, SD with n - 1, quartiles by linear interpolation,
-as pandas computes them): no published norms, as IPIP advises.
+**Small groups are never shown**: a group of fewer than :data:`MIN_GROUP` learners keeps
+its row (so the reader sees it exists), but its numbers become NaN, ``hidden`` is True and
+``note`` says :data:`HIDDEN`. In polls an option chosen by 1 to 4 learners is hidden too,
+and when only one option of a question would be hidden the next smallest is hidden with it,
+so that it cannot be worked out from the total (secondary suppression).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -35,128 +27,72 @@ HIDDEN = "fewer than 5 — hidden"
 _STATS = ["n", "mean", "sd", "q1", "median", "q3"]
 
 
-def _handins(source: Any) -> list[Mapping[str, Any]]:
-    if hasattr(source, "handins"):
-        return source.handins()
-    return list(source)
-
-
-# -- suppression and describing ------------------------------------------------------------
-
-
-def suppress(table: pd.DataFrame, count: str = "n", columns: Iterable[str] | None = None
-             ) -> pd.DataFrame:
-    """Hide every row whose ``count`` is below :data:`MIN_GROUP`.
-
-    The row stays (so the reader sees that the group exists) but its numbers become NaN,
-    ``hidden`` is True and ``note`` is :data:`HIDDEN`.
-
-    Examples
-    --------
-    >>> t = suppress(pd.DataFrame({"scale": ["a", "b"], "n": [7, 3], "mean": [3.1, 4.0]}))
-    >>> t["mean"].tolist()[1] != t["mean"].tolist()[1], t["note"].tolist()
-    (True, ['', 'fewer than 5 — hidden'])
-    """
+def suppress(table: pd.DataFrame, columns: list[str], count: str = "n") -> pd.DataFrame:
+    """Hide the ``columns`` of every row whose ``count`` is below :data:`MIN_GROUP`."""
     table = table.copy()
     small = table[count] < MIN_GROUP
-    numeric = list(columns) if columns is not None else [
-        c for c in table.columns if pd.api.types.is_numeric_dtype(table[c])]
-    for column in numeric:
-        table[column] = table[column].astype(float)
-        table.loc[small, column] = np.nan
+    table[columns] = table[columns].astype(float)
+    table.loc[small, columns] = np.nan
     table["hidden"] = small
     table["note"] = np.where(small, HIDDEN, "")
     return table
 
 
 def describe(frame: pd.DataFrame, by: list[str], value: str) -> pd.DataFrame:
-    """n, mean, SD, quartiles of ``value`` per group, small groups suppressed."""
+    """``n, mean, sd, q1, median, q3`` of ``value`` per group, small groups suppressed."""
     if frame.empty:
         return pd.DataFrame(columns=[*by, *_STATS, "hidden", "note"])
     grouped = frame.groupby(by, sort=True)[value]
-    out = pd.DataFrame({
-        "n": grouped.count(),
-        "mean": grouped.mean(),
-        "sd": grouped.std(ddof=1),
-        "q1": grouped.quantile(0.25),
-        "median": grouped.median(),
-        "q3": grouped.quantile(0.75),
-    }).reset_index()
+    out = pd.DataFrame({"n": grouped.count(), "mean": grouped.mean(), "sd": grouped.std(ddof=1),
+                        "q1": grouped.quantile(0.25), "median": grouped.median(),
+                        "q3": grouped.quantile(0.75)}).reset_index()
     return suppress(out, columns=_STATS)
 
 
-# -- the dashboard's tables -----------------------------------------------------------------
-
-
 def scale_norms(scores: pd.DataFrame) -> pd.DataFrame:
-    """The class's distribution of each scale per attempt, from one row per learner and scale.
-
-    ``scores`` has columns ``pseudonym, attempt, scale, score``. Returns
-    ``attempt, scale, n, mean, sd, q1, median, q3, hidden, note``.
-    """
+    """Each scale's distribution per attempt, from ``pseudonym, attempt, scale, score``."""
     return describe(scores, ["attempt", "scale"], "score")
 
 
 def before_after(scores: pd.DataFrame) -> pd.DataFrame:
-    """Scale means before and after, over learners with both attempts (paired).
-
-    ``scores`` as for :func:`scale_norms`. Returns
-    ``scale, n, before, after, change, change_sd, hidden, note``.
-    """
+    """Scale means before and after, over learners with both (``scores``: as for norms)."""
     columns = ["scale", "n", "before", "after", "change", "change_sd"]
-    if scores.empty:
-        return pd.DataFrame(columns=[*columns, "hidden", "note"])
     wide = scores.pivot_table(index=["scale", "pseudonym"], columns="attempt",
-                              values="score", aggfunc="first")
+                              values="score", aggfunc="first") if not scores.empty else scores
     if not {"before", "after"} <= set(wide.columns):
         return pd.DataFrame(columns=[*columns, "hidden", "note"])
     paired = wide.dropna(subset=["before", "after"]).copy()
     paired["change"] = paired["after"] - paired["before"]
     grouped = paired.groupby(level=["scale"])
-    out = pd.DataFrame({
-        "n": grouped["change"].count(),
-        "before": grouped["before"].mean(),
-        "after": grouped["after"].mean(),
-        "change": grouped["change"].mean(),
-        "change_sd": grouped["change"].std(ddof=1),
-    }).reset_index()
-    return suppress(out, columns=["n", "before", "after", "change", "change_sd"])
+    out = pd.DataFrame({"n": grouped["change"].count(), "before": grouped["before"].mean(),
+                        "after": grouped["after"].mean(), "change": grouped["change"].mean(),
+                        "change_sd": grouped["change"].std(ddof=1)}).reset_index()
+    return suppress(out, columns=columns[1:])
 
 
 def network_composition(table: pd.DataFrame) -> pd.DataFrame:
     """Inside and outside contacts, and network types, across the class.
 
-    For each category: ``learners`` (with at least one contact), ``contacts`` in the
-    category over the class, ``share`` of all the class's contacts (pooled), and
-    ``mean_share``: the mean over learners of their own share. A contact may have more than
-    one network type, so type shares can add up to more than 1.
-
-    ``table`` has one row per learner: ``pseudonym, contacts``, ``composition.<name>``,
-    ``type.<network type>``, ``measure.<name>``, ``outsight.<name>`` (see
-    :meth:`coursekit.exercises.network.NetworkExercise.dashboard`). Returns
-    ``dimension, category, learners, contacts, share, mean_share, hidden, note``.
+    ``table``: a row per learner, ``pseudonym, contacts, composition.<name>, type.<type>,
+    measure.<name>, outsight.<name>``. ``share``: of the class's contacts; ``mean_share``:
+    the mean of the learners' own shares (a contact may have several types).
     """
     columns = ["dimension", "category", "learners", "contacts", "share", "mean_share"]
     if table.empty:
         return pd.DataFrame(columns=[*columns, "hidden", "note"])
     table = table[table["contacts"] > 0]
     total = table["contacts"].sum()
+    places = [("inside or outside", p, f"composition.{p}") for p in ("inside", "outside")]
+    types = [("network type", c[5:], c) for c in sorted(table.columns) if c.startswith("type.")]
     rows = []
-    places = [("inside", "composition.inside"), ("outside", "composition.outside")]
-    types = sorted(c for c in table.columns if c.startswith("type."))
-    for dimension, pairs in (("inside or outside", places),
-                             ("network type", [(c[5:], c) for c in types])):
-        for category, column in pairs:
-            if column not in table.columns:
-                continue
+    for dimension, category, column in places + types:
+        if column in table.columns:
             counts = table[column].fillna(0)
             rows.append({"dimension": dimension, "category": category,
                          "learners": len(table), "contacts": counts.sum(),
                          "share": counts.sum() / total if total else np.nan,
                          "mean_share": (counts / table["contacts"]).mean()})
-    out = pd.DataFrame(rows, columns=columns)
-    return suppress(out, count="learners", columns=["learners", "contacts", "share",
-                                                     "mean_share"])
+    return suppress(pd.DataFrame(rows, columns=columns), columns[2:], count="learners")
 
 
 def _long(table: pd.DataFrame, prefix: str, name: str) -> pd.DataFrame:
@@ -169,48 +105,51 @@ def _long(table: pd.DataFrame, prefix: str, name: str) -> pd.DataFrame:
 
 
 def network_measures(table: pd.DataFrame) -> pd.DataFrame:
-    """The class's distribution of each network measure (size, density, constraint, ...).
-
-    ``table`` as for :func:`network_composition`. Returns
-    ``measure, n, mean, sd, q1, median, q3, hidden, note``.
-    """
-    long = _long(table, "measure.", "measure")
-    if not table.empty:
-        size = table[["pseudonym", "contacts"]].rename(columns={"contacts": "value"})
-        size = size.assign(measure="contacts").astype({"value": float})
-        long = pd.concat([size[["pseudonym", "measure", "value"]], long], ignore_index=True)
-    return describe(long, ["measure"], "value")
+    """The distribution of each network measure, size first (``table``: as for composition)."""
+    measures = table.rename(columns={"contacts": "measure.contacts"})
+    return describe(_long(measures, "measure.", "measure"), ["measure"], "value")
 
 
 def outsight_indicators(table: pd.DataFrame) -> pd.DataFrame:
-    """The class's distribution of each out-sight indicator.
-
-    ``table`` as for :func:`network_composition`. Returns
-    ``indicator, n, mean, sd, q1, median, q3, hidden, note``.
-    """
+    """The distribution of each out-sight indicator (``table``: as for composition)."""
     return describe(_long(table, "outsight.", "indicator"), ["indicator"], "value")
 
 
 def decision_polls(table: pd.DataFrame) -> pd.DataFrame:
-    """How the class chose at each decision point of a case.
+    """How the class chose (``pseudonym, point, choice``) at each decision point of a case.
 
-    ``table`` has one row per learner and decision point: ``pseudonym, point, choice``.
-    Returns ``point, choice, count, share, respondents, hidden, note``. A question answered
-    by fewer than 5 learners is hidden whole; an option chosen by 1 to 4 learners is hidden,
-    with secondary suppression (see the module notes).
+    A question answered by fewer than 5 learners is hidden whole; an option chosen by 1 to 4
+    learners is hidden, with secondary suppression (:func:`suppress_poll`).
+    """
+    if table.empty:
+        return suppress_poll(pd.DataFrame(columns=["point", "choice", "count"]))
+    return suppress_poll(table.groupby(["point", "choice"]).size().rename("count").reset_index())
+
+
+def suppress_poll(counts: pd.DataFrame) -> pd.DataFrame:
+    """Shares of a poll's ``point, choice, count`` rows, small groups hidden.
+
+    A question answered by fewer than 5 learners is hidden whole; an option chosen by 1 to 4
+    learners is hidden, and when only one option of a question would be hidden the next
+    smallest is hidden with it, so that it cannot be worked out from the total.
+
+    >>> rows = [("q", "a", 9), ("q", "b", 6), ("q", "c", 2)]
+    >>> poll = suppress_poll(pd.DataFrame(rows, columns=["point", "choice", "count"]))
+    >>> poll[["choice", "count", "hidden"]].to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'choice': 'a', 'count': 9.0, 'hidden': False}, {'choice': 'b', 'count': nan,
+      'hidden': True}, {'choice': 'c', 'count': nan, 'hidden': True}]
     """
     columns = ["point", "choice", "count", "share", "respondents", "hidden", "note"]
-    if table.empty:
+    if counts.empty:
         return pd.DataFrame(columns=columns)
-    counts = (table.groupby(["point", "choice"]).size().rename("count").reset_index())
+    counts = counts.reset_index(drop=True).astype({"count": float})
     counts["respondents"] = counts.groupby("point")["count"].transform("sum")
     counts["share"] = counts["count"] / counts["respondents"]
     hidden = (counts["respondents"] < MIN_GROUP) | (counts["count"] < MIN_GROUP)
-    for _, index in counts.groupby("point").groups.items():
-        group_hidden = hidden.loc[index]
-        if group_hidden.sum() == 1 and len(index) > 1:
-            visible = counts.loc[index][~group_hidden]
-            hidden.loc[visible["count"].idxmin()] = True
+    for index in counts.groupby("point").groups.values():
+        if hidden[index].sum() == 1 and len(index) > 1:  # then hide the next smallest too
+            visible = counts.loc[index][~hidden[index]]
+            hidden[visible["count"].idxmin()] = True
     counts["hidden"] = hidden
     counts.loc[hidden, ["count", "share"]] = np.nan
     counts.loc[counts["respondents"] < MIN_GROUP, "respondents"] = np.nan
@@ -219,17 +158,12 @@ def decision_polls(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def scale_reliability(items: pd.DataFrame) -> pd.DataFrame:
-    """Cronbach's alpha per scale over the class's keyed item answers.
+    """Cronbach's alpha per scale (:func:`coursekit.assessment.cronbach_alpha`), listwise.
 
-    Only learners who answered every item of the scale count (listwise). Alpha is computed
-    by :func:`coursekit.assessment.cronbach_alpha`. Alpha of .70 is the usual floor for
-    exploratory use; a high alpha is not proof that a scale measures one thing.
-
-    ``items`` has one row per learner, attempt, scale and item: ``pseudonym, attempt, scale,
-    item, value`` (the keyed answer). Returns
-    ``attempt, scale, n, items, alpha, hidden, note``.
+    ``items``: ``pseudonym, attempt, scale, item, value`` (keyed). Alpha of .70 is the usual
+    floor for exploratory use; a high alpha is not proof that a scale measures one thing.
     """
-    from .handin_sections import cronbach_alpha
+    from ..assessment import cronbach_alpha
 
     columns = ["attempt", "scale", "n", "items", "alpha"]
     if items.empty:
@@ -245,21 +179,14 @@ def scale_reliability(items: pd.DataFrame) -> pd.DataFrame:
 
 
 def class_summary(source: Any, course: str | None = None) -> dict[str, list]:
-    """Every exercise's dashboard panels, by exercise id, from the class's hand-ins.
-
-    Each exercise of :data:`coursekit.exercises.EXERCISES` draws its own panels from the
-    class's sections of it (:meth:`~coursekit.exercises.Exercise.dashboard`); an exercise
-    no learner handed anything in for has none.
-    """
+    """Each exercise's dashboard panels, by id, from a class store or a list of hand-ins."""
     from ..exercises import exercises
 
-    handins = _handins(source)
+    handins = source.handins() if hasattr(source, "handins") else list(source)
     out: dict[str, list] = {}
     for exercise in exercises(course):
         sections = {h["pseudonym"]: h["exercises"][exercise.id] for h in handins
                     if exercise.id in h.get("exercises", {})}
-        if sections:
-            panels = exercise.dashboard(sections)
-            if panels:
-                out[exercise.id] = panels
+        if sections and (panels := exercise.dashboard(sections)):
+            out[exercise.id] = panels
     return out

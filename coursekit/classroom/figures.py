@@ -1,9 +1,8 @@
 """Figures of the class picture: plotly, colour-blind-safe, sorted, titled.
 
-Each function draws one table from :mod:`coursekit.classroom.dashboard` and nothing else,
-so a figure always shows the same numbers as its table. Hidden groups (fewer than five
-learners) appear as a labelled row with the words "fewer than 5 — hidden" and no number.
-Position on a common scale (dots and bars, sorted), never a radar chart.
+Each draws one table of :mod:`.dashboard` and nothing else, so it shows the same numbers;
+a hidden group is a row saying "fewer than 5 — hidden", with no number. Position on a common
+scale (dots and bars, sorted), never a radar chart.
 """
 
 from __future__ import annotations
@@ -11,22 +10,18 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .._palette import GRID, INK, NETWORK_TYPE_COLOURS, OKABE_ITO, QUALITATIVE
+from .._figure_style import TEMPLATE
+from .._palette import GRID, NETWORK_TYPE_COLOURS, OKABE_ITO
 from .dashboard import HIDDEN
-
-_FONT = dict(family="Arial, sans-serif", size=13, color=INK)
 
 
 def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, rows: int) -> go.Figure:
     # a series with no visible group (all hidden) is dropped, leaving only the marker
     fig.data = tuple(t for t in fig.data if t.x is None or len(t.x))
-    fig.update_layout(
-        title=dict(text=title, x=0.01), font=_FONT, template="plotly_white",
-        height=max(260, 80 + 28 * rows), margin=dict(l=10, r=20, t=60, b=50),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0.01, title=None),
-    )
-    fig.update_xaxes(title_text=x_title, gridcolor=GRID, zeroline=False)
-    fig.update_yaxes(title_text=y_title, automargin=True, type="category")
+    fig.update_layout(title_text=title, template=TEMPLATE, height=max(260, 80 + 28 * rows),
+                      legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0.01, title=None))
+    fig.update_xaxes(title_text=x_title, zeroline=False)
+    fig.update_yaxes(title_text=y_title, type="category")
     return fig
 
 
@@ -37,42 +32,55 @@ def _hidden_trace(labels: list[str], x: float) -> go.Scatter:
 
 
 def _empty(title: str, why: str) -> go.Figure:
-    fig = go.Figure()
+    fig = go.Figure(layout=dict(title_text=title, template=TEMPLATE, height=220,
+                                xaxis=dict(visible=False), yaxis=dict(visible=False)))
     fig.add_annotation(text=why, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-    fig.update_layout(title=dict(text=title, x=0.01), font=_FONT, template="plotly_white",
-                      height=220, xaxis=dict(visible=False), yaxis=dict(visible=False))
     return fig
+
+
+def _split(table: pd.DataFrame, by: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The shown rows sorted by ``by``, and the hidden rows; labelled by scale by default."""
+    if "label" not in table:
+        table = table.assign(label=table["scale"])
+    return table[~table["hidden"]].sort_values(by), table[table["hidden"]]
+
+
+def _finish(fig: go.Figure, shown: pd.DataFrame, hidden: pd.DataFrame, hidden_x: float,
+            title: str, x_title: str, y_title: str) -> go.Figure:
+    """Mark the hidden rows (listed first: at the bottom) and lay the figure out."""
+    if not hidden.empty:
+        fig.add_trace(_hidden_trace(hidden["label"].tolist(), hidden_x))
+    fig.update_yaxes(categoryorder="array",
+                     categoryarray=hidden["label"].tolist() + shown["label"].tolist())
+    return _layout(fig, title, x_title, y_title, len(shown) + len(hidden))
+
+
+def _middle_half(shown: pd.DataFrame, centre: str, colour: str, bar_colour: str,
+                 hover: list[str], hovertemplate: str) -> go.Scatter:
+    """A dot at ``centre`` and a bar from the first to the third quartile, per row."""
+    return go.Scatter(
+        x=shown[centre], y=shown["label"], mode="markers", name=centre,
+        marker=dict(color=colour, size=11),
+        error_x=dict(type="data", symmetric=False, array=shown["q3"] - shown[centre],
+                     arrayminus=shown[centre] - shown["q1"], color=bar_colour, thickness=6,
+                     width=0),
+        customdata=shown[hover], hovertemplate=hovertemplate)
 
 
 def scale_norms_figure(norms: pd.DataFrame, questionnaire: str = "Questionnaire",
                        attempt: str = "before") -> go.Figure:
-    """The class's mean per scale (dot) and middle half of the class (bar), for one attempt.
-
-    The bar runs from the first to the third quartile; scales are sorted by mean.
-    """
+    """The class's mean per scale (dot) and middle half (bar: quartiles) for one attempt."""
     when = "first attempts" if attempt == "before" else "latest attempts"
     title = f"{questionnaire}: the class's scores ({when}), mean and middle half"
-    table = norms[norms["attempt"] == attempt].copy() if not norms.empty else norms
+    table = norms[norms["attempt"] == attempt] if not norms.empty else norms
     if table.empty:
         return _empty(title, "No questionnaire scores yet.")
-    table["label"] = table["label"] if "label" in table else table["scale"]
-    shown = table[~table["hidden"]].sort_values("mean")
-    hidden = table[table["hidden"]]
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(
-        x=shown["mean"], y=shown["label"], mode="markers", name="mean",
-        marker=dict(color=OKABE_ITO["blue"], size=11),
-        error_x=dict(type="data", symmetric=False, array=shown["q3"] - shown["mean"],
-                     arrayminus=shown["mean"] - shown["q1"], color=OKABE_ITO["sky_blue"],
-                     thickness=6, width=0),
-        customdata=shown[["n", "sd", "median"]],
-        hovertemplate="%{y}<br>mean %{x:.2f}<br>n %{customdata[0]:.0f}, SD %{customdata[1]:.2f}"
-                      "<br>median %{customdata[2]:.2f}<extra></extra>"))
-    if not hidden.empty:
-        fig.add_trace(_hidden_trace(hidden["label"].tolist(), 1.0))
-    fig.update_yaxes(categoryorder="array",
-                     categoryarray=hidden["label"].tolist() + shown["label"].tolist())
-    return _layout(fig, title, "Scale score (1 = low, 5 = high)", "Scale", len(table))
+    shown, hidden = _split(table, "mean")
+    fig = go.Figure(_middle_half(
+        shown, "mean", OKABE_ITO["blue"], OKABE_ITO["sky_blue"], ["n", "sd", "median"],
+        "%{y}<br>mean %{x:.2f}<br>n %{customdata[0]:.0f}, SD %{customdata[1]:.2f}"
+        "<br>median %{customdata[2]:.2f}<extra></extra>"))
+    return _finish(fig, shown, hidden, 1.0, title, "Scale score (1 = low, 5 = high)", "Scale")
 
 
 def before_after_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire"
@@ -81,49 +89,33 @@ def before_after_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire
     title = f"{questionnaire}: before and after, for learners who answered twice"
     if table.empty:
         return _empty(title, "No learner has answered this questionnaire twice yet.")
-    table = table.copy()
-    table["label"] = table["label"] if "label" in table else table["scale"]
-    shown = table[~table["hidden"]].sort_values("change")
-    hidden = table[table["hidden"]]
-    fig = go.Figure()
-    for _, row in shown.iterrows():
-        fig.add_trace(go.Scatter(x=[row["before"], row["after"]], y=[row["label"]] * 2,
-                                 mode="lines", line=dict(color=GRID, width=4),
-                                 showlegend=False, hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=shown["before"], y=shown["label"], mode="markers", name="before",
-                             marker=dict(color=OKABE_ITO["orange"], size=11, symbol="circle")))
-    fig.add_trace(go.Scatter(x=shown["after"], y=shown["label"], mode="markers", name="after",
-                             marker=dict(color=OKABE_ITO["blue"], size=11, symbol="diamond")))
-    if not hidden.empty:
-        fig.add_trace(_hidden_trace(hidden["label"].tolist(), 1.0))
-    fig.update_yaxes(categoryorder="array",
-                     categoryarray=hidden["label"].tolist() + shown["label"].tolist())
-    return _layout(fig, title, "Mean scale score (1-5)", "Scale", len(table))
+    shown, hidden = _split(table, "change")
+    fig = go.Figure([go.Scatter(x=[row.before, row.after], y=[row.label] * 2, mode="lines",
+                                line=dict(color=GRID, width=4), showlegend=False,
+                                hoverinfo="skip") for row in shown.itertuples()])
+    for attempt, colour, symbol in (("before", "orange", "circle"), ("after", "blue", "diamond")):
+        fig.add_trace(go.Scatter(x=shown[attempt], y=shown["label"], mode="markers", name=attempt,
+                                 marker=dict(color=OKABE_ITO[colour], size=11, symbol=symbol)))
+    return _finish(fig, shown, hidden, 1.0, title, "Mean scale score (1-5)", "Scale")
 
 
 def reliability_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire",
                        attempt: str = "before") -> go.Figure:
     """Cronbach's alpha per scale with the .70 line, sorted."""
     title = f"{questionnaire}: how consistent is each scale in this class? (Cronbach's alpha)"
-    table = table[table["attempt"] == attempt].copy() if not table.empty else table
+    table = table[table["attempt"] == attempt] if not table.empty else table
     if table.empty:
         return _empty(title, "No answers to single statements handed in yet (learners "
                              "choose whether to include them).")
-    table["label"] = table["label"] if "label" in table else table["scale"]
-    shown = table[~table["hidden"]].sort_values("alpha")
-    hidden = table[table["hidden"]]
+    shown, hidden = _split(table, "alpha")
     fig = go.Figure(go.Scatter(
         x=shown["alpha"], y=shown["label"], mode="markers", name="alpha",
         marker=dict(color=OKABE_ITO["bluish_green"], size=11), customdata=shown[["n", "items"]],
         hovertemplate="%{y}<br>alpha %{x:.2f}<br>%{customdata[0]:.0f} learners, "
                       "%{customdata[1]} items<extra></extra>"))
-    if not hidden.empty:
-        fig.add_trace(_hidden_trace(hidden["label"].tolist(), 0.0))
     fig.add_vline(x=0.7, line=dict(color=OKABE_ITO["vermillion"], dash="dash"),
                   annotation_text=".70", annotation_position="top")
-    fig.update_yaxes(categoryorder="array",
-                     categoryarray=hidden["label"].tolist() + shown["label"].tolist())
-    return _layout(fig, title, "Cronbach's alpha", "Scale", len(table))
+    return _finish(fig, shown, hidden, 0.0, title, "Cronbach's alpha", "Scale")
 
 
 def composition_figure(table: pd.DataFrame) -> go.Figure:
@@ -131,13 +123,12 @@ def composition_figure(table: pd.DataFrame) -> go.Figure:
     title = "The class's networks: where contacts are, and what kind"
     if table.empty:
         return _empty(title, "No networks handed in yet.")
-    table = table.copy()
-    table["label"] = table["dimension"] + ": " + table["category"]
+    table = table.assign(label=table["dimension"] + ": " + table["category"])
     colours = {"inside": OKABE_ITO["vermillion"], "outside": OKABE_ITO["sky_blue"],
                **NETWORK_TYPE_COLOURS}
     if table["hidden"].all():
-        fig = go.Figure(_hidden_trace(table["label"].tolist(), 0.0))
-        return _layout(fig, title, "Share of the class's contacts", "", len(table))
+        return _layout(go.Figure(_hidden_trace(table["label"].tolist(), 0.0)), title,
+                       "Share of the class's contacts", "", len(table))
     order = table.sort_values(["dimension", "share"], ascending=[False, True])
     fig = go.Figure(go.Bar(
         x=order["share"], y=order["label"], orientation="h", name="share of contacts",
@@ -153,47 +144,37 @@ def composition_figure(table: pd.DataFrame) -> go.Figure:
 
 
 def indicators_figure(table: pd.DataFrame, name: str = "indicator",
-                      title: str = "Out-sight indicators across the class") -> go.Figure:
-    """Median (dot) and middle half (bar) per indicator, sorted by median."""
+                      title: str = "Out-sight indicators across the class",
+                      unit: str = "share, 0 to 1") -> go.Figure:
+    """Median (dot) and middle half (bar) per indicator, sorted by median.
+
+    Every row must be on the same scale (``unit``): counts and shares go in two figures.
+    """
     if table.empty:
         return _empty(title, "No networks handed in yet.")
-    shown = table[~table["hidden"]].sort_values("median")
-    hidden = table[table["hidden"]]
-    fig = go.Figure(go.Scatter(
-        x=shown["median"], y=shown[name], mode="markers", name="median",
-        marker=dict(color=OKABE_ITO["reddish_purple"], size=11),
-        error_x=dict(type="data", symmetric=False, array=shown["q3"] - shown["median"],
-                     arrayminus=shown["median"] - shown["q1"], color=GRID, thickness=6, width=0),
-        customdata=shown[["n", "mean"]],
-        hovertemplate="%{y}<br>median %{x:.2f}<br>n %{customdata[0]:.0f}, "
-                      "mean %{customdata[1]:.2f}<extra></extra>"))
-    if not hidden.empty:
-        fig.add_trace(_hidden_trace(hidden[name].tolist(), 0.0))
-    fig.update_yaxes(categoryorder="array",
-                     categoryarray=hidden[name].tolist() + shown[name].tolist())
-    return _layout(fig, title, "Value (median; bar: middle half of the class)", "", len(table))
+    shown, hidden = _split(table.assign(label=table[name]), "median")
+    fig = go.Figure(_middle_half(
+        shown, "median", OKABE_ITO["reddish_purple"], GRID, ["n", "mean"],
+        "%{y}<br>median %{x:.2f}<br>n %{customdata[0]:.0f}, mean %{customdata[1]:.2f}"
+        "<extra></extra>"))
+    return _finish(fig, shown, hidden, 0.0, title,
+                   f"Value, {unit} (median; bar: middle half of the class)", "")
 
 
 def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
-    """How the class chose at each decision point: share per option, sorted in each point.
-
-    ``polls`` carries the words to show: ``question`` (the decision's prompt) and
-    ``option`` (the option's label).
-    """
+    """Each decision point's share per option, sorted, worded by ``question`` and ``option``."""
     title = f"{case}: what the class predicted"
     if polls.empty:
         return _empty(title, "No decisions handed in yet.")
-    polls = polls.copy()
-    polls["label"] = polls["option"]
+    polls = polls.assign(label=polls["option"])
     twice = polls["label"].duplicated(keep=False)  # the same words under two questions
     polls.loc[twice, "label"] = polls["option"] + " (" + polls["question"].str[:30] + "…)"
     shown = polls[~polls["hidden"]].sort_values(["question", "share"], ascending=[False, True])
     hidden = polls[polls["hidden"]]
     fig = go.Figure()
-    for i, (question, rows) in enumerate(shown.groupby("question", sort=True)):
+    for question, rows in shown.groupby("question", sort=True):  # colours: the colourway
         fig.add_trace(go.Bar(
             x=rows["share"], y=rows["label"], orientation="h", name=question,
-            marker_color=QUALITATIVE[i % len(QUALITATIVE)],
             text=[f"{c:.0f} ({s:.0%})" for c, s in zip(rows["count"], rows["share"], strict=False)],
             textposition="outside"))
     if not hidden.empty:

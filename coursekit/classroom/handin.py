@@ -1,27 +1,7 @@
 """The learner's hand-in: an anonymised summary in one JSON file, read before it is sent.
 
-What goes in (see :mod:`coursekit.classroom.handin_format` for the exact layout): a random
-pseudonym kept in the learner's store, the course id, the time, one section per exercise
-that has something to hand in (each exercise of :data:`coursekit.exercises.EXERCISES` says
-what, and its ``privacy`` rule says what never goes in), and **only** the reflections the
-learner ticks, with the names of people in their network replaced by roles.
-
-What never goes in: the learner's name, any contact's name, organisation or note, free text
-other than ticked reflections.
-
-Examples
---------
->>> from coursekit.store import LearnerStore
->>> store = LearnerStore(":memory:")
->>> store.save("case:the-first-step", "why", "My own words", kind="reflection")
->>> h = make_handin(store)
->>> h["format"], h["version"], h["reflections"]
-('coursekit-handin', 3, [])
->>> shared = make_handin(store, shared_reflections=[("case:the-first-step", "why")])
->>> shared["reflections"][0]["text"]
-'My own words'
->>> h["pseudonym"] == make_handin(store)["pseudonym"]
-True
+What goes in and what never does: docs/jupyterhub.md ("Privacy, in short"); the layout:
+:mod:`coursekit.classroom.handin_format`.
 """
 
 from __future__ import annotations
@@ -41,20 +21,14 @@ from ..exercises import exercises
 from ..network.storage import load_network
 from ..store import LearnerStore
 from . import handin_sections as sections
-from . import redact
 from .handin_format import FORMAT, VERSION, HandinError, now_utc, validate_handin
-from .redact import NameMention
 
 #: Key in the learner store's ``meta`` table that holds the hand-in pseudonym.
 PSEUDONYM_META = "handin_pseudonym"
 
 
 def pseudonym(store: LearnerStore) -> str:
-    """The learner's hand-in pseudonym: random, made once and kept in the store.
-
-    It is the same in every hand-in from this store (so the class keeps only the latest),
-    and tells nobody who the learner is.
-    """
+    """The learner's hand-in pseudonym: random, made once and kept, telling nobody who it is."""
     value = store.meta(PSEUDONYM_META)
     if value:
         return value
@@ -68,116 +42,64 @@ def pseudonym(store: LearnerStore) -> str:
 
 
 def course_id(course: str | Path | None = None) -> str:
-    """The course's id: ``id`` in course.yaml, or its title as a slug.
-
-    Examples
-    --------
-    >>> course_id()
-    'take-charge-of-your-career'
-    """
+    """The course's id: ``id`` in course.yaml, or its title as a slug."""
     try:
         data = load_yaml(Path(course or course_dir()) / COURSE_MARKER)
     except (ContentError, FileNotFoundError):
-        return "coursekit"
-    if isinstance(data, Mapping):
-        for key in ("id", "title"):
-            if isinstance(data.get(key), str) and slug(data[key]):
-                return slug(data[key])
-    return "coursekit"
+        data = None
+    names = [data.get(key) for key in ("id", "title")] if isinstance(data, Mapping) else []
+    return next((slug(n) for n in names if isinstance(n, str) and slug(n)), "coursekit")
 
 
 class NamesInReflections(HandinError):
-    """Ticked reflections name people in the learner's network; nothing is made.
+    """Ticked reflections name people in the network (``mentions``: by reflection)."""
 
-    Attributes
-    ----------
-    mentions : dict of (exercise, key) to list of NameMention
-        Where each ticked reflection names a contact.
-    """
-
-    def __init__(self, mentions: dict[tuple[str, str], list[NameMention]]):
+    def __init__(self, mentions: dict[tuple[str, str], list[sections.NameMention]]):
         self.mentions = mentions
-        names = sorted({m.contact for found in mentions.values() for m in found})
-        super().__init__(
-            f"{len(mentions)} ticked reflection{'s' if len(mentions) != 1 else ''} "
-            f"name{'' if len(mentions) != 1 else 's'} {len(names)} "
-            f"{'people' if len(names) != 1 else 'person'} in your network, whose names "
-            f"never leave in a hand-in. Fix: replace the names with their roles, or untick "
-            f"the reflection")
+        n, people = len(mentions), len({m.contact for found in mentions.values() for m in found})
+        super().__init__(f"{n} ticked reflection{'s' if n != 1 else ''} "
+                         f"name{'' if n != 1 else 's'} {people} "
+                         f"{'people' if people != 1 else 'person'} in your network, whose names "
+                         f"never leave in a hand-in. Fix: replace the names with their roles, "
+                         f"or untick the reflection")
 
 
 def make_handin(store: LearnerStore, *, shared_reflections: Iterable[tuple[str, str]] = (),
                 include_item_responses: bool = False, replace_names: bool = False,
                 course: str | None = None) -> dict[str, Any]:
-    """Build the learner's anonymised hand-in.
+    """Build the learner's anonymised hand-in (validated; a section per exercise that has one).
 
-    Parameters
-    ----------
-    store : LearnerStore
-        The learner's store (a demo store gives a hand-in marked ``"demo": true``).
-    shared_reflections : iterable of (exercise, key)
-        The reflections the learner ticked to share. Nothing else of their free text is
-        included. A pair that names no reflection is ignored.
-    include_item_responses : bool
-        Include the keyed answer to each questionnaire item (needed for the class's
-        Cronbach's alpha). The items are the questionnaire's own generic statements.
-        Off unless the learner ticks it.
-    replace_names : bool
-        Replace the name of anyone in the learner's network found in a shared reflection by
-        ``[their role]``. Without it, such a reflection stops the hand-in.
-    course : str, optional
-        The course id; default :func:`course_id`.
-
-    Returns
-    -------
-    dict
-        A version-3 hand-in, validated: one section per exercise that has something.
-
-    Raises
-    ------
-    NamesInReflections
-        A shared reflection names a contact and ``replace_names`` is false.
-    HandinError
-        A shared reflection is longer than a hand-in holds.
+    Of their free text only the reflections in ``shared_reflections`` (the ``(exercise, key)``
+    pairs ticked) go in; one naming a contact stops the hand-in (:class:`NamesInReflections`)
+    unless ``replace_names`` puts ``[their role]`` in each name's place, and one too long
+    raises :class:`HandinError`. ``include_item_responses`` (off unless ticked) adds each
+    questionnaire item's keyed answer, which the class's Cronbach's alpha needs. A demo store
+    gives a hand-in marked ``"demo": true``; ``course`` defaults to :func:`course_id`.
     """
-    shared = sections.reflection_section(store, shared_reflections)
-    for r in shared:
-        if len(r["text"]) > TEXT:
-            raise HandinError(
-                f"A reflection you ticked is {len(r['text']):,} characters long, more than a "
-                f"hand-in holds. Fix: shorten it to at most {TEXT:,} characters in its "
-                f"notebook, or untick it")
-    contacts = load_network(store).contacts if shared else None
-    if shared and replace_names:
-        shared = [{**r, "text": redact.replace_names(r["text"], contacts)} for r in shared]
-    elif shared:
-        found = {(r["exercise"], r["key"]): redact.name_mentions(r["text"], contacts)
-                 for r in shared}
-        found = {ref: mentions for ref, mentions in found.items() if mentions}
-        if found:
-            raise NamesInReflections(found)
-    handin = {
-        "format": FORMAT,
-        "version": VERSION,
-        "pseudonym": pseudonym(store),
-        "course": course or course_id(),
-        "created_at": now_utc(),
-        "coursekit_version": _version(),
-        "demo": bool(store.demo),
-        "exercises": {},
-        "reflections": shared,
-    }
-    for exercise in exercises():
-        section = exercise.handin(store, include_items=include_item_responses)
-        if section is not None:
-            handin["exercises"][exercise.id] = section
-    return validate_handin(handin)
-
-
-def _version() -> str:
     from .. import __version__
 
-    return __version__
+    wanted = {(str(e), str(k)) for e, k in shared_reflections}
+    shared = [{"exercise": r.exercise, "key": r.key, "text": r.text}
+              for r in sections.reflections(store) if (r.exercise, r.key) in wanted]
+    for r in shared:
+        if len(r["text"]) > TEXT:
+            raise HandinError(f"A reflection you ticked is {len(r['text']):,} characters long, "
+                              f"more than a hand-in holds. Fix: shorten it to at most {TEXT:,} "
+                              f"characters in its notebook, or untick it")
+    if shared:
+        contacts = load_network(store).contacts
+        if replace_names:
+            shared = [{**r, "text": sections.replace_names(r["text"], contacts)} for r in shared]
+        elif found := {(r["exercise"], r["key"]): mentions for r in shared
+                       if (mentions := sections.name_mentions(r["text"], contacts))}:
+            raise NamesInReflections(found)
+    return validate_handin({
+        "format": FORMAT, "version": VERSION, "pseudonym": pseudonym(store),
+        "course": course or course_id(), "created_at": now_utc(),
+        "coursekit_version": __version__, "demo": bool(store.demo), "reflections": shared,
+        "exercises": {e.id: section for e in exercises()
+                      if (section := e.handin(store, include_items=include_item_responses))
+                      is not None}})
 
 
 def _resolve(handin_or_store: Mapping[str, Any] | LearnerStore,
@@ -189,23 +111,11 @@ def _resolve(handin_or_store: Mapping[str, Any] | LearnerStore,
 
 def preview_handin(handin_or_store: Mapping[str, Any] | LearnerStore, *,
                    shared_reflections: Iterable[tuple[str, str]] = ()) -> str:
-    """Everything a hand-in holds, in plain words, one line per value.
-
-    Every value of the file appears here, under the title of its exercise; nothing is
-    summarised away, so the learner reads exactly what they would hand in.
-
-    Examples
-    --------
-    >>> from coursekit.store import LearnerStore
-    >>> print(preview_handin(LearnerStore(":memory:")).splitlines()[0])
-    Your hand-in (version 3 of the coursekit hand-in format)
-    """
+    """Every value a hand-in holds, in words, so the learner reads exactly what they send."""
     h = _resolve(handin_or_store, shared_reflections)
     lines = [f"Your hand-in (version {h['version']} of the coursekit hand-in format)",
-             f"Pseudonym (random, not your name): {h['pseudonym']}",
-             f"Course: {h['course']}",
-             f"Made at (UTC): {h['created_at']}",
-             f"coursekit version: {h['coursekit_version']}"]
+             f"Pseudonym (random, not your name): {h['pseudonym']}", f"Course: {h['course']}",
+             f"Made at (UTC): {h['created_at']}", f"coursekit version: {h['coursekit_version']}"]
     if h["demo"]:
         lines.append("DEMO: made from sample data, not a real learner")
     known = {e.id: e for e in exercises()}
@@ -233,27 +143,17 @@ def handin_json(handin: Mapping[str, Any]) -> str:
 
 
 def default_handin_folder(store: LearnerStore) -> Path:
-    """Where the hand-in file goes.
-
-    Beside the learner's store, or the working folder for an in-memory (demo) store.
-    """
+    """Where the hand-in file goes: beside the store (an in-memory one: the working folder)."""
     return store.path.parent if store.path is not None else Path.cwd()
 
 
 def save_handin(handin_or_store: Mapping[str, Any] | LearnerStore, path: str | Path | None = None,
                 *, shared_reflections: Iterable[tuple[str, str]] = ()) -> Path:
-    """Write the hand-in as one JSON file and return its path.
+    """Write a hand-in (or the one :func:`make_handin` makes of a store) as a JSON file.
 
-    Parameters
-    ----------
-    handin_or_store : dict or LearnerStore
-        A hand-in from :func:`make_handin`, or a store to make one from.
-    path : str or Path, optional
-        A file ending in ``.json``, or a folder to write ``handin-<pseudonym>.json`` into
-        (a path without a suffix is a folder and is created when missing). Default: the
-        folder of the learner's store.
-    shared_reflections : iterable of (exercise, key)
-        Used only when a store is given.
+    ``path`` is a file ending in ``.json``, or a folder to write ``handin-<pseudonym>.json``
+    into (a path without a suffix is a folder, created when missing); by default the folder
+    of the learner's store. Returns the file's path.
     """
     h = _resolve(handin_or_store, shared_reflections)
     if path is None:
@@ -262,8 +162,7 @@ def save_handin(handin_or_store: Mapping[str, Any] | LearnerStore, path: str | P
         path = default_handin_folder(handin_or_store)
     path = Path(path).expanduser()
     if path.is_dir() or (not path.exists() and not path.suffix):
-        prefix = "handin-demo-" if h["demo"] else "handin-"
-        path = path / f"{prefix}{h['pseudonym']}.json"
+        path = path / f"handin-{'demo-' if h['demo'] else ''}{h['pseudonym']}.json"
     elif path.suffix.lower() != ".json":
         raise HandinError(f"{path.name}: a hand-in file's name ends in .json (coursekit "
                           f"collect reads only those). Fix: save to a folder, or to a name "

@@ -1,32 +1,16 @@
 """The hand-in file format: its name, its versions, validation and migration.
 
-A hand-in is one JSON object. Its first two fields say what it is::
+A hand-in is one JSON object, ``{"format": "coursekit-handin", "version": 3, ...}``, holding
+``pseudonym`` (``p-`` and 16 random hex digits kept in the learner's store; never a name),
+``course``, ``created_at`` (UTC, ISO 8601), ``coursekit_version``, ``demo``, ``exercises``
+(a section per exercise id, numbers and ids only, checked by the exercise's
+``handin_model``, e.g. ``"case:the-first-step": {"decisions": {"after-the-talk": "build"}}``;
+the section of an exercise this course lacks is dropped) and ``reflections`` (the
+``{"exercise", "key", "text"}`` the learner ticked).
 
-    {"format": "coursekit-handin", "version": 3, ...}
-
-Version 3 (current)
--------------------
-``pseudonym``
-    A random id kept in the learner's store (``p-`` and 16 hex digits); never a name.
-``course``, ``created_at`` (UTC, ISO 8601), ``coursekit_version``, ``demo``
-``exercises``
-    One section per exercise, by exercise id, each described by its exercise's model
-    (``handin_model`` in :mod:`coursekit.exercises`): numbers and ids only. For example
-    ``"case:the-first-step": {"decisions": {"after-the-talk": "build"}}``,
-    ``"assessment:career-drivers": {"before": {"scales": {...}, "items": {...}}}``,
-    ``"network": {"contacts", "measures", "composition", "outsight"}``,
-    ``"plan:steps": {"steps", "if_then", "done"}``. A section of an exercise this course
-    does not have is dropped (nothing unknown is stored).
-``reflections``
-    A list of ``{"exercise", "key", "text"}``: only those the learner ticked.
-
-Older versions (read and migrated)
-----------------------------------
-Version 2 held fixed sections (``assessments`` as a list, ``network``, ``decisions`` as a
-list of ``{"case", "point", "choice"}``, ``plan``); version 1 a flat layout (``learner``,
-``scores``, ``scores_after``, ``choices``...). :func:`upgrade` brings any known version to
-the current one; :func:`validate_handin` rebuilds a clean hand-in from the known fields
-only, so a hand-edited file cannot smuggle extra data into the class store.
+:func:`upgrade` migrates version 1 (a flat layout) and 2 (fixed sections);
+:func:`validate_handin` rebuilds a clean hand-in from the known fields only, so a
+hand-edited file cannot smuggle extra data into the class store.
 """
 
 from __future__ import annotations
@@ -44,45 +28,25 @@ FORMAT = "coursekit-handin"
 VERSION = 3
 ATTEMPTS = ("before", "after")
 
-#: Largest reflection text kept in a hand-in: the store's own limit for free text.
-MAX_TEXT = TEXT
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,99}$")
 _PSEUDONYM = re.compile(r"^p-[0-9a-f]{8,64}$")
-
-__all__ = ["FORMAT", "MIGRATIONS", "VERSION", "ForeignFileError", "HandinError",
-           "normalise_time", "now_utc", "upgrade", "validate_handin"]
 
 
 def now_utc() -> str:
     """The current time as a hand-in timestamp (UTC, milliseconds, ``Z``)."""
-    return _format_time(datetime.now(UTC))
-
-
-def _format_time(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + \
-        f"{moment.microsecond // 1000:03d}Z"
+    return normalise_time(datetime.now(UTC).isoformat())
 
 
 def normalise_time(text: Any, field: str = "created_at") -> str:
-    """An ISO 8601 timestamp as UTC with milliseconds, so timestamps sort as text.
-
-    Examples
-    --------
-    >>> normalise_time("2025-03-01T10:00:00+01:00")
-    '2025-03-01T09:00:00.000Z'
-    """
+    """An ISO 8601 timestamp as UTC with milliseconds (``...T09:00:00.000Z``): sorts as text."""
     if not isinstance(text, str):
         raise HandinError(f"{field} should be a date and time as text")
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise HandinError(f"{field} '{text[:40]}' is not an ISO 8601 date and time") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return _format_time(moment)
-
-
-# -- migration ------------------------------------------------------------------------------
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _v1_to_v2(old: Mapping[str, Any]) -> dict[str, Any]:
@@ -92,26 +56,20 @@ def _v1_to_v2(old: Mapping[str, Any]) -> dict[str, Any]:
         scores = old.get(field) or {}
         if not isinstance(scores, Mapping):
             raise HandinError(f"version 1 field '{field}' should be a mapping")
-        for instrument, scales in scores.items():
-            assessments.append({"instrument": instrument, "attempt": attempt,
-                                "scales": scales, "items": {}})
+        assessments += [{"instrument": instrument, "attempt": attempt, "scales": scales,
+                         "items": {}} for instrument, scales in scores.items()]
     network = old.get("network")
     if network is not None:
         if not isinstance(network, Mapping):
             raise HandinError("version 1 field 'network' should be a mapping")
         inside, outside = network.get("inside", 0), network.get("outside", 0)
-        size = network.get("size", (inside or 0) + (outside or 0))
         known = (inside or 0) + (outside or 0)
-        network = {
-            "contacts": size,
-            "measures": dict(network.get("measures") or {}),
-            "composition": {
-                "inside": inside, "outside": outside,
-                "share_outside": (outside / known) if known else None,
-                "types": dict(network.get("types") or {}),
-            },
-            "outsight": {},
-        }
+        network = {"contacts": network.get("size", known),
+                   "measures": dict(network.get("measures") or {}),
+                   "composition": {"inside": inside, "outside": outside,
+                                   "share_outside": (outside / known) if known else None,
+                                   "types": dict(network.get("types") or {})},
+                   "outsight": {}}
     decisions = []
     for point, choice in (old.get("choices") or {}).items():
         case, _, point_id = str(point).partition("/")
@@ -120,16 +78,11 @@ def _v1_to_v2(old: Mapping[str, Any]) -> dict[str, Any]:
     for where, text in (old.get("reflections") or {}).items():
         exercise, _, key = str(where).rpartition("/")
         reflections.append({"exercise": exercise, "key": key, "text": text})
-    return {
-        "format": FORMAT, "version": 2,
-        "pseudonym": old.get("learner"), "course": old.get("course"),
-        "created_at": old.get("created"), "coursekit_version": old.get("coursekit_version"),
-        "demo": bool(old.get("demo", False)),
-        "assessments": assessments, "network": network, "decisions": decisions,
-        "plan": old.get("plan"), "reflections": reflections,
-    }
-
-
+    return {"format": FORMAT, "version": 2, "pseudonym": old.get("learner"),
+            "course": old.get("course"), "created_at": old.get("created"),
+            "coursekit_version": old.get("coursekit_version"), "demo": bool(old.get("demo")),
+            "assessments": assessments, "network": network, "decisions": decisions,
+            "plan": old.get("plan"), "reflections": reflections}
 
 
 def _v2_to_v3(old: Mapping[str, Any]) -> dict[str, Any]:
@@ -164,19 +117,13 @@ def _v2_to_v3(old: Mapping[str, Any]) -> dict[str, Any]:
 MIGRATIONS: dict[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = {1: _v1_to_v2,
                                                                           2: _v2_to_v3}
 
+
 def upgrade(doc: Any) -> tuple[dict[str, Any], int]:
-    """Bring a parsed hand-in to the current version.
+    """Bring a parsed hand-in to the current version: the document and its original version.
 
-    Returns the upgraded document and the version it was written in.
-
-    Raises
-    ------
-    ForeignFileError
-        Not a coursekit hand-in (no ``"format": "coursekit-handin"``).
-    HandinError
-        An unknown or newer version.
+    Not a coursekit hand-in: :class:`ForeignFileError`; unknown or newer: :class:`HandinError`.
     """
-    if not isinstance(doc, Mapping) or doc.get("format") != FORMAT:
+    if (type(doc) is not dict and not isinstance(doc, Mapping)) or doc.get("format") != FORMAT:
         raise ForeignFileError("not a coursekit hand-in (no \"format\": \"coursekit-handin\")")
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
@@ -184,29 +131,22 @@ def upgrade(doc: Any) -> tuple[dict[str, Any], int]:
     if version > VERSION:
         raise HandinError(f"hand-in version {version} was written by a newer coursekit "
                           f"(this one reads up to {VERSION}); upgrade coursekit")
-    original = version
     current: dict[str, Any] = dict(doc)
-    while version < VERSION:
-        current = MIGRATIONS[version](current)
-        version += 1
-    return current, original
-
-
-# -- validation -----------------------------------------------------------------------------
+    for old in range(version, VERSION):
+        current = MIGRATIONS[old](current)
+    return current, version
 
 
 def _mapping(value: Any, where: str) -> Mapping:
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):  # JSON gives dicts: quick
         raise HandinError(f"{where} should be a mapping")
     return value
 
 
 def _list(value: Any, where: str) -> list:
-    if value is None:
-        return []
-    if not isinstance(value, list):
+    if value is not None and not isinstance(value, list):
         raise HandinError(f"{where} should be a list")
-    return value
+    return value or []
 
 
 def _ident(value: Any, where: str) -> str:
@@ -215,51 +155,64 @@ def _ident(value: Any, where: str) -> str:
     return value
 
 
-@lru_cache(maxsize=8)
-def _section_models(course: str | None) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
-    """Each exercise's section model by id, and each family's model by id prefix."""
+@lru_cache(maxsize=1)
+def _section_models() -> tuple[dict[str, Any], tuple[tuple[str, Any], ...], Any]:
+    """Each exercise's section model by id, each family's by id prefix, and one of them all.
+
+    The last is one compiled model of every known exercise's section (a field each, named
+    by its id).
+
+    Validating all the sections of a hand-in in one call of the compiled model, instead of
+    one call a section, is what keeps collecting 10,000 hand-ins near the time of reading
+    them (``benchmarks/bench_collect.py``).
+    """
+    from pydantic import ConfigDict, Field, create_model
+
     from ..exercises import EXERCISES, ExerciseFamily, exercises
 
-    by_id = {e.id: e.handin_model for e in exercises(course)}
+    by_id = {e.id: e.handin_model for e in exercises()}
     by_prefix = tuple((entry.prefix, entry.member_model) for entry in EXERCISES
                       if isinstance(entry, ExerciseFamily))
-    return by_id, by_prefix
+    fields: dict[str, Any] = {f"section_{k}": (model, Field(None, alias=exercise_id))
+                              for k, (exercise_id, model) in enumerate(by_id.items())}
+    every = create_model("HandinSections", __config__=ConfigDict(extra="ignore"), **fields)
+    return by_id, by_prefix, every
 
 
-def section_model(exercise_id: str, course: str | None = None) -> Any:
-    """The model that validates an exercise's section, or None for an unknown exercise.
+def _clean_sections(sections: Mapping, by_id: dict[str, Any],
+                    by_prefix: tuple[tuple[str, Any], ...], every: Any) -> dict[str, Any]:
+    """The hand-in's sections checked by their exercises' models, in the order given.
 
-    A case or questionnaire that is not in this course still has its family's model.
+    A section of an exercise this course lacks is checked by its family's model (a case,
+    a questionnaire) or dropped. The first problem, in the order of the sections, is raised.
     """
-    by_id, by_prefix = _section_models(course)
-    if exercise_id in by_id:
-        return by_id[exercise_id]
-    for prefix, model in by_prefix:
-        if exercise_id.startswith(prefix):
-            return model
-    return None
+    from pydantic import ValidationError
+
+    from ..exercises._sections import clean_section
+
+    def one_by_one() -> dict[str, Any]:
+        clean = {}
+        for exercise_id, section in sections.items():
+            _ident(exercise_id, "exercises key")
+            # a case or questionnaire this course lacks still has its family's model
+            family = next((m for p, m in by_prefix if exercise_id.startswith(p)), None)
+            model = by_id.get(exercise_id, family)
+            if model is not None:
+                clean[exercise_id] = clean_section(model, section, exercise_id)
+        return clean
+
+    if not sections.keys() <= by_id.keys():
+        return one_by_one()  # a family's section, or a key that is no id: rare
+    try:
+        # Sections not handed in are None, and left out with every other None.
+        known = every.model_validate(sections).model_dump(by_alias=True, exclude_none=True)
+    except ValidationError:
+        return one_by_one()  # raises the first problem, in the order of the sections
+    return {exercise_id: known[exercise_id] for exercise_id in sections}
 
 
 def validate_handin(doc: Any) -> dict[str, Any]:
-    """Upgrade and check a parsed hand-in; return a clean copy holding only known fields.
-
-    Raises
-    ------
-    ForeignFileError, HandinError
-        With a short reason naming the place (used in the collection summary).
-
-    Examples
-    --------
-    >>> h = validate_handin({"format": "coursekit-handin", "version": 1,
-    ...     "learner": "p-0123456789abcdef", "course": "demo", "created": "2025-01-01T00:00:00Z",
-    ...     "scores": {"drivers": {"autonomy": 3.5}}, "choices": {"the-first-step/wait": "act"}})
-    >>> h["version"], h["exercises"]["assessment:drivers"]["before"]["scales"]
-    (3, {'autonomy': 3.5})
-    >>> h["exercises"]["case:the-first-step"]
-    {'decisions': {'wait': 'act'}}
-    """
-    from ..exercises._sections import clean_section
-
+    """Upgrade and check a parsed hand-in: a clean copy, or a HandinError naming the place."""
     doc, _ = upgrade(doc)
     pseudonym = doc.get("pseudonym")
     if not isinstance(pseudonym, str) or not _PSEUDONYM.match(pseudonym):
@@ -269,24 +222,16 @@ def validate_handin(doc: Any) -> dict[str, Any]:
         "course": _ident(doc.get("course"), "course"),
         "created_at": normalise_time(doc.get("created_at")),
         "coursekit_version": str(doc.get("coursekit_version") or "")[:40],
-        "demo": bool(doc.get("demo", False)),
+        "demo": bool(doc.get("demo", False)), "exercises": {}, "reflections": [],
     }
-    sections = {}
-    for exercise_id, section in _mapping(doc.get("exercises") or {}, "exercises").items():
-        model = section_model(_ident(exercise_id, "exercises key"))
-        if model is not None:
-            sections[exercise_id] = clean_section(model, section, exercise_id)
-    clean["exercises"] = sections
-    reflections = []
+    clean["exercises"] = _clean_sections(_mapping(doc.get("exercises") or {}, "exercises"),
+                                         *_section_models())
     for i, entry in enumerate(_list(doc.get("reflections"), "reflections")):
-        entry = _mapping(entry, f"reflections[{i}]")
+        where = f"reflections[{i}]"
+        entry = _mapping(entry, where)
         text = entry.get("text")
-        if not isinstance(text, str) or len(text) > MAX_TEXT:
-            raise HandinError(f"reflections[{i}].text should be text of at most {MAX_TEXT:,} "
-                              f"characters")
-        reflections.append({"exercise": _ident(entry.get("exercise"), f"reflections[{i}].exercise"),
-                            "key": _ident(entry.get("key"), f"reflections[{i}].key"),
-                            "text": text})
-    clean["reflections"] = reflections
+        if not isinstance(text, str) or len(text) > TEXT:
+            raise HandinError(f"{where}.text should be text of at most {TEXT:,} characters")
+        clean["reflections"].append({"exercise": _ident(entry.get("exercise"), f"{where}.exercise"),
+                                     "key": _ident(entry.get("key"), f"{where}.key"), "text": text})
     return clean
-

@@ -1,17 +1,78 @@
-"""The reflections a learner may tick for a hand-in, each with a label in words.
+"""The reflections a learner may tick for a hand-in, and the names of people in them.
 
-Every other part of a hand-in comes from the exercises themselves
-(:meth:`coursekit.exercises.Exercise.handin`); reflections belong to many exercises, so
-they are gathered here. Text leaves only when the learner ticks it.
+Reflections belong to many exercises, so they are gathered here. Contact names are third
+parties' personal data: they never leave in a hand-in, so a ticked reflection that names a
+contact stops it until each name is replaced by the person's role. A name is found when the
+contact's full name appears (any case), or one part of it of three letters or more appears
+as a whole word with its capital (so "Will" is found, "will" is not).
+
+>>> import pandas as pd
+>>> people = pd.DataFrame({"name": ["Sam Okafor", "Li Wei"], "role": ["former boss", ""]})
+>>> [m.written for m in name_mentions("Lunch with sam okafor; then Sam again.", people)]
+['sam okafor', 'Sam']
+>>> replace_names("Lunch with Sam Okafor and Li Wei.", people)
+'Lunch with [former boss] and [a contact].'
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
 from dataclasses import dataclass
 
+import pandas as pd
+
 from ..store import LearnerStore
+
+#: What replaces the name of a contact whose role the learner did not give.
+NO_ROLE = "a contact"
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One place where a reflection names a contact."""
+
+    written: str
+    contact: str
+    replacement: str
+    start: int
+    end: int
+
+
+def _patterns(contacts: pd.DataFrame) -> list[tuple[re.Pattern[str], str, str]]:
+    """Search patterns, full names first (then longest parts), with name and replacement."""
+    def word(text: str, flags: int = 0) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", flags)
+
+    full, parts = [], []
+    roles = contacts["role"] if "role" in contacts else [""] * len(contacts)
+    for name, role in zip(contacts["name"], roles, strict=False):
+        name = " ".join(str(name or "").split())
+        if name:
+            replacement = f"[{' '.join(str(role or '').split()) or NO_ROLE}]"
+            full.append((word(name, re.IGNORECASE), name, replacement))
+            parts += [(word(part), name, replacement) for part in re.split(r"[\s,.\-']+", name)
+                      if len(part) >= 3 and part[0].isupper()]
+    parts.sort(key=lambda p: -len(p[0].pattern))
+    return full + parts
+
+
+def name_mentions(text: str, contacts: pd.DataFrame) -> list[NameMention]:
+    """Where ``text`` names someone of ``contacts`` (``name``, ``role``): in order, no overlap."""
+    found: list[NameMention] = []
+    for pattern, name, replacement in _patterns(contacts):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if not any(start < m.end and m.start < end for m in found):
+                found.append(NameMention(match.group(0), name, replacement, start, end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def replace_names(text: str, contacts: pd.DataFrame) -> str:
+    """``text`` with each mention of a contact replaced by ``[their role]``."""
+    for mention in reversed(name_mentions(text, contacts)):
+        text = text[:mention.start] + mention.replacement + text[mention.end:]
+    return text
 
 
 @dataclass(frozen=True)
@@ -31,11 +92,7 @@ class ReflectionRef:
 def reflection_label(exercise_id: str, key: str) -> str:
     """Words for a reflection: its exercise's title and the question it answers.
 
-    Examples
-    --------
-    >>> reflection_label("case:the-career-impasse", "reflection:two-lunches")  # doctest: +ELLIPSIS
-    'The career impasse: ...'
-    >>> reflection_label("something-removed", "reflection:why-now")
+    >>> reflection_label("something-removed", "reflection:why-now")  # no such exercise
     'why now'
     """
     from ..exercises import exercises
@@ -50,24 +107,5 @@ def reflections(store: LearnerStore) -> list[ReflectionRef]:
     """Every non-empty reflection in the store, in exercise and key order."""
     rows = store.read("SELECT exercise, key, value FROM entries WHERE kind = 'reflection' "
                       "ORDER BY exercise, key")
-    found = []
-    for exercise, key, value in rows:
-        text = json.loads(value)
-        if isinstance(text, str) and text.strip():
-            found.append(ReflectionRef(exercise, key, text))
-    return found
-
-
-def reflection_section(store: LearnerStore,
-                       shared: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
-    """The ticked reflections only, as ``{"exercise", "key", "text"}``."""
-    wanted = {(str(e), str(k)) for e, k in shared}
-    return [{"exercise": r.exercise, "key": r.key, "text": r.text}
-            for r in reflections(store) if (r.exercise, r.key) in wanted]
-
-
-def cronbach_alpha(items) -> float:
-    """Cronbach's alpha of a learners x items table: :func:`coursekit.assessment.cronbach_alpha`."""
-    from ..assessment import cronbach_alpha as alpha
-
-    return alpha(items)
+    return [ReflectionRef(exercise, key, text) for exercise, key, value in rows
+            if isinstance(text := json.loads(value), str) and text.strip()]

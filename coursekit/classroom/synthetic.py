@@ -1,15 +1,8 @@
-"""Synthetic hand-ins: a demo class for the dashboard, and data for tests and benchmarks.
-
-No real person is behind any of them. The demo class starts from the course's sample people
-(their hand-ins, made from their demo stores) and adds made-up classmates drawn around the
-same questionnaires, scales, items and decision points, so the class picture uses the
-course's own names. Every hand-in here is marked ``"demo": true``.
-"""
+"""Synthetic hand-ins, no real person behind any: a demo class, and data for tests."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -17,106 +10,50 @@ from typing import Any
 from ..exercises.network import HANDIN_MEASURES, OUTSIGHT_FROM_MEASURES
 from .handin_format import FORMAT, MIGRATIONS
 
+#: Each network type, with the chance that a made-up contact is of it.
+_NETWORK_TYPES = {"operational": 0.7, "personal": 0.4, "strategic": 0.2}
+
 
 @dataclass
 class Template:
-    """What synthetic hand-ins are made of.
-
-    Questionnaires and their scales' items, case decision points and their options,
-    network measure and out-sight indicator names.
-    """
+    """What synthetic hand-ins are drawn around: scales' items and decision points' options."""
 
     instruments: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     decisions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    measures: list[str] = field(default_factory=list)
-    outsight: list[str] = field(default_factory=list)
-    network_types: list[str] = field(default_factory=lambda: ["operational", "personal",
-                                                              "strategic"])
 
 
 def builtin_template() -> Template:
     """A fixed template that does not depend on the course content (tests, benchmarks)."""
+    drivers = {"autonomy": ["cd1", "cd2", "cd3", "cd4"], "security": ["cd5", "cd6", "cd7", "cd8"],
+               "challenge": ["cd9", "cd10", "cd11"]}
+    audit = {"outside-reach": ["oa1", "oa2", "oa3"], "visibility": ["oa4", "oa5", "oa6"]}
     return Template(
-        instruments={
-            "career-drivers": {
-                "autonomy": ["cd1", "cd2", "cd3", "cd4"],
-                "security": ["cd5", "cd6", "cd7", "cd8"],
-                "challenge": ["cd9", "cd10", "cd11"],
-            },
-            "outsight-audit": {
-                "outside-reach": ["oa1", "oa2", "oa3"],
-                "visibility": ["oa4", "oa5", "oa6"],
-            },
-        },
-        decisions={
-            ("the-first-step", "wait-or-act"): ["wait", "ask-hr", "look-outside"],
-            ("the-career-impasse", "what-next"): ["work-harder", "more-advisers", "go-outside",
-                                                  "quit"],
-        },
-        measures=list(HANDIN_MEASURES),
-        outsight=[name for name, _ in OUTSIGHT_FROM_MEASURES],
-    )
-
-
-def template_from_handins(handins: list[Mapping[str, Any]], base: Template | None = None
-                          ) -> Template:
-    """A template holding the names found in real (sample) hand-ins, over ``base``."""
-    t = base or Template()
-    for h in handins:
-        sections = h.get("exercises", {})
-        for exercise_id, section in sections.items():
-            kind, _, name = exercise_id.partition(":")
-            if kind == "assessment":
-                scales = t.instruments.setdefault(name, {})
-                for attempt in (a for a in section.values() if a):
-                    for scale in attempt["scales"]:
-                        scales.setdefault(scale, [])
-                    for scale, answers in attempt.get("items", {}).items():
-                        known = scales.setdefault(scale, [])
-                        known.extend(i for i in answers if i not in known)
-            elif kind == "case":
-                for point, choice in section["decisions"].items():
-                    options = t.decisions.setdefault((name, point), [])
-                    if choice not in options:
-                        options.append(choice)
-        net = sections.get("network") or {}
-        t.measures.extend(m for m in net.get("measures", {}) if m not in t.measures)
-        t.outsight.extend(m for m in net.get("outsight", {}) if m not in t.outsight)
-        types = (net.get("composition") or {}).get("types") or {}
-        t.network_types.extend(k for k in types if k not in t.network_types)
-    return t
+        instruments={"career-drivers": drivers, "outsight-audit": audit},
+        decisions={("the-first-step", "wait-or-act"): ["wait", "ask-hr", "look-outside"],
+                   ("the-career-impasse", "what-next"): ["work-harder", "more-advisers",
+                                                         "go-outside", "quit"]})
 
 
 def content_template() -> Template:
-    """A template from the course's own questionnaires and cases (their public loaders).
-
-    Every scale with its items, every decision point with all its options.
-    """
+    """Every scale (with its items) and decision point (with its options) of the course."""
     from ..assessment import list_instruments
     from ..cases import list_cases
 
-    t = Template()
-    for instrument in list_instruments():
-        t.instruments[instrument.id] = {s.id: list(s.item_ids) for s in instrument.scales}
-    for case in list_cases():
-        for d in case.decisions:
-            t.decisions[(case.id, d.id)] = list(d.option_ids)
-    return t
-
-
-def _pseudonym(rng: random.Random) -> str:
-    return "p-" + "".join(rng.choice("0123456789abcdef") for _ in range(16))
+    return Template(
+        instruments={instrument.id: {s.id: list(s.item_ids) for s in instrument.scales}
+                     for instrument in list_instruments()},
+        decisions={(case.id, d.id): list(d.option_ids) for case in list_cases()
+                   for d in case.decisions})
 
 
 def synthetic_handin(rng: random.Random, template: Template, *, created_at: datetime,
-                     pseudonym: str | None = None, demo: bool = True,
-                     course: str = "take-charge-of-your-career") -> dict[str, Any]:
+                     demo: bool = True, course: str = "take-charge-of-your-career"
+                     ) -> dict[str, Any]:
     """One made-up learner's hand-in (drawn in the version 2 layout, returned as version 3)."""
     assessments = []
     for instrument, scales in template.instruments.items():
         traits = {scale: rng.gauss(3.2, 0.8) for scale in scales}
-        attempts = ["before", "after"] if rng.random() < 0.5 else ["before"]
-        for attempt in attempts:
+        for attempt in ["before", "after"] if rng.random() < 0.5 else ["before"]:
             shift = 0.3 if attempt == "after" else 0.0
             scores, items = {}, {}
             for scale, item_ids in scales.items():
@@ -134,22 +71,18 @@ def synthetic_handin(rng: random.Random, template: Template, *, created_at: date
     if rng.random() < 0.9:
         contacts = rng.randint(1, 60)
         outside = sum(rng.random() < rng.uniform(0.1, 0.7) for _ in range(contacts))
-        chances = (0.7, 0.4, 0.2, 0.1, 0.1, 0.1)
         types = {t: sum(rng.random() < p for _ in range(contacts))
-                 for t, p in zip(template.network_types, chances, strict=False)}
-        measures = {m: round(rng.uniform(0, 1), 4) for m in template.measures}
+                 for t, p in _NETWORK_TYPES.items()}
+        measures = {m: round(rng.uniform(0, 1), 4) for m in HANDIN_MEASURES}
         if "effective_size" in measures:
             measures["effective_size"] = round(rng.uniform(1, contacts), 4)
         if "ei_index" in measures:
             measures["ei_index"] = round((2 * outside - contacts) / contacts, 4)
-        network = {
-            "contacts": contacts,
-            "measures": measures,
-            "composition": {"inside": contacts - outside, "outside": outside,
-                            "share_outside": round(outside / contacts, 4), "types": types,
-                            "sectors": rng.randint(1, 6)},
-            "outsight": {m: round(rng.uniform(0, 1), 4) for m in template.outsight},
-        }
+        network = {"contacts": contacts, "measures": measures,
+                   "composition": {"inside": contacts - outside, "outside": outside,
+                                   "share_outside": round(outside / contacts, 4),
+                                   "types": types, "sectors": rng.randint(1, 6)},
+                   "outsight": {m: round(rng.uniform(0, 1), 4) for m, _ in OUTSIGHT_FROM_MEASURES}}
     decisions = [{"case": case, "point": point, "choice": rng.choice(options)}
                  for (case, point), options in template.decisions.items()
                  if options and rng.random() < 0.95]
@@ -157,26 +90,17 @@ def synthetic_handin(rng: random.Random, template: Template, *, created_at: date
     plan = {"steps": steps, "if_then": rng.randint(0, steps), "done": rng.randint(0, steps)} \
         if steps else None
     return MIGRATIONS[2]({
-        "format": FORMAT, "version": 2,
-        "pseudonym": pseudonym or _pseudonym(rng), "course": course,
-        "created_at": created_at.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-        "coursekit_version": "0.1.0", "demo": demo,
+        "format": FORMAT, "version": 2, "course": course, "coursekit_version": "0.1.0",
+        "pseudonym": "p-" + "".join(rng.choice("0123456789abcdef") for _ in range(16)),
+        "created_at": created_at.strftime("%Y-%m-%dT%H:%M:%S.000Z"), "demo": demo,
         "assessments": assessments, "network": network, "decisions": decisions,
-        "plan": plan, "reflections": [],
-    })
+        "plan": plan, "reflections": []})
 
 
 def synthetic_handins(n: int, *, seed: int = 0, template: Template | None = None,
                       demo: bool = True, course: str = "take-charge-of-your-career"
                       ) -> list[dict[str, Any]]:
-    """``n`` made-up hand-ins with distinct pseudonyms, reproducible from ``seed``.
-
-    Examples
-    --------
-    >>> hs = synthetic_handins(3, seed=1)
-    >>> len({h["pseudonym"] for h in hs}), hs[0]["format"]
-    (3, 'coursekit-handin')
-    """
+    """``n`` made-up hand-ins with distinct pseudonyms, reproducible from ``seed``."""
     rng = random.Random(seed)
     template = template or builtin_template()
     start = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
@@ -191,32 +115,17 @@ def sample_people_handins() -> list[dict[str, Any]]:
 
     out = []
     for person in sample_people():
-        store = demo_store(person.id)
-        try:
+        with demo_store(person.id) as store:
             out.append(make_handin(store, include_item_responses=True))
-        finally:
-            store.close()
     return out
 
 
 def demo_class(n: int = 30, *, seed: int = 2025) -> list[dict[str, Any]]:
-    """A demo class of ``n`` hand-ins for the dashboard, all marked demo.
-
-    The sample people's own hand-ins come first; made-up classmates fill the class, drawn
-    with the sample people's questionnaires and decision points (the built-in template
-    where the course has none yet).
-    """
+    """A demo class of ``n`` hand-ins: the sample people's own, then made-up classmates."""
     people = sample_people_handins()
-    base = template_from_handins(people, content_template())
-    fallback = builtin_template()
-    if not base.instruments:
-        base.instruments = fallback.instruments
-    if not base.decisions:
-        base.decisions = fallback.decisions
-    if not base.measures:
-        base.measures = fallback.measures
-    if not base.outsight:
-        base.outsight = fallback.outsight
+    template, fallback = content_template(), builtin_template()
+    template.instruments = template.instruments or fallback.instruments
+    template.decisions = template.decisions or fallback.decisions
     course = people[0]["course"] if people else "take-charge-of-your-career"
-    rest = synthetic_handins(max(0, n - len(people)), seed=seed, template=base, course=course)
+    rest = synthetic_handins(max(0, n - len(people)), seed=seed, template=template, course=course)
     return people[:n] + rest

@@ -72,8 +72,10 @@ class CaseExercise(Exercise):
         return store.load_exercise(self.id, kind=kind)
 
     def progress(self, store) -> Progress:
-        """Decision points committed and reflections written, out of all of them."""
+        """Decision points committed (or skipped) and reflections written, out of all."""
         decided = {k.removeprefix("decision:") for k in self._saved(store, "decision")}
+        decided |= {k.removeprefix("skip:") for k in self._saved(store, "answer")
+                    if k.startswith("skip:")}
         written = {k.removeprefix("reflection:") for k in self._saved(store, "reflection")}
         steps = [d.id for d in self.case.decisions]
         prompts = [r.id for r in self.case.reflections]
@@ -82,10 +84,11 @@ class CaseExercise(Exercise):
 
     def handin(self, store, **options: Any) -> dict[str, Any] | None:
         """``{"decisions": {point: option id}}``: only options the case offers."""
+        offered: dict[str, set[str]] | None
         try:
-            options = {d.id: set(d.option_ids) for d in self.case.decisions}
+            offered = {d.id: set(d.option_ids) for d in self.case.decisions}
         except ContentError:  # the case was removed or broken since: keep id-shaped choices
-            options = None
+            offered = None
         chosen = {}
         for key, choice in self._saved(store, "decision").items():
             point = key.removeprefix("decision:")
@@ -93,23 +96,19 @@ class CaseExercise(Exercise):
                 choice = choice.get("choice")
             if not isinstance(choice, str) or not _OPTION_ID.match(choice):
                 continue
-            if options is not None and choice not in options.get(point, ()):
+            if offered is not None and choice not in offered.get(point, ()):
                 continue
             if _OPTION_ID.match(point):
                 chosen[point] = choice
         return {"decisions": dict(sorted(chosen.items()))} if chosen else None
 
     def entry_label(self, key: str) -> str:
-        """A reflection's question, or a decision point's, shortened."""
-        kind, _, item = key.partition(":")
+        """What a private text answers (a reflection, a prediction's reason, a question)."""
         try:
-            if kind == "reflection":
-                return _short(self.case.reflection(item).prompt)
-            if kind == "decision":
-                return _short(self.case.decision(item).prompt)
-        except (KeyError, ContentError):
-            return super().entry_label(key)
-        return super().entry_label(key)
+            prompt = self.case.writing_prompts.get(key)
+        except ContentError:
+            prompt = None
+        return _short(prompt) if prompt else super().entry_label(key)
 
     def describe_handin(self, section: Any) -> list[str]:
         """Each decision's prompt and the option chosen, in words."""

@@ -206,16 +206,26 @@ class NetworkExercise(Exercise):
         outsight = tables.outsight_indicators(table)
         measures["label"] = [WORDS.get(m, m) for m in measures["measure"]]
         outsight["label"] = [WORDS.get(m, m) for m in outsight["indicator"]]
+        counted = measures["measure"].isin(COUNTS)
+        sizes, scores = measures[counted], measures[~counted]
         return [
             Panel("The class's networks", "Where the class's contacts are and what kind "
                   "they are.", composition, figures.composition_figure(composition)),
+            Panel("The size of the class's networks", "Median and middle half of the class: "
+                  "people listed, and how many of them are not redundant.", sizes,
+                  figures.indicators_figure(sizes, "label", "Network size across the class",
+                                            "number of people")),
             Panel("The class's network measures", "Median and middle half of the class for "
-                  "each measure.", measures,
-                  figures.indicators_figure(measures, "label", "Network measures across the "
-                                                               "class")),
+                  "each measure on a scale from 0 to 1 (the E-I index from -1 to +1).", scores,
+                  figures.indicators_figure(scores, "label", "Network measures across the "
+                                            "class", "0 to 1 (E-I index -1 to +1)")),
             Panel("Out-sight across the class", "How far the class's networks reach "
                   "outside.", outsight, figures.indicators_figure(outsight, "label")),
         ]
+
+
+#: Network measures that count people (the others are shares or indices from -1 to 1).
+COUNTS = ("contacts", "effective_size")
 
 
 def _show(value: Any) -> str:

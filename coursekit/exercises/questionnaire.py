@@ -89,13 +89,16 @@ class QuestionnaireExercise(Exercise):
         return self.instrument.title
 
     def progress(self, store) -> Progress:
-        """Items answered in the latest attempt, out of all items."""
-        from ..assessment.storage import latest_attempt
+        """Statements dealt with in the latest attempt, out of those asked in its situation.
 
-        attempt = latest_attempt(store, self.instrument_id)
-        answered = 0 if attempt is None else store.read(
-            "SELECT COUNT(*) FROM assessment_responses WHERE attempt_id = ?", (attempt,))[0][0]
-        return Progress(answered, len(self.instrument.items))
+        A statement marked "does not apply" counts as dealt with.
+        """
+        from ..assessment.storage import load_answers
+
+        saved = load_answers(store, self.instrument)
+        asked = {i.id for i in self.instrument.items if self.instrument.asks(i, saved.branch)}
+        done = asked & (set(saved.values) | saved.not_applicable)
+        return Progress(len(done), len(asked))
 
     def demo(self, store, person) -> None:
         """The person's answers to this questionnaire (``responses: <id>:``), each attempt."""
@@ -112,7 +115,7 @@ class QuestionnaireExercise(Exercise):
     def handin(self, store, *, include_items: bool = False, **options: Any
                ) -> dict[str, Any] | None:
         """Scale scores of the first and the latest attempt; keyed item answers if asked."""
-        from ..assessment import list_attempts, load_responses, score_responses
+        from ..assessment import list_attempts, load_answers
 
         attempts = [a for a in list_attempts(store, self.instrument_id) if a.answered]
         if not attempts:
@@ -125,10 +128,8 @@ class QuestionnaireExercise(Exercise):
                                               if len(attempts) > 1 else [])
         section = {}
         for label, attempt in chosen:
-            answers = {k: v for k, v in load_responses(store, self.instrument_id,
-                                                       attempt.id).items()
-                       if k in set(instrument.item_ids)}
-            table = score_responses(instrument, answers)
+            saved = load_answers(store, instrument, attempt.id)
+            table, answers = saved.scores(instrument), saved.values
             items: dict[str, dict[str, float]] = {}
             if include_items:
                 rs = instrument.response_scale
@@ -172,12 +173,12 @@ class QuestionnaireExercise(Exercise):
         """The latest answered attempt: feedback figure, what each score means, next steps."""
         from ..assessment import (
             latest_answered_attempt,
-            load_responses,
+            load_answers,
             next_steps_html,
             results_figure,
             results_html,
-            score_responses,
         )
+        from ..assessment.storage import load_kept
         from ..report.sections import AssessmentResult
 
         attempt = latest_answered_attempt(store, self.instrument_id)
@@ -187,11 +188,13 @@ class QuestionnaireExercise(Exercise):
             instrument = self.instrument
         except ContentError:  # removed from the course: its answers stay stored, unscored
             return None
-        table = score_responses(instrument, load_responses(store, self.instrument_id, attempt))
+        table = load_answers(store, instrument, attempt).scores(instrument)
+        kept = load_kept(store, instrument)
         result = AssessmentResult(self.instrument_id, instrument.title, table,
                                   results_figure(instrument, table),
                                   results_html(instrument, table),
-                                  next_steps_html(instrument, table))
+                                  next_steps_html(instrument, table),
+                                  instrument.scale(kept).name if kept else "")
         return self._part(instrument.title, "questionnaire", result=result)
 
     def dashboard(self, sections: Mapping[str, Any]) -> list[Panel]:

@@ -54,43 +54,34 @@ def read_source(source: str | Path | bytes, name: str | None = None) -> tuple[by
                          f"file is not open elsewhere and that you may read it") from None
 
 
-def decode(raw: bytes, name: str) -> tuple[str, str]:
-    """Text of a CSV file and the encoding used.
-
-    UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 / Latin-1 (never fails
-    on bytes).
-    """
+def decode(raw: bytes, name: str) -> str:
+    """Text of a CSV file: UTF-8, UTF-16 with a BOM, else Windows-1252 or Latin-1."""
     if raw.startswith(b"PK\x03\x04"):
         raise InputError(f"{name} is an Excel workbook or another zipped file, not a CSV. "
                          f"Fix: open it and save it as 'CSV UTF-8 (comma delimited)'")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "utf-16"
+        return raw.decode("utf-16")
     if b"\x00" in raw[:4096]:
         raise InputError(f"{name} is not a text file (it holds binary data). Fix: choose "
                          f"the CSV file itself, or save your sheet as CSV UTF-8")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-        encoding = "utf-8-sig"
-    else:
-        encoding = "utf-8"
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         try:
-            text, encoding = raw.decode("cp1252"), "cp1252"
+            text = raw.decode("cp1252")
         except UnicodeDecodeError:
-            text, encoding = raw.decode("latin-1"), "latin-1"
+            text = raw.decode("latin-1")
     if not text.strip():
         raise InputError(f"{name} is empty. Fix: choose a file with a header row and one "
                          f"row per contact")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def sniff_delimiter(line: str) -> str:
-    """The delimiter of a header line.
+    """The delimiter of a header line: the most frequent of comma, semicolon and tab.
 
-    the most frequent of comma, semicolon and tab outside quotes (a comma when none is
-    found).
+    Quoted text does not count; a comma when none is found.
 
     Examples
     --------
@@ -99,7 +90,7 @@ def sniff_delimiter(line: str) -> str:
     """
     bare = re.sub(r'"[^"]*"', "", line)
     counts = {d: bare.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=counts.__getitem__)
     return best if counts[best] else ","
 
 
@@ -111,10 +102,9 @@ def header_key(cell: str) -> str:
 
 def find_header(text: str, is_header: Callable[[list[str]], bool], name: str,
                 expected: str) -> tuple[int, int, str]:
-    """Find the header row among the first lines.
+    """``(line_number, char_offset, delimiter)`` of the first line that ``is_header``.
 
-    Returns ``(line_number, char_offset, delimiter)`` of the first line whose cells satisfy
-    ``is_header``; raises InputError naming what was expected otherwise.
+    Raises InputError naming what was ``expected`` when none of the first lines is.
     """
     offset = 0
     for number, line in enumerate(text.split("\n")[:HEADER_SEARCH_LINES], start=1):
@@ -154,18 +144,12 @@ def parse_table(text: str, offset: int, delimiter: str, name: str,
     return frame
 
 
-def file_line(header_line: int, row: int) -> int:
-    """The line number in the file of data row ``row`` (0-based) below the header."""
-    return header_line + 1 + row
-
-
 def read_table(source: str | Path | bytes, name: str | None,
                is_header: Callable[[list[str]], bool],
                expected: str) -> tuple[pd.DataFrame, str, int]:
-    r"""Read, decode and parse a CSV file from its header row on.
+    r"""``(table, name to show, header line)``: a CSV file from its header row on.
 
-    Returns ``(table, name to show, header line number)``; see :func:`find_header` for
-    ``is_header`` and ``expected``.
+    Data row ``k`` (0-based) is line ``header line + 1 + k`` of the file.
 
     Examples
     --------
@@ -175,6 +159,6 @@ def read_table(source: str | Path | bytes, name: str | None,
     ([{'name': 'Ana', 'sector': 'Banking'}], 'the file', 3)
     """
     raw, shown = read_source(source, name)
-    text, _ = decode(raw, shown)
+    text = decode(raw, shown)
     line, offset, delimiter = find_header(text, is_header, shown, expected)
     return parse_table(text, offset, delimiter, shown, line), shown, line

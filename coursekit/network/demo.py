@@ -1,21 +1,9 @@
 """Demo mode: a sample person's ``network:`` section written into the store.
 
-The section takes one of two forms in ``samples/people/<id>.yaml``:
-
-* a sample network by name, from ``samples/networks/``::
-
-      network:
-        sample: harris-before
-
-* the network inline, with the fields of a sample network file (``ego``, ``circles``,
-  ``contacts``, ``ties`` and optionally ``as_of``; see :mod:`coursekit.network.samples`)::
-
-      network:
-        ego: {organisation: Meridia Medical}
-        contacts:
-          - {id: m1, name: Sam K., inside: true, strength: 3}
-
-A problem is a :class:`~coursekit.ContentError` naming the person's file and the place
+In ``samples/people/<id>.yaml`` the section either names a sample network from
+``samples/networks/`` (``network: {sample: harris-before}``) or holds the network inline,
+with the fields of a sample network file (see :mod:`coursekit.network.samples`). A problem
+is a :class:`~coursekit.ContentError` naming the person's file and the place
 (``network: contacts[2]: strength``). The network replaces whatever network the store held.
 
 Examples
@@ -37,7 +25,7 @@ from pydantic import ConfigDict, model_validator
 
 from .._problems import Places
 from .._schema import ContentModel, Note, Text, refers_to, report, validate
-from .samples import network_from_data, sample_networks
+from .samples import load_sample_network, network_from_data, sample_networks
 from .storage import add_network
 
 PLACE = "network"
@@ -59,17 +47,12 @@ class NetworkByName(ContentModel):
         return self
 
 
-def network_of_section(data: Any, file: str):
-    """The :class:`~coursekit.network.model.Network` a ``network:`` section describes."""
-    from .samples import load_sample_network
-
+def fill_network(store, data: Any, file: str) -> None:
+    """Write a sample person's network section into ``store`` (see the module docstring)."""
     if isinstance(data, Mapping) and "sample" in data:
         named = validate(NetworkByName, data, file, places=Places(prefix=(PLACE,)),
                          context={"samples": sample_networks()})
-        return load_sample_network(named.sample)
-    return network_from_data(data, file, PLACE)
-
-
-def fill_network(store, data: Any, file: str) -> None:
-    """Write a sample person's network section into ``store`` (see the module docstring)."""
-    add_network(store, network_of_section(data, file), replace_all=True)
+        network = load_sample_network(named.sample)
+    else:
+        network = network_from_data(data, file, PLACE)
+    add_network(store, network, replace_all=True)

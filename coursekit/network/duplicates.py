@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import fields
 
 import pandas as pd
 
@@ -35,16 +34,12 @@ _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 
 
 def normalise_name(name: str) -> str:
-    """A person's name reduced for comparison.
-
-    lower case, no accents or punctuation, words sorted.
+    """A person's name reduced for comparison: lower case, no accents or punctuation, sorted.
 
     Examples
     --------
-    >>> normalise_name("  Smith,  Jo-Anne ")
-    'anne jo smith'
-    >>> normalise_name("Zoë O'Neil") == normalise_name("oneil zoe")
-    True
+    >>> normalise_name("Zoë O'Neil,  Jo-Anne")
+    'anne jo oneil zoe'
     """
     text = unicodedata.normalize("NFKD", str(name or "")).casefold()
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -54,19 +49,11 @@ def normalise_name(name: str) -> str:
 
 
 def find_duplicates(network: Network) -> list[list[str]]:
-    """Groups of contact ids that are likely the same person, in network order.
-
-    Returns a list of groups (each a list of two or more ids); empty when there are none.
-    """
-    if network.size < 2:
-        return []
+    """Groups (lists of two or more ids) of contacts likely the same person, in order."""
     keys = network.contacts["name"].map(normalise_name)
-    keys = keys[keys != ""]
-    repeated = keys[keys.duplicated(keep=False)]
-    groups: dict[str, list[str]] = {}
-    for pos, key in repeated.items():
-        groups.setdefault(key, []).append(network.contacts.at[pos, "id"])
-    return list(groups.values())
+    repeated = keys[(keys != "") & keys.duplicated(keep=False)]
+    ids = network.contacts.loc[repeated.index, "id"]
+    return [list(group) for _, group in ids.groupby(repeated, sort=False)]
 
 
 def merge_contacts(network: Network, ids: Sequence[str]) -> Network:
@@ -92,22 +79,18 @@ def merge_contacts(network: Network, ids: Sequence[str]) -> Network:
     if missing:
         raise InputError(f"cannot merge: no contact with id {', '.join(missing)}. Fix: "
                          f"reload the network and choose again")
-    copies = [network.contact(c) for c in ids]
-    merged = merge_records(copies)
-    keep = ids[0]
-    others = set(ids[1:])
+    merged = merge_records([network.contact(c) for c in ids])
+    keep, others = ids[0], set(ids[1:])
     contacts = network.contacts[~network.contacts["id"].isin(others)].copy()
     pos = contacts.index[contacts["id"] == keep][0]
-    for f in fields(Contact):
-        contacts.at[pos, f.name] = getattr(merged, f.name)
+    for key in CONTACT_COLUMNS:
+        contacts.at[pos, key] = getattr(merged, key)
     ties = network.ties.copy()
     if len(ties):
-        ties["a"] = ties["a"].where(~ties["a"].isin(others), keep)
-        ties["b"] = ties["b"].where(~ties["b"].isin(others), keep)
-        ties = ties[ties["a"] != ties["b"]]
-        lo = ties[["a", "b"]].min(axis=1)
-        hi = ties[["a", "b"]].max(axis=1)
-        ties = (pd.DataFrame({"a": lo, "b": hi, "strength": ties["strength"]})
+        ends = ties[["a", "b"]].where(~ties[["a", "b"]].isin(others), keep)
+        ties = pd.DataFrame({"a": ends.min(axis=1), "b": ends.max(axis=1),
+                             "strength": ties["strength"]})
+        ties = (ties[ties["a"] != ties["b"]]
                 .groupby(["a", "b"], as_index=False, sort=False)["strength"].max())
     return Network(network.ego, contacts.reset_index(drop=True)[list(CONTACT_COLUMNS)],
                    ties.reset_index(drop=True), network.circles.copy())

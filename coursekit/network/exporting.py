@@ -1,14 +1,9 @@
 """Exporting a network: CSV files (the import template's columns) and GraphML (Gephi).
 
-CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
-``@``) get a leading apostrophe (:func:`~coursekit._text.spreadsheet_safe`); the importer
-removes it again, so an exported file imports back unchanged.
-
-The GraphML file holds the learner as a node (``ego``, with organisation, sector and
-function), every contact with its attributes, the learner's ties to each contact (weight =
-strength) and the ties among contacts (``kind`` ``pair`` or ``circle``). Circles and their
-strengths are kept as a graph attribute, so :func:`read_graphml` restores the network.
-These files hold contact names: they stay on the learner's machine.
+What the files hold is described in ``docs/network-csv.md``: formula-like CSV cells get a
+leading apostrophe (:func:`~coursekit._text.spreadsheet_safe`) that the importer removes,
+and GraphML keeps the circles as a graph attribute, so both read back unchanged. These
+files hold contact names: they stay on the learner's machine.
 """
 
 from __future__ import annotations
@@ -24,9 +19,17 @@ import pandas as pd
 
 from .._errors import InputError
 from .._text import spreadsheet_safe
-from .model import CONTACT_COLUMNS, Circle, Contact, Ego, Network, Tie, format_circles
+from .model import CONTACT_COLUMNS, Circle, Contact, Ego, Network, Tie
+from .records import format_circles
 
 EGO_NODE = "ego"
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows([header, *rows])
+    return out.getvalue()
 
 
 def _cell(key: str, value: object) -> object:
@@ -34,9 +37,9 @@ def _cell(key: str, value: object) -> object:
         return ""
     if key == "inside":
         return "inside" if value else "outside"
-    if key == "types":
+    if key == "types" and isinstance(value, (tuple, list)):
         value = "; ".join(value)
-    elif key == "circles":
+    elif key == "circles" and isinstance(value, (tuple, list)):
         value = format_circles(value)
     if isinstance(value, date):
         return value.isoformat()
@@ -52,50 +55,34 @@ def contacts_csv(network: Network) -> str:
     >>> print(contacts_csv(net).splitlines()[1])
     c1,'=HYPERLINK(1),,,'-x,,,,,1,,,
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    header = [c.replace("_", " ") for c in CONTACT_COLUMNS]
-    writer.writerow(header)
-    for row in network.contacts.itertuples(index=False):
-        writer.writerow([_cell(key, value)
-                         for key, value in zip(CONTACT_COLUMNS, row, strict=True)])
-    return out.getvalue()
+    return _csv([c.replace("_", " ") for c in CONTACT_COLUMNS],
+                [[_cell(key, value) for key, value in zip(CONTACT_COLUMNS, row, strict=True)]
+                 for row in network.contacts.itertuples(index=False)])
 
 
 def ties_csv(network: Network) -> str:
-    """The pairwise ties as CSV text, columns ``a``, ``b``, ``strength``.
-
-    Circle ties are in the contacts' ``circles`` column.
-    """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["a", "b", "strength"])
-    for tie in network.ties.itertuples(index=False):
-        writer.writerow([spreadsheet_safe(tie.a), spreadsheet_safe(tie.b), int(tie.strength)])
-    return out.getvalue()
+    """The pairwise ties as CSV text (circles are in the contacts' ``circles`` column)."""
+    return _csv(["a", "b", "strength"],
+                [[spreadsheet_safe(tie.a), spreadsheet_safe(tie.b), int(tie.strength)]
+                 for tie in network.ties.itertuples(index=False)])
 
 
-def write_csv(network: Network, contacts_path: str | Path,
-              ties_path: str | Path | None = None) -> list[Path]:
-    """Write the contacts and the ties as CSV files; return the paths written.
+def write_csv(network: Network, contacts_path: str | Path) -> list[Path]:
+    """Write the contacts and, next to them (``-ties.csv``), the ties; return the paths.
 
-    The ties go next to the contacts by default. Files are UTF-8 with a BOM, so that
-    spreadsheet programs read accents right.
+    UTF-8 with a BOM, so that spreadsheet programs read accents right.
     """
     contacts_path = Path(contacts_path)
-    ties_path = Path(ties_path) if ties_path else contacts_path.with_name(
-        contacts_path.stem + "-ties.csv")
+    ties_path = contacts_path.with_name(contacts_path.stem + "-ties.csv")
     contacts_path.write_text(contacts_csv(network), encoding="utf-8-sig")
     ties_path.write_text(ties_csv(network), encoding="utf-8-sig")
     return [contacts_path, ties_path]
 
 
-def to_networkx(network: Network, *, include_ego: bool = True) -> nx.Graph:
-    """The network as a networkx graph.
+def to_networkx(network: Network) -> nx.Graph:
+    """The network as a networkx graph: the learner's node ``"ego"`` and contacts by id.
 
-    contacts as nodes (by id) with their attributes, ties among contacts with ``weight``;
-    with ``include_ego`` also the learner's node ``"ego"`` tied to every contact (weight =
-    strength).
+    Every tie has a ``weight``, the learner's to each contact its strength.
     """
     graph = nx.Graph()
     ego = network.ego
@@ -103,9 +90,8 @@ def to_networkx(network: Network, *, include_ego: bool = True) -> nx.Graph:
         circles=json.dumps([[str(c.name), int(c.strength), str(c.notes or "")]
                             for c in network.circles.itertuples(index=False)]),
         ego_organisation=ego.organisation, ego_sector=ego.sector, ego_function=ego.function)
-    if include_ego:
-        graph.add_node(EGO_NODE, label=ego.label or "You", ego=True,
-                       organisation=ego.organisation, sector=ego.sector, function=ego.function)
+    graph.add_node(EGO_NODE, label=ego.label or "You", ego=True,
+                   organisation=ego.organisation, sector=ego.sector, function=ego.function)
     for c in network.contact_list():
         attrs = {"label": c.name, "ego": False, "organisation": c.organisation,
                  "sector": c.sector, "function": c.function, "role": c.role,
@@ -116,12 +102,9 @@ def to_networkx(network: Network, *, include_ego: bool = True) -> nx.Graph:
         if c.seniority is not None:
             attrs["seniority"] = c.seniority
         graph.add_node(c.id, **attrs)
-        if include_ego:
-            graph.add_edge(EGO_NODE, c.id, weight=c.strength, kind="ego")
-    pairwise = {(t.a, t.b) for t in network.ties.itertuples(index=False)}
+        graph.add_edge(EGO_NODE, c.id, weight=c.strength, kind="ego")
     for tie in network.all_ties().itertuples(index=False):
-        graph.add_edge(tie.a, tie.b, weight=int(tie.strength),
-                       kind="pair" if (tie.a, tie.b) in pairwise else "circle")
+        graph.add_edge(tie.a, tie.b, weight=int(tie.strength), kind=tie.source)
     # Zero-weight pairwise ties ("these two do not know each other") are kept for a round
     # trip; measures treat them as no tie.
     for tie in network.ties[network.ties["strength"] == 0].itertuples(index=False):
@@ -152,14 +135,13 @@ def read_graphml(path: str | Path) -> Network:
             ego = Ego(attrs.get("organisation", ""), attrs.get("sector", ""),
                       attrs.get("function", ""), attrs.get("label", "You"))
             continue
+        text = {key: attrs.get(key, "") for key in ("organisation", "sector", "function",
+                                                    "role", "types", "circles", "notes")}
         contacts.append(Contact(
-            id=node, name=attrs.get("label", node),
+            id=node, name=attrs.get("label", node), seniority=attrs.get("seniority"),
             inside={"inside": True, "outside": False}.get(attrs.get("inside")),
-            organisation=attrs.get("organisation", ""), sector=attrs.get("sector", ""),
-            function=attrs.get("function", ""), role=attrs.get("role", ""),
-            seniority=attrs.get("seniority"), types=attrs.get("types", ""),
             strength=attrs.get("strength", 1), last_contact=attrs.get("last_contact") or None,
-            circles=attrs.get("circles", ""), notes=attrs.get("notes", "")))
+            **text))
     ties = [Tie(a, b, d.get("weight", 1)) for a, b, d in graph.edges(data=True)
             if d.get("kind") == "pair"]
     circles = [Circle(*c) for c in json.loads(data.get("circles", "[]"))]

@@ -1,9 +1,8 @@
-"""The learner's whole network as plain data, ready for measures, maps and exports.
+"""The learner's whole network as plain data, and what is wrong with it.
 
 The learner is *ego*; the people they know are *contacts* (alters), each a
-:class:`~coursekit.network.records.Contact` (its fields are listed there). Ties among
-contacts come from two places, so that recording them stays usable past twenty contacts
-(pairwise questions grow as n(n-1)/2):
+:class:`~coursekit.network.records.Contact`. Ties among contacts come from two places, so
+that recording them stays usable past twenty contacts (pairwise questions grow as n(n-1)/2):
 
 * **circles**: everyone in a circle ("my team", "MBA classmates") is taken to know everyone
   else in it, with the circle's strength;
@@ -11,17 +10,8 @@ contacts come from two places, so that recording them stays usable past twenty c
   tie overrides the circles for that pair; strength 0 records that two people do *not* know
   each other (a zero-weight tie counts as no tie in every measure).
 
-The data model is in three layers, each importing only the one before:
-
-==================  ===========================================================================
-module              job
-==================  ===========================================================================
-``values``          the scales (strength, seniority, network types) and reading one value
-``records``         one contact, tie or circle (and the learner, ego), each checked on its own
-``model``           the whole :class:`Network`; :mod:`~coursekit.network.problems` checks it
-==================  ===========================================================================
-
-Every name of the three layers can be imported from here, as before they were split.
+A record can be right on its own (:mod:`~coursekit.network.records`) and wrong in the
+network: :func:`network_problems` lists those problems; nothing is changed or dropped.
 
 Examples
 --------
@@ -48,9 +38,12 @@ import numpy as np
 import pandas as pd
 
 from .._errors import InputError
-from .problems import NetworkProblem, network_problems
 from .records import (
-    NEW_ID,
+    DEFAULT_CIRCLE_STRENGTH,
+    STRENGTH_MAX,
+    STRENGTH_MIN,
+    TIE_MAX,
+    TIE_MIN,
     Circle,
     Contact,
     Ego,
@@ -58,46 +51,19 @@ from .records import (
     check_circle,
     check_contact,
     check_tie,
-    next_contact_id,
-)
-from .values import (
-    DEFAULT_CIRCLE_STRENGTH,
-    DEFAULT_STRENGTH,
-    NETWORK_TYPES,
-    SENIORITY_MAX,
-    SENIORITY_MIN,
-    STRENGTH_MAX,
-    STRENGTH_MIN,
-    STRENGTH_SCALE,
-    TIE_MAX,
-    TIE_MIN,
-    format_circles,
-    parse_circles,
-    parse_date,
-    parse_inside,
-    parse_types,
+    format_circles,  # noqa: F401 (imported from here by the views)
+    parse_types,  # noqa: F401 (imported from here by tests)
 )
 
-__all__ = [
-    "CIRCLE_COLUMNS", "CONTACT_COLUMNS", "DEFAULT_CIRCLE_STRENGTH", "DEFAULT_STRENGTH",
-    "NETWORK_TYPES", "NEW_ID", "SENIORITY_MAX", "SENIORITY_MIN", "STRENGTH_MAX", "STRENGTH_MIN",
-    "STRENGTH_SCALE", "TIE_COLUMNS", "TIE_MAX", "TIE_MIN", "Circle", "Contact", "Ego",
-    "Network", "NetworkProblem", "Tie", "check_circle", "check_contact", "check_tie",
-    "format_circles", "network_problems", "next_contact_id", "parse_circles", "parse_date",
-    "parse_inside", "parse_types",
-]
-
-#: Columns of :attr:`Network.contacts`, in order.
-CONTACT_COLUMNS: tuple[str, ...] = (
-    "id", "name", "inside", "organisation", "sector", "function", "role", "seniority",
-    "types", "strength", "last_contact", "circles", "notes",
-)
-TIE_COLUMNS: tuple[str, ...] = ("a", "b", "strength")
-CIRCLE_COLUMNS: tuple[str, ...] = ("name", "strength", "notes")
+#: Columns of :attr:`Network.contacts`, :attr:`Network.ties` and :attr:`Network.circles`.
+CONTACT_COLUMNS, TIE_COLUMNS, CIRCLE_COLUMNS = (tuple(f.name for f in fields(record))
+                                                for record in (Contact, Tie, Circle))
 
 
-def _empty_contacts() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in CONTACT_COLUMNS})
+def _frame(columns: Iterable[str], rows: Iterable = (), dtype: type | None = None,
+           **dtypes: str) -> pd.DataFrame:
+    """A table of ``rows`` (dicts), empty without rows, of ``dtype`` but for ``dtypes``."""
+    return pd.DataFrame(list(rows), columns=list(columns), dtype=dtype).astype(dtypes)
 
 
 @dataclass
@@ -120,13 +86,10 @@ class Network:
     """
 
     ego: Ego = field(default_factory=Ego)
-    contacts: pd.DataFrame = field(default_factory=_empty_contacts)
-    ties: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
-        {"a": pd.Series(dtype=object), "b": pd.Series(dtype=object),
-         "strength": pd.Series(dtype="int64")}))
-    circles: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
-        {"name": pd.Series(dtype=object), "strength": pd.Series(dtype="int64"),
-         "notes": pd.Series(dtype=object)}))
+    contacts: pd.DataFrame = field(default_factory=lambda: _frame(CONTACT_COLUMNS, dtype=object))
+    ties: pd.DataFrame = field(default_factory=lambda: _frame(TIE_COLUMNS, strength="int64"))
+    circles: pd.DataFrame = field(
+        default_factory=lambda: _frame(CIRCLE_COLUMNS, strength="int64"))
 
     @classmethod
     def from_records(cls, ego: Ego | None = None, contacts: Iterable[Contact] = (),
@@ -140,23 +103,13 @@ class Network:
         contacts = [check_contact(c) for c in contacts] if check else list(contacts)
         ties = [check_tie(t) for t in ties] if check else list(ties)
         circles = [check_circle(c) for c in circles] if check else list(circles)
-        frame = pd.DataFrame([asdict(c) for c in contacts], columns=list(CONTACT_COLUMNS),
-                             dtype=object) if contacts else _empty_contacts()
-        if contacts:
-            frame["types"] = [c.types for c in contacts]
-            frame["circles"] = [c.circles for c in contacts]
-        net = cls(ego or Ego(), frame.astype(object),
-                  pd.DataFrame([asdict(t) for t in ties], columns=list(TIE_COLUMNS))
-                  .astype({"strength": "int64"}),
-                  pd.DataFrame([asdict(c) for c in circles], columns=list(CIRCLE_COLUMNS))
-                  .astype({"strength": "int64"}))
-        if check:
-            blocking = [p for p in network_problems(net) if p.blocking]
-            if blocking:
-                raise InputError("\n".join(str(p) for p in blocking))
+        net = cls(ego or Ego(), _frame(CONTACT_COLUMNS, map(asdict, contacts), dtype=object),
+                  _frame(TIE_COLUMNS, map(asdict, ties), strength="int64"),
+                  _frame(CIRCLE_COLUMNS, map(asdict, circles), strength="int64"))
+        blocking = [p for p in network_problems(net) if p.blocking] if check else []
+        if blocking:
+            raise InputError("\n".join(str(p) for p in blocking))
         return net
-
-    # -- reading --------------------------------------------------------------------------
 
     @property
     def size(self) -> int:
@@ -176,17 +129,15 @@ class Network:
 
     @staticmethod
     def _row_contact(row: pd.Series) -> Contact:
-        values = {f.name: row[f.name] for f in fields(Contact)}
+        values = {key: row[key] for key in CONTACT_COLUMNS}
         for key in ("inside", "seniority", "last_contact"):
-            if values[key] is not None and not isinstance(values[key], (bool, date)) \
-                    and pd.isna(values[key]):
+            if not isinstance(values[key], (bool, date)) and pd.isna(values[key]):
                 values[key] = None
-        if values["seniority"] is not None:
-            values["seniority"] = int(values["seniority"])
-        values["strength"] = int(values["strength"])
-        values["types"] = tuple(values["types"] or ())
-        values["circles"] = tuple(values["circles"] or ())
-        return Contact(**values)
+        seniority = values["seniority"]
+        return Contact(**{**values, "seniority": None if seniority is None else int(seniority),
+                          "strength": int(values["strength"]),
+                          "types": tuple(values["types"] or ()),
+                          "circles": tuple(values["circles"] or ())})
 
     def names(self) -> dict[str, str]:
         """Contact names by id."""
@@ -207,69 +158,122 @@ class Network:
         ``i``, ``j`` (row positions of ``a`` and ``b`` in :attr:`contacts`), ``source``
         (``"pair"`` or ``"circle"``). Zero-weight ties are left out: they mean "no tie".
         """
-        return self._tie_table.copy()
-
-    @cached_property
-    def _tie_table(self) -> pd.DataFrame:
         i, j, w, pair = self.tie_arrays
         ids = self.contacts["id"].to_numpy(dtype=object)
-        first, second = ids[i], ids[j]
-        swap = np.array([x > y for x, y in zip(first, second, strict=False)], dtype=bool)
-        a = np.where(swap, second, first)
-        b = np.where(swap, first, second)
+        swap = np.asarray(ids[i] > ids[j], dtype=bool)
         i, j = np.where(swap, j, i), np.where(swap, i, j)
-        return pd.DataFrame({"a": a, "b": b, "strength": w, "i": i, "j": j,
+        return pd.DataFrame({"a": ids[i], "b": ids[j], "strength": w, "i": i, "j": j,
                              "source": np.where(pair, "pair", "circle")})
 
     @cached_property
     def tie_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Ties with strength > 0 as arrays ``(i, j, strength, is_pairwise)``.
 
-        ``i < j`` are row positions in :attr:`contacts`. Computed once per network.
+        ``i < j`` are row positions in :attr:`contacts`. Computed once per network, with
+        array arithmetic: a circle of n people holds n(n-1)/2 ties.
         """
         n = self.size
         index = {cid: k for k, cid in enumerate(self.contacts["id"])}
         strength_of = dict(zip(self.circles["name"], self.circles["strength"], strict=False))
-        codes: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
-        members = self.circle_members()
-        for name, ids in members.items():
-            if len(ids) < 2:
-                continue
-            pos = np.sort(np.fromiter((index[c] for c in ids), dtype=np.int64, count=len(ids)))
+        codes, weights = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
+        for name, ids in self.circle_members().items():
+            pos = np.sort(np.array([index[c] for c in ids], dtype=np.int64))
             a, b = np.triu_indices(len(pos), 1)
-            codes.append(pos[a] * n + pos[b])
-            weights.append(np.full(len(a), int(strength_of.get(name, DEFAULT_CIRCLE_STRENGTH)),
-                                   dtype=np.int64))
-        if codes:
-            code = np.concatenate(codes)
-            weight = np.concatenate(weights)
-            # A pair in two circles takes the stronger circle's strength.
-            order = np.lexsort((-weight, code))
-            code, weight = code[order], weight[order]
-            first = np.ones(len(code), dtype=bool)
-            first[1:] = code[1:] != code[:-1]
-            code, weight = code[first], weight[first]
-        else:
-            code = np.empty(0, dtype=np.int64)
-            weight = np.empty(0, dtype=np.int64)
-        pair = np.zeros(len(code), dtype=bool)
-        if len(self.ties):
-            ta = self.ties["a"].map(index)
-            tb = self.ties["b"].map(index)
-            known = ta.notna() & tb.notna()
-            lo = np.minimum(ta[known], tb[known]).to_numpy(dtype=np.int64)
-            hi = np.maximum(ta[known], tb[known]).to_numpy(dtype=np.int64)
-            pcode = lo * n + hi
-            pweight = self.ties["strength"][known].to_numpy(dtype=np.int64)
-            keep = ~np.isin(code, pcode)  # a pairwise tie overrides the circles
-            code = np.concatenate([code[keep], pcode])
-            weight = np.concatenate([weight[keep], pweight])
-            pair = np.concatenate([pair[keep], np.ones(len(pcode), dtype=bool)])
-        positive = weight > 0
-        code, weight, pair = code[positive], weight[positive], pair[positive]
+            codes.append(pos[a] * n + pos[b])  # one number per pair: i * n + j
+            strength = int(strength_of.get(name, DEFAULT_CIRCLE_STRENGTH))
+            weights.append(np.full(len(a), strength, dtype=np.int64))
+        # A pair in two circles takes the stronger circle's strength: sorted by pair and
+        # strongest first, the first of each pair.
+        code, weight = np.concatenate(codes), np.concatenate(weights)
+        order = np.lexsort((-weight, code))
+        code, first = np.unique(code[order], return_index=True)
+        weight = weight[order][first]
+        ta, tb = self.ties["a"].map(index), self.ties["b"].map(index)
+        known = (ta.notna() & tb.notna()).to_numpy()
+        lo = np.minimum(ta[known], tb[known]).to_numpy(dtype=np.int64)
+        hi = np.maximum(ta[known], tb[known]).to_numpy(dtype=np.int64)
+        # A pairwise tie overrides the circles, even with strength 0 ("no tie").
+        keep = ~np.isin(code, lo * n + hi)
+        code = np.concatenate([code[keep], lo * n + hi])
+        weight = np.concatenate([weight[keep],
+                                 self.ties["strength"][known].to_numpy(dtype=np.int64)])
+        pair = np.repeat([False, True], [keep.sum(), len(lo)])
         order = np.argsort(code, kind="stable")
-        code, weight, pair = code[order], weight[order], pair[order]
-        if n == 0:
-            return (code, code, weight, pair)
-        return (code // n, code % n, weight, pair)
+        order = order[weight[order] > 0]
+        i, j = np.divmod(code[order], max(n, 1))
+        return i, j, weight[order], pair[order]
+
+
+@dataclass(frozen=True)
+class NetworkProblem:
+    """A problem in a network and what to do; ``blocking`` ones stop a save or import.
+
+    The others (a likely duplicate) are offered to the learner, e.g. as a merge.
+    """
+
+    place: str
+    problem: str
+    fix: str
+    blocking: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.problem}. Fix: {self.fix}"
+
+
+def network_problems(network: Network) -> list[NetworkProblem]:
+    """Every problem of a network.
+
+    Repeated ids, ties to missing contacts or to the same contact, values out of range, a
+    tie recorded twice, and likely duplicates (not blocking: see :func:`find_duplicates`
+    and :func:`merge_contacts` in :mod:`coursekit.network.duplicates`).
+
+    Examples
+    --------
+    >>> net = Network.from_records(None, [Contact("c1", "Ana"), Contact("c2", "Ana")],
+    ...                            check=False)
+    >>> [str(p) for p in network_problems(net)]  # doctest: +NORMALIZE_WHITESPACE
+    ['contacts c1, c2: look like the same person (Ana / Ana). Fix: merge them (nothing is
+      lost) or change a name to tell them apart']
+    """
+    # Imported here: duplicates builds on this module.
+    from .duplicates import find_duplicates
+
+    problems: list[NetworkProblem] = []
+    contacts, ties = network.contacts, network.ties
+    ids = contacts["id"]
+    for cid in dict.fromkeys(ids[ids.duplicated(keep=False)]):
+        names = ", ".join(contacts.loc[ids == cid, "name"].astype(str))
+        problems.append(NetworkProblem(
+            f"contact id {cid}", f"is used by more than one contact ({names})",
+            "give each contact its own id, or merge them if they are the same person"))
+    strong = contacts["strength"].isin(range(STRENGTH_MIN, STRENGTH_MAX + 1))
+    for _, row in contacts[~strong].iterrows():
+        problems.append(NetworkProblem(f"contact {row['name']}",
+                                       f"strength {row['strength']!r} is out of range",
+                                       "use 1 (acquaintance) to 5 (very close)"))
+    known = set(ids)
+    for k, tie in ties.iterrows():
+        missing = [x for x in (tie["a"], tie["b"]) if x not in known]
+        if missing:
+            problems.append(NetworkProblem(
+                f"tie {k + 1} ({tie['a']}-{tie['b']})",
+                f"names a contact that is not in the network ({', '.join(map(str, missing))})",
+                "add the contact first, or remove the tie"))
+        elif tie["a"] == tie["b"]:
+            problems.append(NetworkProblem(f"tie {k + 1}", "joins a contact to itself",
+                                           "pick two different contacts"))
+        if not TIE_MIN <= int(tie["strength"]) <= TIE_MAX:
+            problems.append(NetworkProblem(f"tie {k + 1}", f"strength {tie['strength']} is "
+                                           f"out of range", "use 0 to 5"))
+    pairs = pd.Series([tuple(sorted(p)) for p in zip(ties["a"], ties["b"], strict=True)],
+                      dtype=object)
+    for a, b in dict.fromkeys(pairs[pairs.duplicated()]):
+        problems.append(NetworkProblem(f"tie {a}-{b}", "is recorded twice",
+                                       "keep one of the two ties"))
+    for group in find_duplicates(network):
+        names = " / ".join(network.names()[c] for c in group)
+        problems.append(NetworkProblem(
+            f"contacts {', '.join(group)}", f"look like the same person ({names})",
+            "merge them (nothing is lost) or change a name to tell them apart",
+            blocking=False))
+    return problems

@@ -1,8 +1,8 @@
 """The out-sight audit: does the network face the future, or keep the learner in place.
 
-Herminia Ibarra calls it "out-sight": insight into the world outside the box that holds
-you, gained through the people you know. Her stuck manager, Harris, had a large network,
-but nearly all of it was inside his company and about getting today's job done. This module
+Herminia Ibarra calls it "out-sight": seeing past the limits of your present job through
+the people you know. The managers she meets who are stuck like Harris usually have large
+networks made mostly of colleagues and built for getting today's job done. This module
 reads a network's measures (:mod:`coursekit.network.measures`) as six indicators in plain
 words, each with its formula, and gives advice tied to the case when an indicator crosses
 its threshold.
@@ -19,9 +19,9 @@ How closed      redundancy 1 - ES/n (weighted efficiency)    above              
 ==============  ===========================================  ===================  ==========
 
 The thresholds are rules of thumb for a course discussion, not norms: the point is the
-conversation they start. Source: H. Ibarra, "How to Break Through a Career Impasse",
-INSEAD Knowledge / hbr.org; H. Ibarra and M. Hunter, "How Leaders Create and Use Networks",
-HBR, January 2007.
+conversation they start. Sources: H. Ibarra, "How to Break Through a Career Impasse",
+INSEAD Knowledge (first published on hbr.org; undated); H. Ibarra and M. L. Hunter (2007),
+"How Leaders Create and Use Networks", Harvard Business Review 85(1), 40-47.
 
 Examples
 --------
@@ -50,11 +50,7 @@ HIGH_REDUNDANCY = 0.20
 
 @dataclass(frozen=True)
 class Indicator:
-    """One indicator.
-
-    a value, its reading in plain words, the formula and whether it calls for advice
-    (``flag``).
-    """
+    """An indicator: value, reading in plain words, formula, and whether it calls for advice."""
 
     key: str
     label: str
@@ -83,14 +79,7 @@ class OutsightAudit:
     measures: NetworkMeasures
 
     def as_text(self) -> str:
-        """The audit as Markdown, without any names (the report's Markdown uses the same part).
-
-        Examples
-        --------
-        >>> from coursekit.network.samples import load_sample_network
-        >>> outsight(load_sample_network("harris-before")).as_text().splitlines()[:3]
-        ['# Out-sight audit', '', '| Indicator | Reading | Flag |']
-        """
+        """The audit as Markdown, without any names (the report's Markdown uses the same part)."""
         from .._render import render
 
         return render("network/outsight.md.j2", audit=self)
@@ -118,7 +107,8 @@ def indicators(m: NetworkMeasures) -> list[Indicator]:
     out.append(Indicator(
         "strategic", "How strategic", strategic,
         "no contacts yet" if m.size == 0 else
-        f"{_pct(strategic)} of your contacts help you see where you could go (strategic); "
+        f"{_pct(strategic)} of your contacts help you see where your field and organisation "
+        "are heading (strategic); "
         f"{_pct(m.operational_share)} help you do today's job (operational)",
         "strategic contacts / n", m.size > 0 and strategic < LOW_STRATEGIC))
     out.append(Indicator(
@@ -126,7 +116,7 @@ def indicators(m: NetworkMeasures) -> list[Indicator]:
         f"{m.above_count} contact{'s' if m.above_count != 1 else ''} two or more levels "
         f"above you", "count of contacts with seniority >= +2",
         m.size > 0 and m.above_count < FEW_ABOVE))
-    current = math.nan if math.isnan(m.stale_share) else 1 - m.stale_share
+    current = 1 - m.stale_share  # nan stays nan
     out.append(Indicator(
         "current", "How current", current,
         "no dates of last contact yet" if math.isnan(current) else
@@ -142,7 +132,7 @@ def indicators(m: NetworkMeasures) -> list[Indicator]:
         f"0 (all alike) to 1 (evenly spread)",
         "the lower of IQV(sector) and IQV(function), IQV = (1 - sum p_k^2) / (1 - 1/K)",
         bool(parts) and m.size >= 3 and diverse < LOW_DIVERSITY))
-    closed = math.nan if math.isnan(m.efficiency) else 1 - m.efficiency
+    closed = 1 - m.efficiency
     out.append(Indicator(
         "closed", "How closed", closed,
         "no contacts yet" if math.isnan(closed) else
@@ -190,52 +180,44 @@ _ADVICE = {
         "Look for people who have made the move you are thinking about, for example out "
         "of a specialist role into general management. Harris found them outside his "
         "company, and they helped him see himself in a different role."),
+    "begin": (
+        "Begin with recall",
+        "Write down the people you turned to in the last months: for advice on a hard "
+        "decision, to get things done, to learn what is happening in your field. Ten "
+        "names are enough to start."),
+    "lunches": (
+        "Start with a couple of lunches",
+        "Do not plan a campaign. Book two lunches or coffees this month, with a former "
+        "colleague or schoolmate and with someone from the advice above. Ibarra likens "
+        "networking to running: once started, it gets easier and you want more."),
+    "keep": (
+        "Keep it future-facing",
+        "Your network already reaches outside, upward and across. Keep it current: "
+        "a network mirrors who you are becoming, so check it against the role you want."),
 }
 
 
 def advice_for(found: list[Indicator], m: NetworkMeasures) -> list[Advice]:
-    """Advice triggered by the flagged indicators, most telling first.
-
-    The list always ends with a small first step.
-    """
+    """Advice triggered by the flagged indicators, most telling first, then a first step."""
     flagged = {i.key: i for i in found if i.flag}
-    out = []
-    for key in ("outside", "above", "strategic", "diverse", "closed", "current"):
-        if key in flagged:
-            title, text = _ADVICE[key]
-            out.append(Advice(key, title, text, flagged[key].reading))
+    out = [Advice(key, *_ADVICE[key], flagged[key].reading)
+           for key in ("outside", "above", "strategic", "diverse", "closed", "current")
+           if key in flagged]
     if "outside" in flagged or "diverse" in flagged:
-        title, text = _ADVICE["kindred"]
         because = (flagged.get("outside") or flagged["diverse"]).reading
-        out.append(Advice("kindred", title, text, because))
+        out.append(Advice("kindred", *_ADVICE["kindred"], because))
     if m.size == 0:
-        out.append(Advice(
-            "begin", "Begin with recall",
-            "Write down the people you turned to in the last months: for advice on a hard "
-            "decision, to get things done, to learn what is happening in your field. Ten "
-            "names are enough to start.", "your network is empty"))
+        out.append(Advice("begin", *_ADVICE["begin"], "your network is empty"))
     elif out:
-        out.append(Advice(
-            "lunches", "Start with a couple of lunches",
-            "Do not plan a campaign. Book two lunches or coffees this month, with a former "
-            "colleague or schoolmate and with someone from the advice above. Networking is "
-            "like running: once started, it gets easier and you want more.",
-            "any of the above"))
+        out.append(Advice("lunches", *_ADVICE["lunches"], "any of the above"))
     else:
-        out.append(Advice(
-            "keep", "Keep it future-facing",
-            "Your network already reaches outside, upward and across. Keep it current: "
-            "a network mirrors who you are becoming, so check it against the role you want.",
-            "no indicator crossed its threshold"))
+        out.append(Advice("keep", *_ADVICE["keep"], "no indicator crossed its threshold"))
     return out
 
 
 def outsight(network: Network, *, today: date | None = None,
              measures: NetworkMeasures | None = None) -> OutsightAudit:
-    """The out-sight audit of ``network``: indicators and advice (see the module docstring).
-
-    Pass ``measures`` when already computed, to avoid computing them twice.
-    """
+    """The out-sight audit of ``network`` (pass ``measures`` when already computed)."""
     m = measures if measures is not None else network_measures(network, today=today)
     found = indicators(m)
     return OutsightAudit(found, advice_for(found, m), m)

@@ -1,10 +1,12 @@
-"""The records a network is built from: the learner (ego), a contact, a tie, a circle.
+"""The records a network is built from (the learner, a contact, a tie, a circle) and their values.
 
-Each record is a small frozen dataclass; each ``check_`` function checks one record on its
-own and returns it with its values normalised (see :mod:`coursekit.network.values`), or
-raises an :class:`~coursekit.InputError` that names the contact and the fix. What needs the
-whole network (an id used twice, a tie to a missing contact) is checked by
-:func:`coursekit.network.problems.network_problems`.
+A value may come as text typed in a form or a spreadsheet ("inside", "Strategic;
+operational", "2024-03-15"), as a Python value, or blank (``None``, ``""`` or the ``nan``
+of an empty pandas cell). Each ``parse_`` function accepts all three and returns one clean
+value; each ``check_`` function checks one record on its own and returns it normalised.
+Both raise an :class:`~coursekit.InputError` that names the contact and the fix. What needs
+the whole network (an id used twice, a tie to a missing contact) is checked by
+:func:`coursekit.network.model.network_problems`.
 
 Examples
 --------
@@ -13,37 +15,146 @@ Examples
 Contact(id='c1', name='Ana Ruiz', inside=True, organisation='', sector='', function='',
         role='', seniority=None, types=('strategic',), strength=1, last_contact=None,
         circles=(), notes='')
->>> check_tie(Tie("c2", "c1", 3))
-Tie(a='c1', b='c2', strength=3)
 """
 
 from __future__ import annotations
 
+import csv
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+import pandas as pd
+
 from .._errors import InputError
 from .._limits import LINE, TEXT, check_length
-from .values import (
-    DEFAULT_CIRCLE_STRENGTH,
-    DEFAULT_STRENGTH,
-    SENIORITY_MAX,
-    SENIORITY_MIN,
-    STRENGTH_MAX,
-    STRENGTH_MIN,
-    TIE_MAX,
-    TIE_MIN,
-    is_blank,
-    one_line,
-    parse_circles,
-    parse_date,
-    parse_inside,
-    parse_types,
-    whole_number,
-)
+
+#: The three network types of Ibarra and Hunter (HBR 2007).
+NETWORK_TYPES: tuple[str, ...] = ("operational", "personal", "strategic")
+
+#: Closeness of a contact to the learner (the ``strength`` of a contact).
+STRENGTH_SCALE: dict[int, str] = {
+    1: "acquaintance: met a few times",
+    2: "occasional: talk now and then",
+    3: "regular: talk often, would help",
+    4: "close: trust and confide",
+    5: "very close: one of the first you call",
+}
+STRENGTH_MIN, STRENGTH_MAX = 1, 5
+#: A tie between two contacts: 0 (they do not know each other) to 5.
+TIE_MIN, TIE_MAX = 0, 5
+#: Seniority in levels relative to the learner.
+SENIORITY_MIN, SENIORITY_MAX = -5, 5
+#: Strength given to a contact when none is known (imports): the weakest tie.
+DEFAULT_STRENGTH = 1
+#: Strength of the ties among members of a circle when none is given.
+DEFAULT_CIRCLE_STRENGTH = 2
+_SIDES = {**dict.fromkeys(("inside", "in", "yes", "y", "true", "1", "internal"), True),
+          **dict.fromkeys(("outside", "out", "no", "n", "false", "0", "external"), False),
+          **dict.fromkeys(("", "unknown", "?"))}
+
+
+def is_blank(value: Any) -> bool:
+    """True for ``None`` and for the ``nan`` that pandas puts in an empty cell (not ``""``)."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def one_line(value: Any) -> str:
+    """Text on one line with runs of spaces folded; blank gives ``""``."""
+    return "" if is_blank(value) else " ".join(str(value).split())
+
+
+def whole_number(value: Any, what: str, low: int, high: int, fix: str) -> int:
+    """``value`` as a whole number from ``low`` to ``high``, or an InputError naming ``what``."""
+    message = f"{what} must be a whole number from {low} to {high}, not {value!r}. Fix: {fix}"
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InputError(message) from None
+    if number != int(number) or not low <= number <= high:
+        raise InputError(message)
+    return int(number)
+
+
+def parse_types(value: Any) -> tuple[str, ...]:
+    """Network types from text (``"operational; strategic"``) or a list, checked and ordered.
+
+    Examples
+    --------
+    >>> parse_types("Strategic, operational"), parse_types("")
+    (('operational', 'strategic'), ())
+    """
+    if is_blank(value):
+        return ()
+    items = value.replace(";", ",").replace("|", ",").split(",") if isinstance(value, str) \
+        else list(value)
+    words = [str(item).strip().lower() for item in items]
+    bad = [item for item, word in zip(items, words, strict=True)
+           if word and word not in NETWORK_TYPES]
+    if bad:
+        raise InputError(f"'{bad[0]}' is not a network type. Fix: use operational, "
+                         f"personal or strategic (several separated by ';')")
+    return tuple(t for t in NETWORK_TYPES if t in words)
+
+
+def format_circles(circles: Iterable[str]) -> str:
+    """Circle names as one text cell, separated by ``; ``; :func:`parse_circles` reverses it.
+
+    A name that holds ``;`` or ``"`` is put in double quotes (quotes inside doubled), as in
+    a CSV row, so that it comes back whole.
+
+    Examples
+    --------
+    >>> format_circles(["Team", 'R&D; Ops', 'The "A" list'])
+    'Team; "R&D; Ops"; "The ""A"" list"'
+    >>> parse_circles(_)
+    ('Team', 'R&D; Ops', 'The "A" list')
+    """
+    return "; ".join(f'"{c.replace(chr(34), chr(34) * 2)}"' if (";" in c or '"' in c) else c
+                     for c in circles)
+
+
+def parse_circles(value: Any) -> tuple[str, ...]:
+    """Circle names from text (``"Team; MBA class"``) or a list, trimmed, duplicates dropped.
+
+    Text is split at ``;`` outside double quotes (see :func:`format_circles`).
+    """
+    if is_blank(value) or (isinstance(value, str) and not value.strip()):
+        return ()
+    if isinstance(value, str):
+        value = next(csv.reader([value], delimiter=";", skipinitialspace=True), [])
+    names = (" ".join(str(item).split()) for item in value)
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def parse_inside(value: Any) -> bool | None:
+    """Inside/outside from a bool or words (inside/outside, yes/no, 1/0; blank is unknown)."""
+    if isinstance(value, bool):
+        return value
+    word = "" if is_blank(value) else str(value).strip().lower()
+    if word not in _SIDES:
+        raise InputError(f"'{value}' does not say inside or outside. Fix: write inside, "
+                         f"outside or leave it blank when you do not know")
+    return _SIDES[word]
+
+
+def parse_date(value: Any) -> date | None:
+    """A date from a ``date``, ISO text (``2024-03-15``) or blank (None)."""
+    if is_blank(value) or value == "":
+        return None
+    # A Timestamp (a spreadsheet column read by pandas) is also a date: keep the plain date.
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(f"'{value}' is not a date. Fix: write it as year-month-day, "
+                         f"e.g. 2024-03-15") from None
 
 
 @dataclass(frozen=True)
@@ -58,31 +169,13 @@ class Ego:
 
 @dataclass(frozen=True)
 class Contact:
-    """One person the learner knows (an *alter*).
+    """One person the learner knows (an *alter*); the name is private, never handed in.
 
-    Attributes
-    ----------
-    id : str
-        A short text id, unique in the network (``c1``, ``c2``...).
-    name : str
-        How the learner calls them (private: never handed in).
-    inside : bool or None
-        True inside the learner's organisation, False outside, None unknown.
-    organisation, sector, function, role : str
-        Where they work, its sector (industry), their function (finance, sales...) and
-        their job title (free text).
-    seniority : int or None
-        Levels above the learner (+2 = two levels above, -1 = one below), -5 to +5.
-    types : tuple of str
-        Network types: any of ``operational``, ``personal``, ``strategic``.
-    strength : int
-        Closeness to the learner, 1 to 5 (see :data:`~coursekit.network.STRENGTH_SCALE`).
-    last_contact : datetime.date or None
-        The date they last really talked.
-    circles : tuple of str
-        The circles (groups) they belong to; members of a circle know each other.
-    notes : str
-        Free text.
+    The fields are the columns of the CSV template (``docs/network-csv.md``): ``id`` unique
+    in the network (``c1``...); ``inside`` True, False or None (unknown); ``seniority``
+    levels above the learner, -5 to +5, or None; ``types`` any of :data:`NETWORK_TYPES`;
+    ``strength`` closeness 1-5 (:data:`STRENGTH_SCALE`); ``last_contact`` when they last
+    really talked; ``circles`` the groups they belong to, whose members know each other.
     """
 
     id: str
@@ -122,8 +215,6 @@ class Circle:
     notes: str = ""
 
 
-_ID = re.compile(r"^c(\d+)$")
-
 #: The id of a contact not yet stored: :func:`~coursekit.network.storage.save_contact`
 #: gives it a fresh one inside its write transaction.
 NEW_ID = ""
@@ -137,11 +228,8 @@ def next_contact_id(existing: Iterable[str], count: int = 1) -> list[str]:
     >>> next_contact_id(["c1", "c7", "x"], 2)
     ['c8', 'c9']
     """
-    top = 0
-    for cid in existing:
-        match = _ID.match(str(cid))
-        if match:
-            top = max(top, int(match.group(1)))
+    matches = (re.match(r"c(\d+)$", str(cid)) for cid in existing)
+    top = max((int(m.group(1)) for m in matches if m), default=0)
     return [f"c{top + k}" for k in range(1, count + 1)]
 
 
@@ -178,27 +266,19 @@ def check_contact(contact: Contact, *, new: bool = False) -> Contact:
     lines = {key: one_line(getattr(contact, key))
              for key in ("organisation", "sector", "function", "role")}
     try:
-        check_length(name, "name", LINE)
-        for key, value in lines.items():
-            check_length(value, key, LINE)
-        for circle in circles:
-            check_length(circle, "circle name", LINE)
+        for what, text in (("name", name), *lines.items(), *(("circle name", c) for c in circles)):
+            check_length(text, what, LINE)
         notes = check_length(str(contact.notes or "").strip(), "notes", TEXT)
     except InputError as exc:
         # Only the start of an over-long name goes in the message.
         raise InputError(f"{name[:40]}: {exc}") from None
-    return Contact(
-        id=str(contact.id).strip(), name=name, inside=inside, seniority=seniority,
-        types=types, strength=strength, last_contact=last, circles=circles, notes=notes,
-        **lines,
-    )
+    return Contact(id=str(contact.id).strip(), name=name, inside=inside, seniority=seniority,
+                   types=types, strength=strength, last_contact=last, circles=circles,
+                   notes=notes, **lines)
 
 
 def check_tie(tie: Tie) -> Tie:
-    """Check one tie between contacts (strength 0-5, two different contacts).
-
-    The ends come back in order (``a < b``): a tie has no direction.
-    """
+    """Check one tie between two different contacts, strength 0-5; ends in order (``a < b``)."""
     if tie.a == tie.b:
         raise InputError(f"a tie joins contact {tie.a} to itself. Fix: pick two different "
                          f"contacts")
@@ -209,13 +289,7 @@ def check_tie(tie: Tie) -> Tie:
 
 
 def check_circle(circle: Circle) -> Circle:
-    """Check one circle (a name, strength 0-5).
-
-    Examples
-    --------
-    >>> check_circle(Circle("  My   team ", "3"))
-    Circle(name='My team', strength=3, notes='')
-    """
+    """Check one circle (a name, strength 0-5); spaces in the name are folded."""
     name = " ".join(str(circle.name or "").split())
     if not name:
         raise InputError("a circle has no name. Fix: name it, e.g. 'My team'")

@@ -39,7 +39,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, StringConstraints, ValidationInfo, model_validator
 
 from .._content import content_path, display_path, load_yaml
-from .._errors import Problem
+from .._errors import NotFoundError, Problem
 from .._limits import LINE, TEXT
 from .._problems import Places
 from .._schema import (
@@ -56,7 +56,8 @@ from .._schema import (
     unique,
     validate,
 )
-from .model import (
+from .model import Circle, Contact, Ego, Network, Tie
+from .records import (
     DEFAULT_CIRCLE_STRENGTH,
     DEFAULT_STRENGTH,
     SENIORITY_MAX,
@@ -65,11 +66,6 @@ from .model import (
     STRENGTH_MIN,
     TIE_MAX,
     TIE_MIN,
-    Circle,
-    Contact,
-    Ego,
-    Network,
-    Tie,
     parse_circles,
     parse_inside,
     parse_types,
@@ -174,8 +170,8 @@ class SampleNetwork(ContentModel):
         shift = (today or date.today()) - self.as_of if self.as_of else timedelta(0)
         contacts = [Contact(**{**c.model_dump(), "last_contact": c.last_contact + shift
                                if c.last_contact else None}) for c in self.contacts]
-        ties = [Tie(*sorted((t.a, t.b)), t.strength) for t in self.ties]
-        circles = [Circle(c.name, c.strength, c.notes) for c in self.circles]
+        ties = [Tie(min(t.a, t.b), max(t.a, t.b), t.strength) for t in self.ties]
+        circles = [Circle(**c.model_dump()) for c in self.circles]
         return Network.from_records(Ego(**self.ego.model_dump()), contacts, ties, circles,
                                     check=False)
 
@@ -190,36 +186,24 @@ def sample_networks(course: str | Path | None = None) -> list[str]:
     return sorted(p.stem for p in networks_dir(course).glob("*.yaml"))
 
 
-def load_sample_network(name: str, course: str | Path | None = None, *,
-                        today: date | None = None) -> Network:
+def load_sample_network(name: str, *, today: date | None = None,
+                        course: str | Path | None = None) -> Network:
     """A sample network by name, e.g. ``"harris-before"``, ``"harris-after"``, ``"amara"``.
 
-    Raises
-    ------
-    KeyError
-        No sample network of that name (the message lists those that exist).
-    ContentError
-        The file is not valid (each problem with its place and fix).
+    Raises NotFoundError for an unknown name (naming those that exist) and ContentError for
+    an invalid file (each problem with its place and fix).
     """
     path = networks_dir(course) / f"{name}.yaml"
     if not path.is_file():
-        known = ", ".join(sample_networks(course)) or "none"
-        raise KeyError(f"no sample network '{name}'. Sample networks: {known}")
+        raise NotFoundError("sample network", name, sample_networks(course))
     return network_from_data(load_yaml(path), display_path(path), today=today)
-
-
-def sample_title(name: str, course: str | Path | None = None) -> str:
-    """The title of a sample network (for figure titles)."""
-    data = load_yaml(networks_dir(course) / f"{name}.yaml")
-    return str(data.get("title", name)) if isinstance(data, Mapping) else name
 
 
 def network_from_data(data: Any, file: str, place: str = "", *,
                       today: date | None = None) -> Network:
-    """Build a network from parsed YAML: a sample file or a person's ``network:`` section.
+    """A network from parsed YAML (a sample file or a person's ``network:`` section).
 
-    Every field is checked; all problems are raised together as one ContentError naming
-    ``file`` and the place (e.g. ``contacts[3]: strength``).
+    All problems are raised together as one ContentError naming ``file`` and each place.
     """
     places = Places(nest=".", prefix=(place,) if place else ())
     return validate(SampleNetwork, data, file, places=places).network(today)

@@ -1,9 +1,8 @@
 """Keeping the learner's network in the learner store (tables from migration 0003).
 
 Every edit is one ``store.transaction()``: a contact saved, a tie recorded, a circle
-changed or a whole import happen completely or not at all. Each edit also refreshes the
-``network`` / ``size`` entry (counts only, no names) so that the course's progress sees the
-exercise as started.
+changed or a whole import happen completely or not at all. An id or a list position is
+chosen inside that transaction, so two notebooks adding people at once lose no one.
 
 Examples
 --------
@@ -19,7 +18,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -32,8 +30,6 @@ from .duplicates import merge_contacts
 from .model import (
     CIRCLE_COLUMNS,
     CONTACT_COLUMNS,
-    DEFAULT_CIRCLE_STRENGTH,
-    NEW_ID,
     TIE_COLUMNS,
     Circle,
     Contact,
@@ -44,17 +40,18 @@ from .model import (
     check_contact,
     check_tie,
     network_problems,
-    next_contact_id,
 )
+from .records import DEFAULT_CIRCLE_STRENGTH, NEW_ID, next_contact_id
 
-EXERCISE = "network"
+_TABLES = ("network_ties", "network_circle_members", "network_circles", "network_contacts",
+           "network_ego")
 
 # A new contact is inserted (never upserted) with an id chosen inside the same write
 # transaction, and an edit updates an existing row only: a stale or duplicate id can never
 # overwrite another contact, whatever other notebooks write at the same time.
 _INSERT_CONTACT = (
-    "INSERT INTO network_contacts (id, position, name, inside, organisation, sector, function, "
-    "role, seniority, types, strength, last_contact, notes, updated_at) "
+    "INSERT INTO network_contacts (name, inside, organisation, sector, function, role, "
+    "seniority, types, strength, last_contact, notes, updated_at, id, position) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPDATE_CONTACT = (
@@ -62,6 +59,16 @@ _UPDATE_CONTACT = (
     "function = ?, role = ?, seniority = ?, types = ?, strength = ?, last_contact = ?, "
     "notes = ?, updated_at = ? WHERE id = ?"
 )
+_SAVE_TIE = ("INSERT INTO network_ties (a, b, strength, updated_at) VALUES (?, ?, ?, ?) "
+             "ON CONFLICT (a, b) DO UPDATE SET strength = excluded.strength, "
+             "updated_at = excluded.updated_at")
+_SAVE_EGO = ("INSERT INTO network_ego (id, organisation, sector, function, label, updated_at) "
+             "VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+             "organisation = excluded.organisation, sector = excluded.sector, "
+             "function = excluded.function, label = excluded.label, "
+             "updated_at = excluded.updated_at")
+_ADD_CIRCLE = ("INSERT INTO network_circles (name, strength, notes, updated_at) "
+               "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")
 
 
 def _now() -> str:
@@ -69,87 +76,62 @@ def _now() -> str:
 
 
 def _contact_values(c: Contact, now: str) -> tuple:
+    """The values of :data:`_UPDATE_CONTACT`, the id last (then the position to insert)."""
     return (c.name, None if c.inside is None else int(c.inside), c.organisation, c.sector,
             c.function, c.role, c.seniority, ",".join(c.types), c.strength,
-            c.last_contact.isoformat() if c.last_contact else None, c.notes, now)
+            c.last_contact.isoformat() if c.last_contact else None, c.notes, now, c.id)
 
 
-def _contact_row(c: Contact, position: int, now: str) -> tuple:
-    return (c.id, position, *_contact_values(c, now))
+def _last_position(conn) -> int:
+    return conn.execute("SELECT COALESCE(MAX(position), 0) FROM network_contacts").fetchone()[0]
 
 
-def _insert_new_contact(conn, contact: Contact, now: str) -> Contact:
-    """Insert ``contact`` under a fresh id taken inside the caller's write transaction."""
-    ids = [r[0] for r in conn.execute("SELECT id FROM network_contacts")]
-    contact = replace(contact, id=next_contact_id(ids)[0])
-    position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM network_contacts"
-                            ).fetchone()[0]
-    conn.execute(_INSERT_CONTACT, _contact_row(contact, position, now))
+def _insert_contact(conn, contact: Contact, now: str, *, fresh_id: bool = True) -> Contact:
+    """Insert ``contact`` last in the list, under a fresh id taken inside the transaction."""
+    if fresh_id:
+        ids = [r[0] for r in conn.execute("SELECT id FROM network_contacts")]
+        contact = replace(contact, id=next_contact_id(ids)[0])
+    conn.execute(_INSERT_CONTACT, (*_contact_values(contact, now), _last_position(conn) + 1))
     return contact
 
 
 def _update_contact(conn, contact: Contact, now: str) -> None:
-    updated = conn.execute(_UPDATE_CONTACT, (*_contact_values(contact, now), contact.id))
-    if updated.rowcount == 0:
+    if conn.execute(_UPDATE_CONTACT, _contact_values(contact, now)).rowcount == 0:
         raise InputError(f"{contact.name}: this contact is no longer in your network (it may "
                          f"have been removed in another notebook). Fix: add them again as a "
                          f"new contact")
 
 
-def _touch(conn) -> None:
-    """Refresh the progress entry: counts only, never names."""
-    counts = {
-        "contacts": conn.execute("SELECT COUNT(*) FROM network_contacts").fetchone()[0],
-        "ties": conn.execute("SELECT COUNT(*) FROM network_ties").fetchone()[0],
-        "circles": conn.execute("SELECT COUNT(*) FROM network_circles").fetchone()[0],
-    }
-    conn.execute(
-        "INSERT INTO entries (exercise, key, kind, value, updated_at) VALUES (?, 'size', "
-        "'answer', ?, ?) ON CONFLICT (exercise, key) DO UPDATE SET value = excluded.value, "
-        "updated_at = excluded.updated_at", (EXERCISE, json.dumps(counts), _now()))
-
-
 def _set_circles(conn, contact_id: str, circles: Iterable[str], now: str) -> None:
     conn.execute("DELETE FROM network_circle_members WHERE contact = ?", (contact_id,))
     for k, name in enumerate(circles):
-        conn.execute("INSERT OR IGNORE INTO network_circles (name, strength, notes, updated_at) "
-                     "VALUES (?, ?, '', ?)", (name, DEFAULT_CIRCLE_STRENGTH, now))
+        conn.execute(_ADD_CIRCLE, (name, DEFAULT_CIRCLE_STRENGTH, "", now))
         conn.execute("INSERT INTO network_circle_members (circle, contact, position) "
                      "VALUES (?, ?, ?)", (name, contact_id, k))
 
 
-# -- reading ----------------------------------------------------------------------------------
-
 def load_ego(store) -> Ego:
-    """The learner's own organisation, sector and function (empty when not given yet)."""
-    rows = store.read("SELECT organisation, sector, function, label FROM network_ego")
-    return Ego(*rows[0]) if rows else Ego()
+    """The learner at the centre of the map, as stored (empty until they say)."""
+    egos = store.read("SELECT organisation, sector, function, label FROM network_ego")
+    return Ego(*egos[0]) if egos else Ego()
 
 
 def load_network(store) -> Network:
     """The whole network in the store as a :class:`Network` (DataFrames)."""
-    ego = load_ego(store)
     rows = store.read(
         "SELECT id, name, inside, organisation, sector, function, role, seniority, types, "
         "strength, last_contact, notes FROM network_contacts ORDER BY position, id")
-    members = store.read("SELECT contact, circle FROM network_circle_members "
-                         "ORDER BY contact, position, circle")
     circles_of: dict[str, list[str]] = {}
-    for cid, circle in members:
+    for cid, circle in store.read("SELECT contact, circle FROM network_circle_members "
+                                  "ORDER BY contact, position, circle"):
         circles_of.setdefault(cid, []).append(circle)
-    type_cache: dict[str, tuple[str, ...]] = {}
-    date_cache: dict[str, date] = {}
-    records = []
-    for (cid, name, inside, org, sector, function, role, seniority, types, strength, last,
-         notes) in rows:
-        if types not in type_cache:
-            type_cache[types] = tuple(t for t in types.split(",") if t)
-        if last is not None and last not in date_cache:
-            date_cache[last] = date.fromisoformat(last)
-        records.append((cid, name, None if inside is None else bool(inside), org, sector,
-                        function, role, seniority, type_cache[types], strength,
-                        None if last is None else date_cache[last],
-                        tuple(circles_of.get(cid, ())), notes))
+    records = [
+        (cid, name, None if inside is None else bool(inside), org, sector, function, role,
+         seniority, tuple(t for t in types.split(",") if t), strength,
+         None if last is None else date.fromisoformat(last), tuple(circles_of.get(cid, ())),
+         notes)
+        for (cid, name, inside, org, sector, function, role, seniority, types, strength, last,
+             notes) in rows]
     contacts = pd.DataFrame.from_records(records, columns=list(CONTACT_COLUMNS)).astype(object) \
         if records else Network().contacts
     ties = pd.DataFrame(store.read("SELECT a, b, strength FROM network_ties ORDER BY a, b"),
@@ -157,49 +139,37 @@ def load_network(store) -> Network:
     circles = pd.DataFrame(store.read("SELECT name, strength, notes FROM network_circles "
                                       "ORDER BY name"),
                            columns=list(CIRCLE_COLUMNS)).astype({"strength": "int64"})
-    return Network(ego, contacts, ties, circles)
+    return Network(load_ego(store), contacts, ties, circles)
 
-
-# -- writing ----------------------------------------------------------------------------------
 
 def save_ego(store, ego: Ego) -> None:
     """Save the learner's organisation, sector and function."""
-    for key in ("organisation", "sector", "function", "label"):
-        check_length(" ".join(str(getattr(ego, key) or "").split()), f"your {key}", LINE)
+    folded = {key: " ".join(str(getattr(ego, key) or "").split())
+              for key in ("organisation", "sector", "function", "label")}
+    for key, value in folded.items():
+        check_length(value, f"your {key}", LINE)
     with store.transaction() as conn:
-        conn.execute(
-            "INSERT INTO network_ego (id, organisation, sector, function, label, updated_at) "
-            "VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-            "organisation = excluded.organisation, sector = excluded.sector, "
-            "function = excluded.function, label = excluded.label, "
-            "updated_at = excluded.updated_at",
-            (" ".join(ego.organisation.split()), " ".join(ego.sector.split()),
-             " ".join(ego.function.split()), ego.label or "You", _now()))
-        _touch(conn)
+        conn.execute(_SAVE_EGO, (folded["organisation"], folded["sector"], folded["function"],
+                                 ego.label or "You", _now()))
 
 
 def save_contact(store, contact: Contact) -> Contact:
     """Save a contact and return it as stored (checked, with its id).
 
-    A contact whose ``id`` is empty (:data:`~coursekit.network.model.NEW_ID`) is added under
-    a fresh id; otherwise the stored contact with that id is changed, keeping its place in
-    the list. Its circles are set as given (a circle not seen before is created).
-
-    Raises
-    ------
-    InputError
-        A value is out of range or too long, or no contact has that id any more.
+    A contact whose ``id`` is empty (:data:`~coursekit.network.records.NEW_ID`) is added
+    under a fresh id; otherwise the stored contact with that id is changed, keeping its
+    place in the list. Its circles are set as given (a circle not seen before is created).
+    InputError: a value is out of range or too long, or no contact has that id any more.
     """
     new = not str(contact.id or "").strip()
     contact = check_contact(replace(contact, id=NEW_ID) if new else contact, new=new)
     now = _now()
     with store.transaction() as conn:
         if new:
-            contact = _insert_new_contact(conn, contact, now)
+            contact = _insert_contact(conn, contact, now)
         else:
             _update_contact(conn, contact, now)
         _set_circles(conn, contact.id, contact.circles, now)
-        _touch(conn)
     return contact
 
 
@@ -216,41 +186,27 @@ def restore_contact(store, contact: Contact, ties: Iterable[tuple[str, str, int]
     ties to contacts that are gone too are dropped. One transaction.
     """
     contact = check_contact(contact)
-    now = _now()
+    old_id, now = contact.id, _now()
     with store.transaction() as conn:
-        taken = conn.execute("SELECT 1 FROM network_contacts WHERE id = ?",
-                             (contact.id,)).fetchone()
-        old_id = contact.id
-        if taken:
-            contact = _insert_new_contact(conn, contact, now)
-        else:
-            position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 "
-                                    "FROM network_contacts").fetchone()[0]
-            conn.execute(_INSERT_CONTACT, _contact_row(contact, position, now))
+        taken = conn.execute("SELECT 1 FROM network_contacts WHERE id = ?", (old_id,)).fetchone()
+        contact = _insert_contact(conn, contact, now, fresh_id=bool(taken))
         _set_circles(conn, contact.id, contact.circles, now)
         known = {r[0] for r in conn.execute("SELECT id FROM network_contacts")}
         for a, b, strength in ties:
             a, b = (contact.id if x == old_id else x for x in (a, b))
             if a in known and b in known:
                 tie = check_tie(Tie(a, b, int(strength)))
-                conn.execute("INSERT OR REPLACE INTO network_ties (a, b, strength, updated_at) "
-                             "VALUES (?, ?, ?, ?)", (tie.a, tie.b, tie.strength, now))
-        _touch(conn)
+                conn.execute(_SAVE_TIE, (tie.a, tie.b, tie.strength, now))
     return contact
 
 
 def delete_contact(store, contact_id: str) -> None:
     """Remove a contact with its ties and circle memberships."""
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM network_contacts WHERE id = ?", (contact_id,))
-        _touch(conn)
+    _delete(store, "DELETE FROM network_contacts WHERE id = ?", (contact_id,))
 
 
 def save_tie(store, a: str, b: str, strength: int = 1) -> None:
-    """Record (or change) the tie between contacts ``a`` and ``b``.
-
-    Strength 0 means they do not know each other (it overrides a shared circle).
-    """
+    """Record the tie between ``a`` and ``b``; 0: they do not know each other (even in a circle)."""
     tie = check_tie(Tie(a, b, strength))
     known = {r[0] for r in store.read("SELECT id FROM network_contacts WHERE id IN (?, ?)",
                                       (tie.a, tie.b))}
@@ -259,30 +215,23 @@ def save_tie(store, a: str, b: str, strength: int = 1) -> None:
         raise InputError(f"no contact with id {', '.join(missing)}. Fix: add the contact "
                          f"before recording a tie to them")
     with store.transaction() as conn:
-        conn.execute("INSERT INTO network_ties (a, b, strength, updated_at) VALUES (?, ?, ?, ?) "
-                     "ON CONFLICT (a, b) DO UPDATE SET strength = excluded.strength, "
-                     "updated_at = excluded.updated_at", (tie.a, tie.b, tie.strength, _now()))
-        _touch(conn)
+        conn.execute(_SAVE_TIE, (tie.a, tie.b, tie.strength, _now()))
 
 
 def delete_tie(store, a: str, b: str) -> None:
     """Forget the pairwise tie between ``a`` and ``b`` (circles apply again)."""
-    lo, hi = sorted((a, b))
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM network_ties WHERE a = ? AND b = ?", (lo, hi))
-        _touch(conn)
+    _delete(store, "DELETE FROM network_ties WHERE a = ? AND b = ?", tuple(sorted((a, b))))
 
 
 def save_circle(store, circle: Circle, members: Iterable[str] | None = None) -> Circle:
     """Add or change a circle; with ``members`` (contact ids), set exactly who is in it."""
     circle = check_circle(circle)
-    now = _now()
     with store.transaction() as conn:
         conn.execute("INSERT INTO network_circles (name, strength, notes, updated_at) "
                      "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
                      "strength = excluded.strength, notes = excluded.notes, "
                      "updated_at = excluded.updated_at",
-                     (circle.name, circle.strength, circle.notes, now))
+                     (circle.name, circle.strength, circle.notes, _now()))
         if members is not None:
             members = list(dict.fromkeys(members))
             known = {r[0] for r in conn.execute("SELECT id FROM network_contacts")}
@@ -293,15 +242,12 @@ def save_circle(store, circle: Circle, members: Iterable[str] | None = None) -> 
             conn.execute("DELETE FROM network_circle_members WHERE circle = ?", (circle.name,))
             conn.executemany("INSERT INTO network_circle_members (circle, contact, position) "
                              "VALUES (?, ?, 0)", [(circle.name, m) for m in members])
-        _touch(conn)
     return circle
 
 
 def delete_circle(store, name: str) -> None:
     """Remove a circle (its members stay, only the circle's ties go)."""
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM network_circles WHERE name = ?", (name,))
-        _touch(conn)
+    _delete(store, "DELETE FROM network_circles WHERE name = ?", (name,))
 
 
 def add_network(store, network: Network, *, replace_all: bool = False) -> Network:
@@ -317,75 +263,56 @@ def add_network(store, network: Network, *, replace_all: bool = False) -> Networ
         raise InputError("nothing was imported:\n" + "\n".join(str(p) for p in blocking))
     now = _now()
     with store.transaction() as conn:
-        if replace_all:
-            for table in ("network_ties", "network_circle_members", "network_circles",
-                          "network_contacts", "network_ego"):
-                conn.execute(f"DELETE FROM {table}")
+        for table in _TABLES if replace_all else ():
+            conn.execute(f"DELETE FROM {table}")
         existing = [r[0] for r in conn.execute("SELECT id FROM network_contacts")]
-        new_ids = next_contact_id(existing, network.size)
-        renamed = dict(zip(network.contacts["id"], new_ids, strict=False))
-        start = conn.execute("SELECT COALESCE(MAX(position), 0) FROM network_contacts"
-                             ).fetchone()[0]
-        contacts = network.contact_list()
-        conn.executemany(_INSERT_CONTACT, [
-            _contact_row(replace(c, id=renamed[c.id]), start + k + 1, now)
-            for k, c in enumerate(contacts)])
-        for circle in network.circles.itertuples(index=False):
-            conn.execute("INSERT INTO network_circles (name, strength, notes, updated_at) "
-                         "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
-                         (circle.name, int(circle.strength), circle.notes or "", now))
-        conn.executemany(
-            "INSERT OR IGNORE INTO network_circles (name, strength, notes, updated_at) "
-            "VALUES (?, ?, '', ?)",
-            [(name, DEFAULT_CIRCLE_STRENGTH, now) for c in contacts for name in c.circles])
+        renamed = dict(zip(network.contacts["id"], next_contact_id(existing, network.size),
+                           strict=False))
+        contacts = [replace(c, id=renamed[c.id]) for c in network.contact_list()]
+        start = _last_position(conn)
+        conn.executemany(_INSERT_CONTACT, [(*_contact_values(c, now), start + k + 1)
+                                           for k, c in enumerate(contacts)])
+        conn.executemany(_ADD_CIRCLE, [(c.name, int(c.strength), c.notes or "", now)
+                                       for c in network.circles.itertuples(index=False)])
+        conn.executemany(_ADD_CIRCLE, [(name, DEFAULT_CIRCLE_STRENGTH, "", now)
+                                       for c in contacts for name in c.circles])
         conn.executemany(
             "INSERT OR IGNORE INTO network_circle_members (circle, contact, position) "
-            "VALUES (?, ?, ?)",
-            [(name, renamed[c.id], k) for c in contacts for k, name in enumerate(c.circles)])
-        rows = []
-        for tie in network.ties.itertuples(index=False):
-            a, b = sorted((renamed[tie.a], renamed[tie.b]))
-            rows.append((a, b, int(tie.strength), now))
-        conn.executemany("INSERT INTO network_ties (a, b, strength, updated_at) "
-                         "VALUES (?, ?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET "
-                         "strength = excluded.strength", rows)
+            "VALUES (?, ?, ?)", [(name, c.id, k) for c in contacts
+                                 for k, name in enumerate(c.circles)])
+        conn.executemany(_SAVE_TIE, [(*sorted((renamed[t.a], renamed[t.b])), int(t.strength),
+                                      now) for t in network.ties.itertuples(index=False)])
         if replace_all or not conn.execute("SELECT 1 FROM network_ego").fetchone():
             ego = network.ego
-            conn.execute(
-                "INSERT OR REPLACE INTO network_ego (id, organisation, sector, function, "
-                "label, updated_at) VALUES (1, ?, ?, ?, ?, ?)",
-                (ego.organisation, ego.sector, ego.function, ego.label or "You", now))
-        _touch(conn)
+            conn.execute(_SAVE_EGO, (ego.organisation, ego.sector, ego.function,
+                                     ego.label or "You", now))
     return load_network(store)
 
 
 def merge_stored_contacts(store, ids: list[str]) -> Contact:
-    """Merge contacts ``ids`` into the first, in one transaction.
-
-    See :func:`~coursekit.network.duplicates.merge_contacts`: nothing is lost.
-    """
-    network = load_network(store)
-    merged_net = merge_contacts(network, ids)
-    kept = merged_net.contact(ids[0])
-    keep_ties = merged_net.ties[(merged_net.ties["a"] == ids[0]) | (merged_net.ties["b"] == ids[0])]
+    """Merge contacts ``ids`` into the first in one transaction (see ``merge_contacts``)."""
+    merged = merge_contacts(load_network(store), ids)
+    kept = merged.contact(ids[0])
+    ties = merged.ties[(merged.ties["a"] == kept.id) | (merged.ties["b"] == kept.id)]
     now = _now()
     with store.transaction() as conn:
         _update_contact(conn, kept, now)
         _set_circles(conn, kept.id, kept.circles, now)
         conn.executemany("DELETE FROM network_contacts WHERE id = ?", [(c,) for c in ids[1:]])
         conn.execute("DELETE FROM network_ties WHERE a = ? OR b = ?", (kept.id, kept.id))
-        conn.executemany("INSERT INTO network_ties (a, b, strength, updated_at) "
-                         "VALUES (?, ?, ?, ?)",
-                         [(t.a, t.b, int(t.strength), now)
-                          for t in keep_ties.itertuples(index=False)])
-        _touch(conn)
+        conn.executemany(_SAVE_TIE, [(t.a, t.b, int(t.strength), now)
+                                     for t in ties.itertuples(index=False)])
     return kept
 
 
 def clear_network(store) -> None:
     """Remove the whole network (contacts, ties, circles, the learner's profile)."""
     with store.transaction() as conn:
-        for table in ("network_ties", "network_circle_members", "network_circles",
-                      "network_contacts", "network_ego"):
+        for table in _TABLES:
             conn.execute(f"DELETE FROM {table}")
-        _touch(conn)
+
+
+def _delete(store, sql: str, params: tuple) -> None:
+    """Run one DELETE in a transaction (foreign keys remove what hangs on the row)."""
+    with store.transaction() as conn:
+        conn.execute(sql, params)

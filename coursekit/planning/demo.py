@@ -37,7 +37,7 @@ from pydantic import (
 from .._errors import InputError
 from .._problems import Places
 from .._schema import ContentModel, Flag, fail, validate
-from .model import MAX_TEXT, MAX_TITLE, PATH_KINDS, STEP_KINDS, check_rating, parse_date
+from .model import MAX_TEXT, MAX_TITLE, PathKind, StepKind, check_rating, parse_date
 
 
 def _day(value: Any, info: ValidationInfo) -> dt.date | None:
@@ -86,6 +86,7 @@ class GoalEntry(ContentModel):
     goal: Annotated[Words, Needed]
     outcome: Words = ""
     target_date: Day = None
+    kind: Literal["result", "learning"] | None = None
 
 
 class SkillEntry(ContentModel):
@@ -100,7 +101,7 @@ class StepEntry(ContentModel):
     """A step, check-in or networking item of the plan."""
 
     title: Annotated[Title, Needed]
-    kind: Literal[STEP_KINDS] = "step"
+    kind: StepKind = "step"
     due: Day = None
     done: Flag = False
     first: Flag = False
@@ -128,7 +129,7 @@ def _one_first(steps: tuple[StepEntry, ...]) -> tuple[StepEntry, ...]:
 class PlanSection(ContentModel):
     """A sample person's ``plan:`` section (see the module docstring)."""
 
-    paths: dict[Literal[PATH_KINDS], VisionPathEntry] = {}
+    paths: dict[PathKind, VisionPathEntry] = {}
     goal: GoalEntry | None = None
     skills: tuple[SkillEntry, ...] = ()
     steps: Annotated[tuple[StepEntry, ...], AfterValidator(_one_first)] = ()

@@ -24,7 +24,7 @@ import icalendar
 from .._render import render
 from ..store import LearnerStore
 from .goal import STATUS_WORDS
-from .model import KIND_LABELS, RATINGS, Plan, Step
+from .model import KIND_LABELS, RATINGS, Plan, Step, by_date
 from .plan import load_plan
 
 PRODID = "-//coursekit//Career action plan//EN"
@@ -72,12 +72,12 @@ def calendar_bytes(plan: Plan | list[Step], *, stamp: datetime | None = None) ->
     for name, value in (("prodid", PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
                         ("method", "PUBLISH"), ("x-wr-calname", "My career action plan")):
         cal.add(name, value)
-    for step in sorted((s for s in steps if s.due is not None), key=lambda s: (s.due, s.id)):
+    for due, step in by_date(steps):
         event = icalendar.Event()
         event.add("uid", step.uid or f"coursekit-step-{step.id}@coursekit")
         event.add("dtstamp", stamp)
-        event.add("dtstart", step.due)
-        event.add("dtend", step.due + timedelta(days=1))
+        event.add("dtstart", due)
+        event.add("dtend", due + timedelta(days=1))
         event.add("summary", ("Done: " if step.done else "") + step.title)
         event.add("description", _description(step))
         event.add("categories", ["Career plan", KIND_LABELS[step.kind]])

@@ -22,16 +22,26 @@ from __future__ import annotations
 from typing import Any
 
 from .._errors import InputError
+from .._sql import inserted_id
 from ..store import LearnerStore, _now
 from ._db import UNSET, checked, update
-from .model import MAX_TITLE, Goal, Skill, check_text, iso_date, parse_date
+from .model import GOAL_KINDS, MAX_TITLE, Goal, Skill, check_text, iso_date, parse_date
 
 #: How each status reads in tables and the report.
 STATUS_WORDS = {"have": "have it (evidence)", "building": "to build", "gap": "gap: no plan yet"}
 
 _GOAL_CHECKS = {"goal": lambda text: check_text(text, "goal"),
                 "outcome": lambda text: check_text(text, "outcome"),
-                "target_date": lambda day: iso_date(day, "target date")}
+                "target_date": lambda day: iso_date(day, "target date"),
+                "kind": lambda kind: _goal_kind(kind)}
+
+
+def _goal_kind(kind: Any) -> str | None:
+    if kind is not None and kind not in GOAL_KINDS:
+        raise InputError(f"'{kind}' is not a kind of goal. Fix: use one of "
+                         f"{', '.join(GOAL_KINDS)}, or None")
+    return kind
+
 _SKILL_CHECKS = {"skill": lambda text: check_text(text, "skill", required=True, limit=MAX_TITLE),
                  "evidence": lambda text: check_text(text, "evidence"),
                  "builder": lambda text: check_text(text, "assignment or project")}
@@ -39,15 +49,15 @@ _SKILL_CHECKS = {"skill": lambda text: check_text(text, "skill", required=True, 
 
 def load_goal(store: LearnerStore) -> Goal:
     """The learner's goal (empty when not written yet)."""
-    rows = store.read("SELECT goal, outcome, target_date FROM plan_goal WHERE id = 1")
+    rows = store.read("SELECT goal, outcome, target_date, kind FROM plan_goal WHERE id = 1")
     if not rows:
         return Goal()
-    goal, outcome, target = rows[0]
-    return Goal(goal, outcome, parse_date(target))
+    goal, outcome, target, kind = rows[0]
+    return Goal(goal, outcome, parse_date(target), kind)
 
 
 def save_goal(store: LearnerStore, *, goal: str = UNSET, outcome: str = UNSET,
-              target_date: Any = UNSET) -> Goal:
+              target_date: Any = UNSET, kind: str | None = UNSET) -> Goal:
     """Save the goal's fields that are given (the others are kept), in one transaction.
 
     Parameters
@@ -58,8 +68,11 @@ def save_goal(store: LearnerStore, *, goal: str = UNSET, outcome: str = UNSET,
         The best outcome of reaching it, as you imagine it.
     target_date : date or "YYYY-MM-DD" or None
         When you want to have reached it.
+    kind : "result", "learning" or None
+        A result to reach, or something to find out or learn first (:data:`GOAL_KINDS`).
     """
-    clean = checked(_GOAL_CHECKS, goal=goal, outcome=outcome, target_date=target_date)
+    clean = checked(_GOAL_CHECKS, goal=goal, outcome=outcome, target_date=target_date,
+                    kind=kind)
     with store.transaction() as conn:
         conn.execute("INSERT OR IGNORE INTO plan_goal (id, updated_at) VALUES (1, ?)", (_now(),))
         update(conn, "plan_goal", clean, "id = 1")
@@ -97,9 +110,9 @@ def add_skill(store: LearnerStore, skill: str, *, evidence: str = "",
     with store.transaction() as conn:
         position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 "
                                 "FROM plan_skills").fetchone()[0]
-        new_id = conn.execute("INSERT INTO plan_skills (position, skill, evidence, builder, "
-                              "updated_at) VALUES (?, ?, ?, ?, ?)",
-                              (position, *clean.values(), _now())).lastrowid
+        new_id = inserted_id(conn.execute("INSERT INTO plan_skills (position, skill, evidence, "
+                                          "builder, updated_at) VALUES (?, ?, ?, ?, ?)",
+                                          (position, *clean.values(), _now())))
     return _skill(store, new_id)
 
 

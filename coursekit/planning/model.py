@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Literal, get_args
 
 from .._errors import InputError
 from .._limits import LINE, TEXT, check_length
 
 #: The three Odyssey paths (Burnett and Evans), in the order they are shown.
-PATH_KINDS: tuple[str, ...] = ("current", "disappeared", "unconstrained")
+PathKind = Literal["current", "disappeared", "unconstrained"]
+PATH_KINDS: tuple[str, ...] = get_args(PathKind)
 
 #: What each path asks the learner to imagine.
 PATH_PROMPTS: dict[str, str] = {
@@ -35,8 +38,9 @@ RATINGS: dict[str, str] = {
 }
 
 #: Kinds of plan item, and how each is named.
+StepKind = Literal["step", "check-in", "networking"]
+STEP_KINDS: tuple[str, ...] = get_args(StepKind)
 KIND_LABELS: dict[str, str] = {"step": "Step", "check-in": "Check-in", "networking": "Networking"}
-STEP_KINDS: tuple[str, ...] = tuple(KIND_LABELS)
 
 #: Length limits (see :mod:`coursekit._limits`): one line, and free text.
 MAX_TITLE = LINE
@@ -242,11 +246,16 @@ class VisionPath:
 
 @dataclass(frozen=True)
 class Goal:
-    """The goal (the wish), its best outcome, and an optional target date."""
+    """The goal (the wish), its best outcome, an optional target date, and its kind."""
 
     goal: str = ""
     outcome: str = ""
     target_date: date | None = None
+    kind: str | None = None  #: a key of :data:`GOAL_KINDS`, or None (not chosen)
+
+
+#: The kinds of goal, in words: a result to reach, or something to find out or learn first.
+GOAL_KINDS = {"result": "A result to reach", "learning": "Something to learn first"}
 
 
 @dataclass(frozen=True)
@@ -288,6 +297,12 @@ class Step:
     def if_then(self) -> str:
         """The if-then plan as a sentence, or "" when there is none."""
         return format_if_then(self.if_obstacle, self.then_response)
+
+
+def by_date(steps: Iterable[Step]) -> list[tuple[date, Step]]:
+    """The items that have a date, each with its date, by date then id (undated left out)."""
+    return sorted(((s.due, s) for s in steps if s.due is not None),
+                  key=lambda pair: (pair[0], pair[1].id))
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """The networking plan: whom to reach, why, by when, ticked off when done.
 
-From Ibarra's "out-sight" (the second case): relationships outside your group, sector and
-industry; people two levels above, often in another unit; kindred spirits who made a move
-like yours; someone who can tell you your market value. Start small, with a couple of
-lunches with former colleagues or schoolmates. A networking item names a *role or a
+From Ibarra's advice in the second case ("out-sight"): ties beyond your own group, sector
+and industry; people two levels above, often in another unit; kindred spirits who made a
+move like yours; someone who can tell you your market value. Start small: a lunch or two
+with old colleagues or classmates. A networking item names a *role or a
 description* ("someone two levels above in another unit"), so the plan needs no names; the
 learner may write a name if they like, and it stays in their own store and report.
 

@@ -23,11 +23,13 @@ datetime.date(2030, 3, 9)
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
 from .._errors import InputError
+from .._sql import inserted_id
 from ..store import LearnerStore, _now
 from ._db import UNSET, checked, update
 from .model import (
@@ -44,7 +46,7 @@ _COLUMNS = ("id, title, kind, due, done, done_on, if_obstacle, then_response, wh
             "notes, is_first, uid")
 _TEXTS = {"if_obstacle": "obstacle", "then_response": "response", "who": "who", "why": "why",
           "notes": "notes"}
-_CHECKS = {
+_CHECKS: dict[str, Callable[[Any], Any]] = {
     "title": lambda text: check_text(text, "step title", required=True, limit=MAX_TITLE),
     "kind": lambda kind: check_choice(kind, STEP_KINDS, "a kind of plan item"),
     "due": lambda day: iso_date(day, "due date"),
@@ -53,9 +55,9 @@ _CHECKS = {
 
 
 def _row_to_step(row: tuple) -> Step:
-    sid, title, kind, due, done, done_on, *texts, first, uid = row
-    return Step(sid, title, kind, parse_date(due), bool(done), parse_date(done_on), *texts,
-                is_first=bool(first), uid=uid)
+    sid, title, kind, due, done, done_on, obstacle, response, who, why, notes, first, uid = row
+    return Step(sid, title, kind, parse_date(due), bool(done), parse_date(done_on), obstacle,
+                response, who, why, notes, is_first=bool(first), uid=uid)
 
 
 def list_steps(store: LearnerStore, kind: str | None = None) -> list[Step]:
@@ -127,7 +129,7 @@ def add_steps(store: LearnerStore, items: list[dict[str, Any]], *, first: bool =
     transaction, so two notebooks adding at once cannot add the same item twice.
     """
     stamp = _now()
-    added = []
+    added: list[int] = []
     with store.transaction() as conn:
         for fields in items:
             if unless_same:
@@ -149,7 +151,7 @@ def add_steps(store: LearnerStore, items: list[dict[str, Any]], *, first: bool =
                 (*fields.values(), f"{uuid.uuid4()}@coursekit", int(bool(first)), position,
                  stamp, stamp),
             )
-            added.append(cur.lastrowid)
+            added.append(inserted_id(cur))
     return [get_step(store, step_id) for step_id in added]
 
 

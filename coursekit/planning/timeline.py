@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 from .._figure_style import TEMPLATE
 from .._palette import INK, OKABE_ITO
 from .._text import escape_html
-from .model import KIND_LABELS, Plan, Step
+from .model import KIND_LABELS, Plan, Step, by_date
 
 #: Lanes of the timeline, top to bottom.
 LANES: dict[str, str] = {"step": "Steps", "networking": "Networking", "check-in": "Check-ins"}
@@ -45,7 +45,7 @@ _LABEL_PX = 130     # width of a label of _LABEL_CHARS characters at 10 px
 _PLOT_PX = 540      # width of the plotting area in the report
 
 
-def _place_labels(dated: list[Step], span_days: int) -> dict[int, tuple[str, str]]:
+def _place_labels(dated: list[tuple[date, Step]], span_days: int) -> dict[int, tuple[str, str]]:
     """A short label above or below each marker, alternating within a lane.
 
     A label that would overlap the previous one on the same side is left out (the hover
@@ -54,14 +54,14 @@ def _place_labels(dated: list[Step], span_days: int) -> dict[int, tuple[str, str
     gap = max(1, span_days * _LABEL_PX / _PLOT_PX)
     out: dict[int, tuple[str, str]] = {}
     for kind in LANES:
-        last = {"top center": None, "bottom center": None}
+        last: dict[str, date | None] = {"top center": None, "bottom center": None}
         side = "top center"
-        for step in (s for s in dated if s.kind == kind):
+        for due, step in ((d, s) for d, s in dated if s.kind == kind):
             for candidate in (side, _other(side)):
                 previous = last[candidate]
-                if previous is None or (step.due - previous).days >= gap:
+                if previous is None or (due - previous).days >= gap:
                     out[step.id] = (escape_html(_short(step.title, _LABEL_CHARS)), candidate)
-                    last[candidate] = step.due
+                    last[candidate] = due
                     side = _other(candidate)
                     break
             else:
@@ -110,25 +110,26 @@ def timeline_figure(steps: Iterable[Step] | Plan, *, today: date | None = None,
     """
     items = list(steps.steps if isinstance(steps, Plan) else steps)
     today = today or date.today()
-    dated = sorted((s for s in items if s.due is not None), key=lambda s: (s.due, s.id))
+    dated = by_date(items)
     undated = len(items) - len(dated)
-    start = min([today, *(s.due for s in dated)]) - timedelta(days=10)
-    end = max([today + timedelta(days=30 * months), *(s.due for s in dated)]) + timedelta(days=10)
+    days = [due for due, _ in dated]
+    start = min([today, *days]) - timedelta(days=10)
+    end = max([today + timedelta(days=30 * months), *days]) + timedelta(days=10)
     labels = _place_labels(dated, (end - start).days)
     fig = go.Figure()
     for state, (name, symbol, colour) in STATE_STYLE.items():
-        group = [s for s in dated if _state(s) == state]
+        group = [(due, s) for due, s in dated if _state(s) == state]
         fig.add_trace(go.Scatter(
-            x=[s.due.isoformat() for s in group],
-            y=[_LANE_Y[s.kind] for s in group],
+            x=[due.isoformat() for due, _ in group],
+            y=[_LANE_Y[s.kind] for _, s in group],
             mode="markers+text",
             name=name,
-            text=[labels[s.id][0] for s in group],
-            textposition=[labels[s.id][1] for s in group], textfont={"size": 10},
+            text=[labels[s.id][0] for _, s in group],
+            textposition=[labels[s.id][1] for _, s in group], textfont={"size": 10},
             marker={"symbol": symbol, "size": 16 if state == "first" else 13, "color": colour,
                     "line": {"width": 2.5 if state == "open" else 1,
                              "color": colour if state == "open" else INK}},
-            hovertext=[_hover(s) for s in group], hoverinfo="text", cliponaxis=False,
+            hovertext=[_hover(s) for _, s in group], hoverinfo="text", cliponaxis=False,
             showlegend=True, visible=True if group else "legendonly",
         ))
     fig.add_shape(type="line", x0=today.isoformat(), x1=today.isoformat(), y0=0, y1=1,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TypedDict
 
 from .._errors import InputError, StoreError
 from .._open import default_store_path, open_store
@@ -43,7 +44,15 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
-def _targets(out: str | None, default_folder: Path) -> tuple[Path, dict[str, str]]:
+class _FileNames(TypedDict, total=False):
+    """The names of the report's files, when ``--out`` names the HTML file."""
+
+    html_name: str
+    markdown_name: str
+    calendar_name: str
+
+
+def _targets(out: str | None, default_folder: Path) -> tuple[Path, _FileNames]:
     if not out:
         return default_folder, {}
     path = Path(out).expanduser()

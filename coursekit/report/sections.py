@@ -48,7 +48,7 @@ class Reflection:
 
 
 def _case_prompts(exercise: str) -> tuple[str, dict[str, str]]:
-    """A case's title and its reflection prompts by id ("" and {} when unknown)."""
+    """A case's title and what each private text answers, by key ("" and {} if unknown)."""
     if not exercise.startswith("case:"):
         return "", {}
     from ..cases import load_case
@@ -57,7 +57,7 @@ def _case_prompts(exercise: str) -> tuple[str, dict[str, str]]:
         case = load_case(exercise.split(":", 1)[1])
     except ContentError:  # a case removed or renamed since: fall back to the raw id
         return "", {}
-    return case.title, {r.id: r.prompt for r in case.reflections}
+    return case.title, case.writing_prompts
 
 
 def list_reflections(store: LearnerStore) -> list[Reflection]:
@@ -78,7 +78,7 @@ def list_reflections(store: LearnerStore) -> list[Reflection]:
             cache[exercise] = _case_prompts(exercise)
         title, prompts = cache[exercise]
         prompt_id = key.split(":", 1)[1] if key.startswith("reflection:") else key
-        prompt = prompts.get(prompt_id, prompts.get(key, ""))
+        prompt = prompts.get(key, "")
         heading = title if (prompt and title) else f"{title or exercise}: {prompt_id}"
         out.append(Reflection(exercise, key, text, heading, prompt))
     return out
@@ -132,6 +132,7 @@ class AssessmentResult:
     figure: go.Figure
     html: str
     next_steps_html: str = ""
+    kept: str = ""  #: the name of the one scale the learner would keep (``keep_one``)
 
 
 # -- network -----------------------------------------------------------------------------

@@ -3,6 +3,6 @@
 Nothing in the pure core imports this package.
 """
 
-from ._figures import figure_widget, set_figure, show_figure
+from ._figures import set_figure, show_figure
 
-__all__ = ["figure_widget", "set_figure", "show_figure"]
+__all__ = ["set_figure", "show_figure"]

@@ -22,6 +22,7 @@ PAGE_STYLE = (
     "font-size:var(--jp-ui-font-size1,14px);line-height:1.4}"
     ".jupyter-widgets.widget-html.ck-status{width:100%;min-width:12em}"
     ".jupyter-widgets .widget-label{overflow:visible;white-space:normal}"
+    ".jupyter-widgets .widget-html-content :is(p,li,blockquote){line-height:1.5}"
     "</style>"
 )
 

@@ -2,10 +2,15 @@
 
 plotly.js (from plotly 6) puts a "Share chart..." button in every figure's toolbar that
 uploads the figure, data and all, to Plotly Cloud; a network map would carry the names of
-the learner's contacts. Every view shows its figures through :func:`show_figure` (a
-``go.Figure`` in an Output widget) or :func:`figure_widget` (a live ``go.FigureWidget``),
-which switch that button off. The figures are drawn by the plotly JupyterLab extension that
-JupyterLab and Voila serve locally: no plotly.js from a CDN.
+the learner's contacts. Every view shows its figures through :func:`show_figure` or
+:func:`set_figure` (a ``go.Figure`` in an Output widget), which switch that button off. The
+figures are drawn by the plotly JupyterLab extension that JupyterLab and Voila serve
+locally: no plotly.js from a CDN, and one copy of it however many figures a page shows.
+
+No view uses ``go.FigureWidget``: from plotly 6 on it is an anywidget that sends its own
+copy of plotly.js (5 MB) to the browser with every figure, and importing it costs the
+kernel seconds (nbformat and jsonschema). A figure that follows the store is redrawn with
+:func:`set_figure` instead (``tests/test_page_weight.py`` keeps it so).
 
 The browser tests (``tests/browser``) fail on a page whose figure still offers to share.
 
@@ -77,15 +82,3 @@ def set_hint(output, text: str) -> None:
 def show_figure(fig: go.Figure) -> None:
     """Display ``fig`` (in the current cell or ``with output:`` block) with no share button."""
     display(figure_bundle(fig), raw=True)
-
-
-def figure_widget(fig: go.Figure | dict | None = None) -> go.FigureWidget:
-    """A live ``go.FigureWidget`` of ``fig`` with no share button.
-
-    >>> widget = figure_widget(go.Figure(go.Bar(x=["a"], y=[1])))
-    >>> widget._config["showSendToCloud"]
-    False
-    """
-    widget = go.FigureWidget(fig)
-    widget._config = {**(widget._config or {}), **FIGURE_CONFIG}
-    return widget

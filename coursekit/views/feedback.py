@@ -29,15 +29,16 @@ from ..assessment import (
     comparison_figure,
     hexagon_figure,
     list_attempts,
+    load_answers,
     load_instrument,
-    load_responses,
     next_steps_html,
     results_figure,
     results_html,
     score_responses,
 )
+from ..assessment.storage import load_kept, save_kept
 from ..store import LearnerStore
-from ._common import demo_banner
+from ._common import Status, demo_banner, guarded
 from ._figures import set_figure
 
 
@@ -70,13 +71,13 @@ class Feedback(widgets.VBox):
         self.instrument = inst
         attempts = [a for a in list_attempts(store, inst.id) if a.answered > 0]
         latest = attempts[-1].id if attempts else None
-        self.table = score_responses(inst, load_responses(store, inst.id, latest)
-                                     if latest is not None else {})
+        self.table = (load_answers(store, inst, latest).scores(inst) if latest is not None
+                      else score_responses(inst, {}))
         self.figure = results_figure(inst, self.table, norms)
         self.hexagon = hexagon_figure(inst, self.table) if inst.layout == "hexagon" else None
-        self.before = self.comparison = None
+        self.before = self.comparison = self.keep = None
         if len(attempts) >= 2:
-            self.before = score_responses(inst, load_responses(store, inst.id, attempts[0].id))
+            self.before = load_answers(store, inst, attempts[0].id).scores(inst)
             first, last = attempts[0], attempts[-1]
             self.comparison = comparison_figure(
                 inst, self.before, self.table,
@@ -84,13 +85,19 @@ class Feedback(widgets.VBox):
                         f"Attempt {last.number} ({last.started_at[:10]})"))
         parts: list[widgets.Widget] = [demo_banner(store)]
         parts.append(widgets.HTML(f"<h3>Your results: {escape_html(inst.title)}</h3>"))
-        if latest is None:
-            parts.append(widgets.HTML("<p>No answers yet: answer the questions above, then "
-                                      "press <em>See my results</em>.</p>"))
+        if latest is None:  # an empty chart and a table of blanks would say nothing
+            parts.append(widgets.HTML(
+                f"<p>No answers to “{escape_html(inst.title)}” yet. Its results appear here "
+                "once you have answered its statements.</p>"))
+            super().__init__(children=parts)
+            return
         if self.hexagon is not None:
             parts.append(_figure_output(self.hexagon))
         parts += [_figure_output(self.figure), widgets.HTML(results_html(inst, self.table)),
                   widgets.HTML(next_steps_html(inst, self.table))]
+        if inst.keep_one:
+            self.keep = _keep_one(store, inst, self.table)
+            parts.append(self.keep)
         if self.comparison is not None:
             parts += [widgets.HTML("<h4>How your answers changed</h4><p>Your first and latest "
                                    "attempts on the same scale.</p>"),
@@ -105,6 +112,22 @@ class Feedback(widgets.VBox):
             f"Source: {escape_html(inst.citation)}<br>A prompt for reflection, not a "
             "validated test. Scores are the mean of your answers on each scale.</p>"))
         super().__init__(children=parts)
+
+
+def _keep_one(store: LearnerStore, inst, table: pd.DataFrame) -> widgets.VBox:
+    """The instrument's ``keep_one`` question: a choice of its scales, highest first."""
+    ranked = table.sort_values("score", ascending=False, na_position="last")
+    choice = widgets.Dropdown(
+        options=[("Not sure yet", None)] + [(row["name"], sid) for sid, row in ranked.iterrows()],
+        value=load_kept(store, inst), description="The one I would keep:",
+        style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
+    status = Status()
+    choice.observe(lambda c: guarded(status, lambda: save_kept(store, inst, c["new"]),
+                                     "Saved."), names="value")
+    box = widgets.VBox([widgets.HTML(f"<h4>One to keep</h4><p>{escape_html(inst.keep_one)}"
+                                     "</p>"), widgets.HBox([choice, status])])
+    box.choice = choice  # type: ignore[attr-defined]  # for tests
+    return box
 
 
 def feedback(store: LearnerStore, instrument_id: str, *, course: str | Path | None = None,

@@ -38,6 +38,7 @@ from ..planning import (
     vision_figure,
 )
 from ..planning.goal import STATUS_WORDS
+from ..planning.model import GOAL_KINDS
 from ..store import LearnerStore
 from ._common import Status, Synced, demo_banner, guarded
 from ._figures import set_figure, set_hint
@@ -169,15 +170,28 @@ def synced_goal(store: LearnerStore, status: Status, **controls: widgets.ValueWi
                 ) -> Synced:
     """Controls for the goal's fields, in step with every other view of the goal.
 
-    ``controls`` maps ``goal``, ``outcome`` or ``target_date`` to a control; the if-then
+    ``controls`` maps ``goal``, ``outcome``, ``target_date`` or ``kind`` to a control; the if-then
     coach shows the goal as its wish.
     """
     def read() -> dict:
         goal = load_goal(store)
-        return {"goal": goal.goal, "outcome": goal.outcome, "target_date": goal.target_date}
+        return {"goal": goal.goal, "outcome": goal.outcome, "target_date": goal.target_date,
+                "kind": goal.kind}
 
     return Synced(store, read, lambda name, value: save_goal(store, **{name: value}),
                   controls, status)
+
+
+#: When each kind of goal helps (shown above the choice).
+KIND_ADVICE = (
+    "<p>Two kinds of goal. <b>A result to reach</b> (\"lead a team abroad by 2028\") suits "
+    "a path you know. On a path that is new to you, <b>something to learn first</b> (\"find "
+    "out, from five people doing it, what the job asks and how they got in\") can work "
+    "better: in a laboratory study of a new, moderately complex task, people given a specific "
+    "learning goal did better than people given a specific result to reach (Seijts and "
+    "Latham 2001). Acting your way into a new direction, one small try at a time, is also "
+    "how the career changers Herminia Ibarra studied found theirs (<i>Working Identity</i>, "
+    "2003).</p>")
 
 
 class GoalView(widgets.VBox):
@@ -187,6 +201,8 @@ class GoalView(widgets.VBox):
     ----------
     goal, outcome : Textarea
     target_date : DatePicker
+    kind : RadioButtons
+        A result to reach, or something to learn first (``GOAL_KINDS``).
     new_skill : Text
     add_button : Button
     rows : VBox of SkillRow
@@ -200,8 +216,12 @@ class GoalView(widgets.VBox):
         self.outcome = text_box("", "Best outcome", "what would be best about "
                                 "reaching it?", area=True, rows=2)
         self.target_date = date_picker(None, "By when")
+        self.kind = widgets.RadioButtons(
+            options=[(words, key) for key, words in GOAL_KINDS.items()], value=None,
+            description="What kind of goal?", style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto"))
         self.synced = synced_goal(store, self.status, goal=self.goal, outcome=self.outcome,
-                                  target_date=self.target_date)
+                                  target_date=self.target_date, kind=self.kind)
         self.new_skill = text_box("", "New skill", "e.g. Leading a team across cultures")
         self.new_skill.continuous_update = True
         self.add_button = widgets.Button(description="Add row", icon="plus",
@@ -211,6 +231,7 @@ class GoalView(widgets.VBox):
         self.refresh_rows()
         super().__init__([
             demo_banner(store), heading("Know what you want: your goal"),
+            widgets.HTML(KIND_ADVICE), self.kind,
             self.goal, self.outcome, self.target_date,
             heading("Get ready: the skills gap"),
             widgets.HTML("<p>List the skills and experiences your goal needs. For each, "

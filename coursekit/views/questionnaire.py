@@ -13,7 +13,7 @@ Examples
 >>> q = questionnaire(store, "outsight-audit")
 >>> q.controls["oa01"].value = 4
 >>> q.progress.value, q.progress.max
-(1, 18)
+(1, 20)
 >>> q.results_button.click()
 >>> q.feedback.table.loc["reach", "status"]
 'incomplete'
@@ -27,10 +27,12 @@ import ipywidgets as widgets
 
 from .._text import escape_html
 from ..assessment import (
+    NOT_APPLICABLE,
     finish_attempt,
     latest_attempt,
+    load_answers,
     load_instrument,
-    load_responses,
+    save_branch,
     save_response,
     start_attempt,
 )
@@ -79,9 +81,18 @@ class Questionnaire(widgets.VBox):
         options = [(f"{p} {rs.labels[p]}", p) for p in rs.points]
         self.controls: dict[str, widgets.RadioButtons] = {}
         rows = []
+        self.branch = None if inst.branch is None else widgets.RadioButtons(
+            options=[(o.label, o.id) for o in inst.branch.options], value=None,
+            description=inst.branch.question, style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%"))
+        if self.branch is not None:
+            self.branch.add_class("ck-q-item")
+            self.branch.observe(self._on_branch, names="value")
         for n, item in enumerate(inst.items, 1):
             control = widgets.RadioButtons(
-                options=options, value=None, description=f"{n}. {item.text}",
+                options=options + ([("Does not apply to me", NOT_APPLICABLE)]
+                                   if item.may_not_apply else []),
+                value=None, description=f"{n}. {item.text}",
                 tooltip=item.text, orientation="horizontal",
                 style={"description_width": "40%"}, layout=widgets.Layout(width="100%"))
             control.add_class("ck-q-item")
@@ -109,7 +120,8 @@ class Questionnaire(widgets.VBox):
             f"from {escape_html(rs.describe())}. Each answer is saved as you choose it; you "
             f"can stop and come back.</em></p>")
         super().__init__(children=[
-            demo_banner(store), header, widgets.VBox(rows),
+            demo_banner(store), header, *([self.branch] if self.branch else []),
+            widgets.VBox(rows),
             widgets.HBox([self.progress, self.progress_text]), self.status,
             widgets.HBox([self.results_button, self.new_attempt_button]), self.results_area,
         ])
@@ -117,19 +129,35 @@ class Questionnaire(widgets.VBox):
 
     # -- state ------------------------------------------------------------------------
 
+    @property
+    def asked(self) -> dict[str, widgets.RadioButtons]:
+        """The controls of the items asked in the situation chosen (all, before a choice)."""
+        branch = self.branch.value if self.branch is not None else None
+        return {item.id: self.controls[item.id] for item in self.instrument.items
+                if self.instrument.asks(item, branch)}
+
     def _answered(self) -> int:
-        return sum(c.value is not None for c in self.controls.values())
+        return sum(c.value is not None for c in self.asked.values())
 
     def _update_progress(self) -> None:
-        done, total = self._answered(), len(self.controls)
-        self.progress.value = done
+        asked = self.asked
+        for item_id, control in self.controls.items():
+            control.layout.display = "" if item_id in asked else "none"
+        for n, control in enumerate(asked.values(), 1):
+            control.description = f"{n}. {control.tooltip}"
+        done, total = self._answered(), len(asked)
+        self.progress.max, self.progress.value = total, done
         self.progress_text.value = f"{done} of {total} answered"
 
     def _load_answers(self) -> None:
-        answers = (load_responses(self.store, self.instrument.id, self.attempt_id)
-                   if self.attempt_id is not None else {})
+        saved = load_answers(self.store, self.instrument, self.attempt_id) \
+            if self.attempt_id is not None else None
+        answers: dict[str, object] = dict(saved.values) if saved else {}
+        answers |= {i: NOT_APPLICABLE for i in (saved.not_applicable if saved else ())}
         self._loading = True
         try:
+            if self.branch is not None and saved is not None:
+                self.branch.value = saved.branch
             for item_id, control in self.controls.items():
                 control.value = answers.get(item_id)
         finally:
@@ -137,7 +165,7 @@ class Questionnaire(widgets.VBox):
         self._update_progress()
         if answers:
             number = len(list_attempts(self.store, self.instrument.id))
-            first_open = next((n for n, (i, c) in enumerate(self.controls.items(), 1)
+            first_open = next((n for n, c in enumerate(self.asked.values(), 1)
                                if c.value is None), None)
             where = (f" Carry on from statement {first_open}." if first_open
                      else " All statements are answered.")
@@ -154,7 +182,21 @@ class Questionnaire(widgets.VBox):
             self.save_answer(item_id, change["new"])
         return handler
 
-    def save_answer(self, item_id: str, value: int | None) -> None:
+    def _on_branch(self, change: dict) -> None:
+        if self._loading:
+            return
+        try:
+            if self.attempt_id is None:
+                self.attempt_id = start_attempt(self.store, self.instrument.id)
+            save_branch(self.store, self.instrument, self.attempt_id, change["new"])
+        except (ValueError, *LEARNER_ERRORS) as exc:
+            self.status.value = (f"<span role='alert' style='color:#D55E00'>Not saved: "
+                                 f"{escape_html(exc)}</span>")
+            return
+        self._update_progress()
+        self.status.value = "Saved: the statements below are the ones for your answer."
+
+    def save_answer(self, item_id: str, value: int | str | None) -> None:
         """Save one answer now (the control's observer calls this on every change)."""
         try:
             if self.attempt_id is None:
@@ -186,6 +228,8 @@ class Questionnaire(widgets.VBox):
             return None
         finish_attempt(self.store, self.attempt_id)
         self.attempt_id = start_attempt(self.store, self.instrument.id)
+        if self.branch is not None and self.branch.value is not None:  # same situation
+            save_branch(self.store, self.instrument, self.attempt_id, self.branch.value)
         self._load_answers()
         number = len(list_attempts(self.store, self.instrument.id))
         self.status.value = (f"Attempt {number} started. Your earlier answers are kept; your "

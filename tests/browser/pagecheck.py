@@ -592,8 +592,11 @@ class CoursePage:
 
     def wait_rendered(self, *, timeout: float = 60_000):
         self.page.locator("#rendered_cells").wait_for(state="visible", timeout=timeout)
-        # Voila shows the cells once the last one has run; widget views and figures are
-        # drawn after that. Wait until the page has stopped changing.
+        # Voila renders progressively: the text at once, a placeholder ("skeleton") where a
+        # code cell's output goes until that cell has run. Wait until every cell has run,
+        # then until the page has stopped changing (widget views and figures are drawn).
+        self.page.wait_for_function(
+            "() => !document.querySelector('.voila-skeleton-container')", timeout=timeout)
         self.settle()
 
     def settle(self, quiet_ms: int = 400, limit_ms: int = 20_000) -> None:
@@ -753,7 +756,7 @@ class CoursePage:
                 problems.append(f"an empty plot area: {title!r}")
         if self.share_buttons():
             problems.append("a figure offers 'Share chart...' (upload to Plotly Cloud): show it "
-                            "with coursekit.views._figures.show_figure or figure_widget")
+                            "with coursekit.views._figures.show_figure or set_figure")
         for html in self.unlabelled_inputs():
             problems.append(f"an input without an accessible name: {html}")
         if self.external_requests:

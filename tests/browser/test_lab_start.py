@@ -8,6 +8,7 @@ import re
 import sys
 
 import pytest
+from playwright.sync_api import expect
 
 from coursekit import app
 
@@ -66,3 +67,33 @@ def test_lab_opens_the_start_page(lab_server, course_page):
     course_page.screenshot("lab-00_start")
     assert not course_page.tracebacks(), course_page.tracebacks()
     assert not course_page.kernel_errors, course_page.kernel_errors
+
+
+def test_run_all_in_lab_shows_no_part_of_the_story_before_its_prediction(lab_server,
+                                                                          course_page):
+    """Run All runs every cell at once: the later parts must still wait for a prediction."""
+    from coursekit.cases import load_case
+
+    case = load_case("the-career-impasse")
+    page = course_page.page
+    page.goto(f"http://127.0.0.1:{lab_server.port}/lab/tree/notebooks/"
+              f"02_the_career_impasse.ipynb?token={lab_server.token}",
+              wait_until="domcontentloaded", timeout=90_000)
+    notebook = page.locator(".jp-NotebookPanel:visible")
+    notebook.get_by_role("heading", name=case.title).first.wait_for(timeout=60_000)
+    page.locator(".jp-StatusBar-Widget").get_by_text(re.compile(r"\|\s*Idle")).first.wait_for(
+        timeout=90_000)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    notebook.get_by_text("Source.", exact=False).first.wait_for(timeout=90_000)  # last cell
+    course_page.fail_on_tracebacks("JupyterLab")
+    waiting = notebook.get_by_text("This part appears when you have made your prediction")
+    # The widget outputs of a Run All arrive one by one after the last cell's text shows.
+    expect(waiting).to_have_count(len(case.parts) - 1, timeout=60_000)
+    assert notebook.get_by_text("What actually happened").count() == 0
+    total = len(case.parts)
+    for n, part in enumerate(case.parts[1:], 2):
+        shown = notebook.get_by_text(re.compile(rf"Part {n} of {total}: "))
+        assert shown.count() == 0, part.title
+    assert notebook.get_by_text(re.compile(rf"Part 1 of {total}: ")).count() == 1
+    course_page.screenshot("lab-02-after-run-all")

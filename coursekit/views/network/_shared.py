@@ -55,6 +55,23 @@ def snapshot(store: LearnerStore, today: date | None = None) -> Snapshot:
     return cached[1]
 
 
+_VIEWS: weakref.WeakKeyDictionary[LearnerStore, list[NetworkPart]] = weakref.WeakKeyDictionary()
+
+
+def _follow(store: LearnerStore, part: NetworkPart) -> None:
+    """Refresh ``part`` after every change of ``store``, in :attr:`NetworkPart.refresh_order`.
+
+    What an edit changes comes on screen first (the measures, then the maps), the forms'
+    lists of people after.
+    """
+    parts = _VIEWS.get(store)
+    if parts is None:
+        parts = _VIEWS[store] = []
+        store.on_change(lambda _store: [p.refresh() for p in sorted(
+            parts, key=lambda p: p.refresh_order)])
+    parts.append(part)
+
+
 def heading(text: str) -> widgets.HTML:
     """A bold line naming what a group of controls is for."""
     return widgets.HTML(f"<b>{escape_html(text)}</b>")
@@ -67,6 +84,10 @@ class NetworkPart(widgets.VBox):
     override :meth:`refresh`, which runs now and after every change of the store.
     """
 
+    #: When the view refreshes after a change, among the network views of the store: 0 for
+    #: text that shows what an edit changed (quick), 1 for maps, 2 (default) for forms.
+    refresh_order = 2
+
     def __init__(self, store: LearnerStore, children: list[widgets.Widget], *,
                  today: date | None = None, status: bool = True):
         self.store = store
@@ -74,7 +95,7 @@ class NetworkPart(widgets.VBox):
         self.status = Status(layout=widgets.Layout(min_height="1.5em"))
         super().__init__([demo_banner(store), *children, *([self.status] if status else [])])
         self.refresh()
-        store.on_change(lambda _store: self.refresh())
+        _follow(store, self)
 
     @property
     def snapshot(self) -> Snapshot:

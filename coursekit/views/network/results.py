@@ -19,12 +19,13 @@ import math
 
 import ipywidgets as widgets
 import numpy as np
+import plotly.graph_objects as go
 
 from ..._render import render
-from ...network import Network, egogram, load_sample_network
+from ...network import Network, load_sample_network
 from ...network.egogram import GROUPING_LABELS, GROUPINGS, egogram_spec
-from ...network.measures import compare_measures, measures_table
-from .._figures import figure_widget
+from ...network.measures import compare_measures, measures_table, network_measures
+from .._figures import set_figure
 from ._shared import STYLE, NetworkPart
 
 #: Two maps side by side, each at least this wide; narrower screens put one under the other.
@@ -45,30 +46,42 @@ def _same(a, b) -> bool:
 
 
 class LiveMap:
-    """A map (egogram) drawn once and then updated in place with only what changed."""
+    """A map (egogram) shown as a static figure, redrawn when what it shows has changed.
 
-    def __init__(self, network: Network, *, group_by: str = "inside", **options):
-        self.group_by, self.options = group_by, options
-        self.figure = figure_widget(egogram(network, group_by=group_by, **options))
-        self._shown = egogram_spec(network, group_by=group_by, **options)
+    A static figure (plotly's mimetype in an Output; the page loads plotly.js once however
+    many figures it shows), not a ``go.FigureWidget``: plotly's FigureWidget sends its own
+    5 MB copy of plotly.js to the browser with every figure, which held the network pages
+    for seconds (``benchmarks/bench_browser.py``). The Output keeps the figure's height
+    while it is redrawn, so the page does not jump.
+    """
+
+    def __init__(self, network: Network, *, group_by: str = "inside", legend: bool = True,
+                 **options):
+        self.group_by, self.legend, self.options = group_by, legend, options
+        self.output = widgets.Output(layout=widgets.Layout(
+            min_height=f"{options.get('height', 620)}px"))
+        self._shown: dict | None = None
+        self.update(network)
+
+    @property
+    def figure(self) -> go.Figure:
+        """The figure shown now."""
+        assert self._shown is not None  # noqa: S101 (drawn in __init__)
+        return go.Figure(**self._shown, _validate=False)
 
     def update(self, network: Network) -> None:
-        """Show ``network``: same traces, new data; plotly checks each property set."""
+        """Show ``network``: the figure is sent again only when something in it changed."""
         new = egogram_spec(network, group_by=self.group_by, **self.options)
-        with self.figure.batch_update():
-            for target, source, before in zip(self.figure.data, new["data"],
-                                              self._shown["data"], strict=False):
-                for key in ("x", "y", "text", "hovertext", "showlegend", "marker"):
-                    if key in source and not _same(source[key], before.get(key)):
-                        setattr(target, key, source[key])
-            for key in ("shapes", "annotations", "title"):
-                if not _same(new["layout"][key], self._shown["layout"][key]):
-                    setattr(self.figure.layout, key, new["layout"][key])
-        self._shown = new
+        new["layout"]["showlegend"] = self.legend
+        if self._shown is None or not _same(new, self._shown):
+            self._shown = new
+            set_figure(self.output, self.figure)
 
 
 class NetworkMap(NetworkPart):
     """Your map: you at the centre, closer people nearer, grouped as you choose."""
+
+    refresh_order = 1
 
     def __init__(self, store, *, group_by: str = "inside", **kwargs):
         self.group_by = widgets.Dropdown(
@@ -76,9 +89,13 @@ class NetworkMap(NetworkPart):
             options=[(GROUPING_LABELS[g], g) for g in GROUPINGS],
             layout=widgets.Layout(width="100%", max_width="460px"))
         self.map = LiveMap(self._network(store), group_by=group_by)
-        self.figure = self.map.figure
         self.group_by.observe(lambda _: self._regroup(), "value")
-        super().__init__(store, [self.group_by, self.figure], status=False, **kwargs)
+        super().__init__(store, [self.group_by, self.map.output], status=False, **kwargs)
+
+    @property
+    def figure(self) -> go.Figure:
+        """The map as shown now."""
+        return self.map.figure
 
     @staticmethod
     def _network(store) -> Network:
@@ -98,6 +115,8 @@ class NetworkMap(NetworkPart):
 class MeasuresView(NetworkPart):
     """The measures of your network, each explained in plain words."""
 
+    refresh_order = 0
+
     def __init__(self, store, **kwargs):
         self.table = widgets.HTML()
         super().__init__(store, [self.table], status=False, **kwargs)
@@ -112,6 +131,8 @@ class MeasuresView(NetworkPart):
 class AuditView(NetworkPart):
     """The out-sight audit: how far your network reaches outside, and what to do next."""
 
+    refresh_order = 0
+
     def __init__(self, store, **kwargs):
         self.audit_html = widgets.HTML()
         super().__init__(store, [self.audit_html], status=False, **kwargs)
@@ -123,7 +144,7 @@ class AuditView(NetworkPart):
 
 
 def _side_by_side(maps: list[LiveMap], table) -> tuple[widgets.Box, widgets.HTML]:
-    boxes = widgets.Box([widgets.Box([m.figure], layout=_SIDE) for m in maps],
+    boxes = widgets.Box([widgets.Box([m.output], layout=_SIDE) for m in maps],
                         layout=widgets.Layout(display="flex", flex_flow="row wrap",
                                               width="100%"))
     html = widgets.HTML(render("network/_measures.html.j2", table=table,
@@ -134,26 +155,31 @@ def _side_by_side(maps: list[LiveMap], table) -> tuple[widgets.Box, widgets.HTML
 class NetworkComparison(NetworkPart):
     """A sample network next to yours, kept up to date as you add people."""
 
+    refresh_order = 1
+
     def __init__(self, store, sample: str = "harris-before", *, title: str = "", **kwargs):
         self.sample = load_sample_network(sample)
         self.sample_title = title or sample.replace("-", " ").capitalize()
         options = {"height": 460}
         self.maps = [LiveMap(self.sample, title=f"{self.sample_title}: "
-                                                f"{self.sample.size} people", **options),
+                                                f"{self.sample.size} people", legend=False,
+                             **options),
                      LiveMap(self._network(store), title="You", **options)]
-        self.maps[0].figure.layout.showlegend = False
+        # The sample never changes: its measures are computed once.
+        self.sample_measures = network_measures(self.sample)
         self.box, self.table = _side_by_side(self.maps, compare_measures(
-            {self.sample_title: self.sample}).reset_index())
+            {self.sample_title: self.sample_measures}).reset_index())
         super().__init__(store, [self.box, self.table], status=False, **kwargs)
 
     _network = staticmethod(NetworkMap._network)
 
     def refresh(self) -> None:
         """Redraw your map and the measures beside the sample's."""
-        network = self.network
-        self.maps[1].options["title"] = f"You: {network.size} people"
-        self.maps[1].update(network)
-        table = compare_measures({self.sample_title: self.sample, "You": network})
+        snapshot = self.snapshot
+        self.maps[1].options["title"] = f"You: {snapshot.network.size} people"
+        self.maps[1].update(snapshot.network)
+        table = compare_measures({self.sample_title: self.sample_measures,
+                                  "You": snapshot.measures})
         self.table.value = render("network/_measures.html.j2", table=table.reset_index(),
                                   caption="Measures side by side")
 
@@ -165,14 +191,13 @@ def sample_comparison(first: str, second: str, *, titles: tuple[str, str] | None
     Examples
     --------
     >>> box = sample_comparison("harris-before", "harris-after")
-    >>> [fig.layout.title.text for fig in (b.children[0] for b in box.children[0].children)]
-    ['Harris before: 30 people', 'Harris after: 37 people']
+    >>> [b.children[0].outputs[0]["data"]["text/plain"] for b in box.children[0].children]
+    ['<plotly figure: Harris before: 30 people>', '<plotly figure: Harris after: 37 people>']
     """
     titles = titles or tuple(s.replace("-", " ").capitalize() for s in (first, second))
     networks = [load_sample_network(first), load_sample_network(second)]
-    maps = [LiveMap(n, title=f"{t}: {n.size} people", height=460)
-            for n, t in zip(networks, titles, strict=True)]
-    maps[0].figure.layout.showlegend = False
+    maps = [LiveMap(n, title=f"{t}: {n.size} people", height=460, legend=k > 0)
+            for k, (n, t) in enumerate(zip(networks, titles, strict=True))]
     box, table = _side_by_side(maps, compare_measures(dict(zip(titles, networks,
                                                                strict=True))).reset_index())
     return widgets.VBox([box, table])
