@@ -94,6 +94,16 @@ RAW_MARKUP = (
     ("a markdown heading", re.compile(r"^\s*#{1,6}\s+\w")),
     ("an HTML tag", re.compile(r"</?(?:b|i|p|br|div|span|strong|em|ul|li|table|td|tr)\b[^>]*>")),
 )
+#: Words for JupyterLab that an app page (code hidden, nothing to run) must not say.
+LAB_WORDS_IN_APP = re.compile(
+    r"\bShift\s*\+\s*Enter\b|\bRun All\b|\bRun\s*▸|\brun (?:each|every|the|this|all|a|all the)"
+    r"(?: \w+)? cells?\b|\b(?:next|previous|this|above|below|first) cell\b|\bcell (?:above|below)\b"
+    r"|\bchange the (?:next|first) cell\b", re.IGNORECASE)
+#: A count of one with its noun in the plural ("1 if-then plans", "0 of 1 exercises").
+ONE_PLURAL = re.compile(
+    r"(?<![\d.,/-])\b1 (?:[a-z]+-[a-z-]+ |of \d+ )?(?:exercises|plans|people|contacts|steps|"
+    r"answers|parts|items|questions|hand-ins|reflections|predictions|minutes|hours|rows|"
+    r"ties|votes|learners|notebooks|skills|statements|groups|sectors|organisations)\b")
 #: What JupyterLab (or Voila) shows where a widget cannot be drawn.
 WIDGET_ERRORS = ("Error displaying widget", "Loading widget...")
 #: axe-core impacts that fail the walk.
@@ -442,7 +452,8 @@ class LabServer(ServerProcess):
 
     def url(self, notebook: str = app.START_NOTEBOOK) -> str:
         # ``reset``: the default layout, not the tabs left open by an earlier page.
-        return f"{app.lab_url(self.port, notebook)}?reset&token={self.token}"
+        return (f"http://{app.LOOPBACK}:{self.port}/lab/tree/notebooks/{notebook}"
+                f"?reset&token={self.token}")
 
     def api(self, method: str, path: str):
         request = urllib.request.Request(
@@ -774,7 +785,7 @@ class CoursePage:
         if problems:
             raise AssertionError(walk_report(shot, problems))
 
-    def walk_problems(self, shot: str, *, content: str | None = None,
+    def walk_problems(self, shot: str, *, content: str | None = None, demo: bool = False,
                       ) -> list[tuple[str, str, str]]:
         """Every problem a learner would meet on the page, as ``(kind, where, what)``.
 
@@ -787,7 +798,9 @@ class CoursePage:
         ``content`` is a selector for the course's own part of the page when the rest is
         someone else's (JupyterLab's menus, file browser and code editors): axe-core and
         the input-name check look only there. Geometry and text are always checked in the
-        cells' outputs and markdown only.
+        cells' outputs and markdown only. On an app page (Voila), words meant for JupyterLab
+        ("Run All", "the next cell", "Shift + Enter") are problems too; with ``demo``, a page
+        without the demo banner is one.
         """
         from axe_playwright_python.sync_playwright import Axe
 
@@ -832,6 +845,22 @@ class CoursePage:
                         problems += [(kind, item["where"], f"{text[:40]!r} ({name}) "
                                       f"in {_clip(line.strip(), 110)!r}")
                                      for text in found_here]
+        app_page = self.page.locator("#rendered_cells").count() > 0
+        for item in texts:
+            for line in item["text"].splitlines():
+                checks = [("a count of one in the plural", ONE_PLURAL)]
+                if app_page:
+                    checks.append(("words for JupyterLab on an app page", LAB_WORDS_IN_APP))
+                for kind, pattern in checks:
+                    problems += [(kind, item["where"], f"{m.group(0)!r} in "
+                                  f"{_clip(line.strip(), 110)!r}")
+                                 for m in pattern.finditer(line)]
+        if demo:
+            banners = self.page.get_by_text("Demo mode:").count()
+            if not banners:
+                problems.append(("demo banner missing", "the page",
+                                 "demo mode, but no \"Demo mode:\" banner says whose answers "
+                                 "these are"))
         problems += [("empty plot area", "a figure", repr(title)) for title in self.empty_plots()]
         if self.share_buttons():
             problems.append(("Share chart", "a figure", "the toolbar offers 'Share chart...'"))

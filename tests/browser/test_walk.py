@@ -139,7 +139,9 @@ def test_walk(walk_servers, chromium, mode, width, data, notebook):
         except Exception:
             page.screenshot(shot)  # what the page showed when it never got ready
             raise
-        problems = page.walk_problems(shot, content=LAB_CONTENT if mode == "lab" else None)
+        problems = page.walk_problems(
+            shot, content=LAB_CONTENT if mode == "lab" else None,
+            demo=data == "demo" and not notebook.startswith("instructor/"))
     finally:
         if mode == "lab":
             context.close()
