@@ -202,6 +202,20 @@ def label_boxes(texts: list[str], x: np.ndarray, y: np.ndarray, height: int
     return boxes
 
 
+def _short_name(name: str, limit: int = 18) -> str:
+    """A name short enough for the map: a person's first name and initial, not a cut word.
+
+    >>> _short_name("Marguerite Dufresne"), _short_name("Dana K")
+    ('Marguerite D.', 'Dana K')
+    """
+    if len(name) <= limit:
+        return name
+    words = name.split()
+    if 1 < len(words) <= 3 and len(f"{words[0]} {words[-1][0]}.") <= limit:
+        return f"{words[0]} {words[-1][0]}."
+    return name[:limit - 1].rstrip() + "…"
+
+
 def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int) -> np.ndarray:
     """The names shown on the map, in the hover text all of them.
 
@@ -215,7 +229,7 @@ def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int) -> np.n
         c["types"].map(lambda t: "strategic" in (t or ())).to_numpy(dtype=float)
     limit = n if n <= LABEL_ALL_UP_TO else MAX_LABELS
     names = [str(name) for name in c["name"]]
-    short = [name if len(name) <= 18 else name[:17] + "…" for name in names]
+    short = [_short_name(name) for name in names]
     boxes = label_boxes(short, x, y, height)
     placed: list[tuple[float, float, float, float]] = []
     for k in np.argsort(-score, kind="stable"):
@@ -343,8 +357,9 @@ def _layout(network: Network, sectors, title, height, group_by) -> dict:
             x=0, y=-1.6, xref="x", yref="y", showarrow=False, font=dict(size=14),
             text="No contacts yet.<br>Add the people you turn to, or import a file,<br>"
                  "and your map appears here."))
+    # Short lines: the map may be half a page wide (beside Harris's).
     caption = (f"Rings: closeness (inner = closer). Sectors: "
-               f"{escape_html(GROUPING_LABELS.get(group_by, group_by))}. "
+               f"{escape_html(GROUPING_LABELS.get(group_by, group_by))}.<br>"
                f"Colour: network type. Shape: inside ● / outside ◆ / unknown ■.")
     if n > 1 and len(network.tie_arrays[0]) == 0:
         caption += ("<br><b>No ties among your contacts recorded yet: a star.</b> Put people "
@@ -366,7 +381,7 @@ def _layout(network: Network, sectors, title, height, group_by) -> dict:
         yaxis=dict(axis, scaleanchor="x", scaleratio=1, title=dict(text=""), constrain="domain",
                    constraintoward="middle"),
         shapes=shapes, annotations=annotations, height=height, autosize=True,
-        margin=dict(l=10, r=10, t=90, b=10), template=template_json(),
+        margin=dict(l=10, r=10, t=100, b=10), template=template_json(),
         legend=dict(orientation="h", x=0.5, y=0.0, xanchor="center", yanchor="top",
                     groupclick="toggleitem"),
         dragmode="pan",

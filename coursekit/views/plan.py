@@ -150,8 +150,10 @@ class SkillRow(widgets.HBox):
         for name in ("skill", "evidence", "builder"):
             getattr(self, name).observe(self._saver(view, name), names="value")
         self.remove.on_click(lambda _b: view.remove_row(self.skill_id))
+        # Wraps onto a second line rather than squeezing the boxes and the button.
         super().__init__([self.skill, self.evidence, self.builder, self.status_label,
-                          self.remove], layout=WIDE)
+                          self.remove], layout=widgets.Layout(width="100%",
+                                                              flex_flow="row wrap"))
 
     @staticmethod
     def _status_text(status: str) -> str:

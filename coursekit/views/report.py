@@ -69,13 +69,16 @@ class ReportView(widgets.VBox):
         self.checks: dict[str, widgets.Checkbox] = {}
         rows = []
         for r in list_reflections(store):
+            # The question beside the tick box, the learner's words beneath it (as in the
+            # hand-in), so neither is cut to fit one line.
             check = widgets.Checkbox(value=r.id in chosen, indent=False,
-                                     description=f"{r.heading}: {_snippet(r.text)}",
-                                     tooltip=r.prompt or r.heading,
+                                     description=f"{r.heading}: {r.prompt}" if r.prompt
+                                     else r.heading,
                                      layout=widgets.Layout(width="100%"))
             check.observe(lambda _c: self._save_choice(), names="value")
             self.checks[r.id] = check
-            rows.append(check)
+            rows += [check, widgets.HTML(f'<div style="margin:0 0 8px 24px;color:#555">'
+                                         f'{escape_html(_snippet(r.text, 240))}</div>')]
         if not rows:
             rows = [widgets.HTML("<i>You have written no reflections yet.</i>")]
         self.make_button = widgets.Button(description="Make my report", icon="file",

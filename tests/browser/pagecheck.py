@@ -101,9 +101,12 @@ LAB_WORDS_IN_APP = re.compile(
     r"|\bchange the (?:next|first) cell\b", re.IGNORECASE)
 #: A count of one with its noun in the plural ("1 if-then plans", "0 of 1 exercises").
 ONE_PLURAL = re.compile(
-    r"(?<![\d.,/-])\b1 (?:[a-z]+-[a-z-]+ |of \d+ )?(?:exercises|plans|people|contacts|steps|"
+    r"(?<![\d.,/-])\b1 (?:[a-z]+-[a-z-]+ )?(?:exercises|plans|people|contacts|steps|"
     r"answers|parts|items|questions|hand-ins|reflections|predictions|minutes|hours|rows|"
     r"ties|votes|learners|notebooks|skills|statements|groups|sectors|organisations)\b")
+#: Formula notation, which belongs behind a "how is this computed" toggle (a closed
+#: ``<details>``), not in the text a learner reads first.
+FORMULA = re.compile(r"\b[a-zA-Z]_\{?[a-z]{1,3}\}?(?:\^\d)?\b|\w\^\d\b|[Σ∑]|\bsum p\w*")
 #: What JupyterLab (or Voila) shows where a widget cannot be drawn.
 WIDGET_ERRORS = ("Error displaying widget", "Loading widget...")
 #: axe-core impacts that fail the walk.
@@ -135,7 +138,7 @@ _WHERE_JS = r"""
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     let length = 0;
     for (let t = walker.nextNode(); t && length < n; t = walker.nextNode()) {
-      if (t.parentElement.closest('style, script, template')) continue;
+      if (t.parentElement.closest('style, script, template, .ck-verbatim')) continue;
       const w = t.textContent.trim();
       if (w) { out.push(w); length += w.length; }
     }
@@ -855,6 +858,9 @@ class CoursePage:
                     problems += [(kind, item["where"], f"{m.group(0)!r} in "
                                   f"{_clip(line.strip(), 110)!r}")
                                  for m in pattern.finditer(line)]
+        for line in page_text.splitlines():  # what is rendered: closed sections left out
+            problems += [("a formula in plain sight", "the page", f"{m.group(0)!r} in "
+                          f"{_clip(line.strip(), 110)!r}") for m in FORMULA.finditer(line)]
         if demo:
             banners = self.page.get_by_text("Demo mode:").count()
             if not banners:
