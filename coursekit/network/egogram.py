@@ -191,9 +191,11 @@ def label_boxes(texts: list[str], x: np.ndarray, y: np.ndarray, height: int
     """The box (x0, y0, x1, y1) each label takes on the map, in map units.
 
     A label sits above its dot ("top center"); the map shows ``2 * (OUTER + 0.9)`` units
-    over the figure's plot height (``height`` less its margins).
+    over the figure's plot height: ``height`` less its margins (110 px) and the legend below
+    the map (some 100 px; plotly takes its room from the plot). Without the legend's
+    share, names were placed for a larger map than was drawn, and overlapped.
     """
-    per_px = 2 * (OUTER + 0.9) / max(100, height - 100)
+    per_px = 2 * (OUTER + 0.9) / max(100, height - 210)
     boxes = []
     for text, cx, cy in zip(texts, x, y, strict=True):
         half = (len(text) * LABEL_CHAR_PX + 4) * per_px / 2
@@ -231,9 +233,15 @@ def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int) -> np.n
     names = [str(name) for name in c["name"]]
     short = [_short_name(name) for name in names]
     boxes = label_boxes(short, x, y, height)
-    placed: list[tuple[float, float, float, float]] = []
+    # The rings' own labels (at the top of each ring, font 9) are there first.
+    per_px = 2 * (OUTER + 0.9) / max(100, height - 210)
+    rings = [(-(len(STRENGTH_SCALE[s].split(":")[0]) * 5.5 + 6) * per_px / 2,
+              ring_radius(s) - 7 * per_px,
+              (len(STRENGTH_SCALE[s].split(":")[0]) * 5.5 + 6) * per_px / 2,
+              ring_radius(s) + 7 * per_px) for s in range(1, STRENGTH_MAX + 1)]
+    placed: list[tuple[float, float, float, float]] = list(rings)
     for k in np.argsort(-score, kind="stable"):
-        if len(placed) == limit:
+        if len(placed) - len(rings) == limit:
             break
         box = boxes[k]
         if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3]

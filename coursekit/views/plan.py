@@ -148,6 +148,8 @@ class SkillRow(widgets.HBox):
         self.remove = widgets.Button(description="Remove", tooltip=f"Remove {skill.skill}",
                                      icon="trash", layout=widgets.Layout(width="7rem"))
         for name in ("skill", "evidence", "builder"):
+            # Side by side where there is room, one under another where there is not.
+            getattr(self, name).layout = widgets.Layout(flex="1 1 18rem", width="auto")
             getattr(self, name).observe(self._saver(view, name), names="value")
         self.remove.on_click(lambda _b: view.remove_row(self.skill_id))
         # Wraps onto a second line rather than squeezing the boxes and the button.

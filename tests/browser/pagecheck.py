@@ -309,6 +309,28 @@ WALK_LAYOUT_JS = "() => {" + _WHERE_JS + r"""
         cut(el, 'breaks words in the middle at the end of its lines (word-break: break-all)');
       }
     }
+    // A figure's labels over one another: names on a map, bar and point labels (the
+    // axes' ticks are plotly's to space). Two labels whose boxes share more than a sliver
+    // cannot both be read.
+    for (const plot of area.querySelectorAll('.js-plotly-plot')) {
+      const labels = [...plot.querySelectorAll('.textpoint text, .annotation text')]
+        .filter(t => t.textContent.trim() && !t.closest('.hoverlayer') && shown(t))
+        .map(t => [t, t.getBoundingClientRect()]);
+      const over = new Set();
+      for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) {
+          const [a, ra] = labels[i], [b, rb] = labels[j];
+          if (a.contains(b) || b.contains(a)) continue;
+          const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+          const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+          if (w > 3 && h > 3 && !over.has(b)) {
+            over.add(b);
+            found.cut.push({where: where(b), what: `<text> "${b.textContent.trim().slice(0, 40)}"`
+              + ` lies over "${a.textContent.trim().slice(0, 40)}" in its figure`});
+          }
+        }
+      }
+    }
     // A figure's text: what shows of it is what its drawing (the outermost svg) and the
     // boxes around it that clip (up to the cell's output) leave of it.
     for (const plot of area.querySelectorAll('.js-plotly-plot')) {
