@@ -19,7 +19,8 @@ PAGE_STYLE = (
     "<style>"
     # A control or text as wide as its box (layout width 100%) keeps its 2px side margins
     # inside the box: 100% plus margins put a sideways scrollbar on every box holding one.
-    ".jupyter-widgets:is(.widget-inline-hbox,.widget-inline-vbox)[style*='width: 100%']"
+    ".jupyter-widgets:is(.widget-inline-hbox,.widget-inline-vbox,.widget-output)"
+    "[style*='width: 100%']"
     "{width:calc(100% - 2 * var(--jp-widgets-margin,2px)) !important}"
     ".jupyter-widgets.widget-button{width:auto;max-width:100%;padding:0 12px;flex-shrink:0}"
     # A tick box's words wrap onto more lines rather than end in "...".
@@ -35,6 +36,8 @@ PAGE_STYLE = (
     ".jupyter-widgets.widget-html.ck-status{width:calc(100% - 2 * var(--jp-widgets-margin,2px));"
     "min-width:12em}"
     ".jupyter-widgets .widget-label{overflow:visible;white-space:normal}"
+    # An accordion's title in the page's text colour (ipywidgets' grey fails contrast).
+    ".jupyter-widget-Collapse-header{color:var(--jp-ui-font-color1,rgba(0,0,0,.87))}"
     ".jupyter-widgets .widget-html-content :is(p,li,blockquote){line-height:1.5}"
     "</style>"
 )
