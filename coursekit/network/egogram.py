@@ -191,9 +191,7 @@ def label_boxes(texts: list[str], x: np.ndarray, y: np.ndarray, height: int
     """The box (x0, y0, x1, y1) each label takes on the map, in map units.
 
     A label sits above its dot ("top center"); the map shows ``2 * (OUTER + 0.9)`` units
-    over the figure's plot height: ``height`` less its margins (110 px) and the legend below
-    the map (some 100 px; plotly takes its room from the plot). Without the legend's
-    share, names were placed for a larger map than was drawn, and overlapped.
+    over ``height`` less the margins (110 px) and the legend below the map (some 100 px).
     """
     per_px = 2 * (OUTER + 0.9) / max(100, height - 210)
     boxes = []
@@ -218,11 +216,12 @@ def _short_name(name: str, limit: int = 18) -> str:
     return name[:limit - 1].rstrip() + "…"
 
 
-def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int) -> np.ndarray:
+def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int,
+            sectors: list | tuple = ()) -> np.ndarray:
     """The names shown on the map, in the hover text all of them.
 
     The closest (and strategic) contacts come first; a label that would overlap one
-    already placed is left out.
+    already placed (or the sectors' or your own), or pass the map's edge, is left out.
     """
     c = network.contacts
     n = network.size
@@ -233,17 +232,22 @@ def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int) -> np.n
     names = [str(name) for name in c["name"]]
     short = [_short_name(name) for name in names]
     boxes = label_boxes(short, x, y, height)
-    # The rings' own labels (at the top of each ring, font 9) are there first.
+    # Your own label (below the star) and the sectors' (bold, 12 px) are there first.
     per_px = 2 * (OUTER + 0.9) / max(100, height - 210)
-    rings = [(-(len(STRENGTH_SCALE[s].split(":")[0]) * 5.5 + 6) * per_px / 2,
-              ring_radius(s) - 7 * per_px,
-              (len(STRENGTH_SCALE[s].split(":")[0]) * 5.5 + 6) * per_px / 2,
-              ring_radius(s) + 7 * per_px) for s in range(1, STRENGTH_MAX + 1)]
+    half = (len(str(network.ego.label or "You")) * LABEL_CHAR_PX + 4) * per_px / 2
+    rings = [(-half, -(12 + LABEL_LINE_PX) * per_px, half, 0.0)]
+    for label, start, end in sectors:  # bold, at 12 px
+        mid, half = (start + end) / 2, (len(str(label)) * 8.0 + 4) * per_px / 2
+        cx, cy = (OUTER + 0.25) * math.sin(mid), (OUTER + 0.25) * math.cos(mid)
+        rings.append((cx - half, cy - 9 * per_px, cx + half, cy + 9 * per_px))
+    lim = OUTER + 0.9
     placed: list[tuple[float, float, float, float]] = list(rings)
     for k in np.argsort(-score, kind="stable"):
         if len(placed) - len(rings) == limit:
             break
         box = boxes[k]
+        if box[0] < -lim or box[2] > lim or box[3] > lim:
+            continue
         if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3]
                for o in placed):
             continue
@@ -260,7 +264,7 @@ def egogram_spec(network: Network, *, group_by: str = "inside", title: str | Non
     c = network.contacts
     keys = c["types"].map(_type_key).to_numpy(dtype=object)
     symbols = c["inside"].map(lambda v: SHAPES.get(v, "square")).to_numpy(dtype=object)
-    hover, labels = np.array(_hover(network), dtype=object), _labels(network, x, y, height)
+    hover, labels = np.array(_hover(network), dtype=object), _labels(network, x, y, height, sectors)
     dot = 15 if n <= 20 else (11 if n <= 80 else (8 if n <= 300 else 5))
     ties = tie_path(network, x, y)
     traces: list[dict] = [_tie_trace(ties)]
@@ -365,7 +369,6 @@ def _layout(network: Network, sectors, title, height, group_by) -> dict:
             x=0, y=-1.6, xref="x", yref="y", showarrow=False, font=dict(size=14),
             text="No contacts yet.<br>Add the people you turn to, or import a file,<br>"
                  "and your map appears here."))
-    # Short lines: the map may be half a page wide (beside Harris's).
     caption = (f"Rings: closeness (inner = closer). Sectors: "
                f"{escape_html(GROUPING_LABELS.get(group_by, group_by))}.<br>"
                f"Colour: network type. Shape: inside ● / outside ◆ / unknown ■.")

@@ -29,7 +29,9 @@ from .._figures import set_figure
 from ._shared import STYLE, NetworkPart
 
 #: Two maps side by side, each at least this wide; narrower screens put one under the other.
-_SIDE = widgets.Layout(flex="1 1 420px", min_width="300px", overflow="hidden")
+# Side by side only when each map has 480 px (a narrower map drew wider than its box, in
+# JupyterLab beside its file browser, and was cut); one under the other below that.
+_SIDE = widgets.Layout(flex="1 1 480px", min_width="480px", overflow="hidden")
 
 
 def _same(a, b) -> bool:
