@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from pydantic import TypeAdapter
 
 from .._errors import StoreError
+from ._class_schema import CLASS_SCHEMA_VERSION, CLASS_TABLES
 from .handin_format import now_utc, validate_handin
 
 if TYPE_CHECKING:
@@ -35,32 +36,9 @@ if TYPE_CHECKING:
 #: Environment variable naming the class database (a URL).
 CLASS_DB_ENV = "COURSEKIT_CLASS_DB"
 
-#: Schema version of the class store.
-CLASS_SCHEMA_VERSION = 2
-
-_SCHEMA = [
-    "CREATE TABLE IF NOT EXISTS class_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    """CREATE TABLE IF NOT EXISTS handins (
-        course TEXT NOT NULL, pseudonym TEXT NOT NULL, created_at TEXT NOT NULL,
-        received_at TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
-        PRIMARY KEY (course, pseudonym))""",
-    """CREATE TABLE IF NOT EXISTS class_rounds (
-        course TEXT PRIMARY KEY, round INTEGER NOT NULL, started_at TEXT NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS votes (
-        course TEXT NOT NULL, round INTEGER NOT NULL, point TEXT NOT NULL,
-        pseudonym TEXT NOT NULL, choice TEXT NOT NULL, voted_at TEXT NOT NULL,
-        PRIMARY KEY (course, round, point, pseudonym))""",
-    """CREATE TABLE IF NOT EXISTS reveals (
-        course TEXT NOT NULL, round INTEGER NOT NULL, point TEXT NOT NULL,
-        revealed_at TEXT NOT NULL, PRIMARY KEY (course, round, point))""",
-    """CREATE TABLE IF NOT EXISTS learners (
-        login TEXT PRIMARY KEY, pseudonym TEXT NOT NULL UNIQUE)""",
-]
-
 #: A clean hand-in as the JSON text stored (compact, in the order of the clean hand-in):
 #: pydantic's compiled encoder, three times as fast as ``json.dumps`` for a hand-in.
 _BODY: TypeAdapter[Mapping[str, Any]] = TypeAdapter(Mapping[str, Any])
-
 
 
 class StoredRow(NamedTuple):
@@ -155,7 +133,7 @@ class ClassStore(ABC):
         if self._schema_version() == CLASS_SCHEMA_VERSION:
             return
         with self._transaction() as cur:
-            for statement in _SCHEMA:
+            for statement in CLASS_TABLES:
                 cur.execute(statement)
             row = cur.execute(self._sql("SELECT value FROM class_meta WHERE key = ?"),
                               ("schema_version",)).fetchone()

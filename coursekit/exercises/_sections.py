@@ -18,6 +18,7 @@ coursekit._errors.HandinError: toy.extra: should be a number
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any
 
@@ -66,6 +67,15 @@ _MESSAGES = {
     "model_attributes_type": "should be a mapping", "list_type": "should be a list",
     "missing": "is missing",
 }
+
+
+def finite_number(value: Any) -> float | None:
+    """``value`` as a float for a hand-in, or None if it is not a finite number (nan, text)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
 
 
 def section_error(exc: ValidationError, where: str) -> HandinError:

@@ -21,7 +21,6 @@ False
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,7 +28,7 @@ import pandas as pd
 
 from .._text import plural
 from ._base import Exercise, Panel, Progress, ReportPart
-from ._sections import Count, Ident, Number, Section
+from ._sections import Count, Ident, Number, Section, finite_number
 
 #: Out-sight indicators taken from the network measures: (hand-in name, measure field).
 OUTSIGHT_FROM_MEASURES = (
@@ -66,14 +65,6 @@ WORDS = {
     "untyped": "with no network type", "sectors": "sectors", "ties": "ties among contacts",
     "above": "above you in seniority",
 }
-
-
-def _finite(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
 
 
 class NetworkSection(Section):
@@ -145,18 +136,18 @@ class NetworkExercise(Exercise):
         sectors = {str(s).strip().lower() for s in network.contacts["sector"] if str(s).strip()}
         known = m.inside + m.outside
         outsight = {name: (m.outside / known if known else None) if field is None
-                    else _finite(getattr(m, field)) for name, field in OUTSIGHT_FROM_MEASURES}
-        untyped = _finite(m.untyped_share)
+                    else finite_number(getattr(m, field)) for name, field in OUTSIGHT_FROM_MEASURES}
+        untyped = finite_number(m.untyped_share)
         return {
             "contacts": int(m.size),
-            "measures": {k: _finite(getattr(m, k)) for k in HANDIN_MEASURES},
+            "measures": {k: finite_number(getattr(m, k)) for k in HANDIN_MEASURES},
             "composition": {
                 "inside": int(m.inside), "outside": int(m.outside),
                 "unknown_place": int(m.size - known),
                 "share_outside": (m.outside / known) if known else None,
                 "types": type_counts,
                 "untyped": int(round(untyped * m.size)) if untyped is not None else 0,
-                "sectors": len(sectors), "sector_diversity": _finite(m.sector_iqv),
+                "sectors": len(sectors), "sector_diversity": finite_number(m.sector_iqv),
                 "ties": int(m.ties), "above": int(m.above_count),
             },
             "outsight": outsight,

@@ -22,7 +22,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
@@ -32,7 +31,7 @@ import pandas as pd
 
 from .._errors import ContentError
 from ._base import Exercise, ExerciseFamily, Panel, Progress, ReportPart
-from ._sections import Ident, Number, Section
+from ._sections import Ident, Number, Section, finite_number
 
 ATTEMPTS = ("before", "after")
 
@@ -49,14 +48,6 @@ class QuestionnaireSection(Section):
 
     before: Attempt
     after: Attempt | None = None
-
-
-def _finite(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
 
 
 class QuestionnaireExercise(Exercise):
@@ -139,8 +130,8 @@ class QuestionnaireExercise(Exercise):
                              for i in scale.item_ids if i in answers}
                     if keyed:
                         items[scale.id] = keyed
-            section[label] = {"scales": {s: _finite(table.loc[s, "score"]) for s in table.index},
-                              "items": items}
+            scores = {s: finite_number(table.loc[s, "score"]) for s in table.index}
+            section[label] = {"scales": scores, "items": items}
         return section
 
     def describe_handin(self, section: Any) -> list[str]:

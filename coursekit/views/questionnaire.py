@@ -24,6 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_description import DescriptionStyle
 
 from .._text import escape_html
 from ..assessment import (
@@ -88,13 +89,20 @@ class Questionnaire(widgets.VBox):
         if self.branch is not None:
             self.branch.add_class("ck-q-item")
             self.branch.observe(self._on_branch, names="value")
+        # One layout and one style for the items always asked (each is a widget model the
+        # browser must build); an item asked only in some situations is hidden by its own.
+        shared_layout, shared_style = (widgets.Layout(width="100%"),
+                                       DescriptionStyle(description_width="40%"))
         for n, item in enumerate(inst.items, 1):
             control = widgets.RadioButtons(
                 options=options + ([("Does not apply to me", NOT_APPLICABLE)]
                                    if item.may_not_apply else []),
                 value=None, description=f"{n}. {item.text}",
                 tooltip=item.text, orientation="horizontal",
-                style={"description_width": "40%"}, layout=widgets.Layout(width="100%"))
+                style=shared_style if not item.only_for else
+                DescriptionStyle(description_width="40%"),
+                layout=shared_layout if not item.only_for else
+                widgets.Layout(width="100%"))
             control.add_class("ck-q-item")
             control.observe(self._make_handler(item.id), names="value")
             self.controls[item.id] = control

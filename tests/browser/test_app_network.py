@@ -10,9 +10,10 @@ from .pagecheck import cell_with, tab_to
 
 NOTEBOOK = "03_map_your_network.ipynb"
 POINTS = """(cell) => {
+    // The markers drawn on the map: what a person sees (gd.data may hold packed arrays).
     const gd = cell.querySelector('.js-plotly-plot');
-    if (!gd || !gd.data) return -1;
-    return gd.data.reduce((n, t) => n + (t.x ? t.x.length : 0), 0);
+    if (!gd) return -1;
+    return gd.querySelectorAll('.scatterlayer .point').length;
 }"""
 
 

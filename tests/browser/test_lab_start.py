@@ -16,8 +16,11 @@ from .pagecheck import ServerProcess
 
 
 @pytest.fixture(scope="module")
-def lab_server(chromium, course_folder, store_file, tmp_path_factory):
+def lab_server(chromium, course_folder, tmp_path_factory):
     """``coursekit start DIR --no-browser --port N``, as a learner types it.
+
+    Its learner store is its own, new: the session's store holds what other browser tests
+    committed (a prediction there would rightly show the next part of a case).
 
     JupyterLab's settings and workspaces go to a temporary config folder, so the test
     neither sees nor changes the developer's own layout. As root (CI), JupyterLab refuses
@@ -29,6 +32,7 @@ def lab_server(chromium, course_folder, store_file, tmp_path_factory):
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         (config / "jupyter_server_config.json").write_text(
             json.dumps({"ServerApp": {"allow_root": True}}))
+    store_file = tmp_path_factory.mktemp("lab-learner") / "coursekit.sqlite"
     env = {**os.environ, "COURSEKIT_STORE": str(store_file), "JUPYTER_TOKEN": token,
            "JUPYTER_CONFIG_DIR": str(config)}
     env.pop("COURSEKIT_DEMO", None)
