@@ -28,6 +28,8 @@ import base64
 from pathlib import Path
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from .._text import escape_html
 from ..report import (
@@ -68,17 +70,21 @@ class ReportView(widgets.VBox):
         chosen = set(saved_reflection_choice(store))
         self.checks: dict[str, widgets.Checkbox] = {}
         rows = []
+        # One layout and one style for all the rows (each is a model the browser builds).
+        wide, check_style = widgets.Layout(width="100%"), CheckboxStyle()
+        quote, quote_style = widgets.Layout(), HTMLStyle()
         for r in list_reflections(store):
             # The question beside the tick box, the learner's words beneath it (as in the
             # hand-in), so neither is cut to fit one line.
             check = widgets.Checkbox(value=r.id in chosen, indent=False,
                                      description=f"{r.heading}: {r.prompt}" if r.prompt
                                      else r.heading,
-                                     layout=widgets.Layout(width="100%"))
+                                     layout=wide, style=check_style)
             check.observe(lambda _c: self._save_choice(), names="value")
             self.checks[r.id] = check
             rows += [check, widgets.HTML(f'<div style="margin:0 0 8px 24px;color:#555">'
-                                         f'{escape_html(_snippet(r.text, 240))}</div>')]
+                                         f'{escape_html(_snippet(r.text, 240))}</div>',
+                                         layout=quote, style=quote_style)]
         if not rows:
             rows = [widgets.HTML("<i>You have written no reflections yet.</i>")]
         self.make_button = widgets.Button(description="Make my report", icon="file",
