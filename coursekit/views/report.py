@@ -24,7 +24,6 @@ Examples
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -41,7 +40,7 @@ from ..report import (
 )
 from ..report.files import ReportFiles
 from ..store import LearnerStore
-from ._common import Status, demo_banner
+from ._common import Status, demo_banner, download_buttons
 from ._plan_common import heading
 
 
@@ -120,33 +119,21 @@ class ReportView(widgets.VBox):
             return
         files = self.files
         self.status.ok("Report made.")
-        links = "".join(
-            f"<li>{_download_link(path, name, mime, label)} {escape_html(note)}</li>"
-            for path, name, mime, label, note in (
-                (files.html, "coursekit-report.html", "text/html", "Download your report",
-                 "(HTML: open it in a browser, print it or save it as PDF)"),
-                (files.markdown, "coursekit-report.md", "text/markdown",
-                 "Download the plain-text copy", "(Markdown)"),
-                (files.calendar, "coursekit-plan.ics", "text/calendar",
-                 "Download your calendar",
-                 f"(.ics, {files.dated_items} dated item"
-                 f"{'s' if files.dated_items != 1 else ''}: import it into your calendar "
-                 f"app)")))
+        links = download_buttons([
+            ("Download your report", files.html, "coursekit-report.html", "text/html",
+             "HTML: open it in a browser, print it or save it as PDF"),
+            ("Download the plain-text copy", files.markdown, "coursekit-report.md",
+             "text/markdown", "Markdown"),
+            ("Download your calendar", files.calendar, "coursekit-plan.ics", "text/calendar",
+             f".ics, {files.dated_items} dated item{'s' if files.dated_items != 1 else ''}: "
+             f"import it into your calendar app")])
         saved = "".join(f"<li><code>{escape_html(path)}</code></li>"
                         for path in (files.html, files.markdown, files.calendar))
         demo = ("<p><b>Demo mode:</b> these files hold the sample person's answers and are in "
                 "a temporary folder.</p>" if self.store.demo else "")
-        self.result.value = (f"{demo}<ul aria-label='Downloads'>{links}</ul>"
+        self.result.value = (f"{demo}{links}"
                              f"<p>Also saved on this computer:</p>"
                              f"<ul aria-label='Saved files'>{saved}</ul>")
-
-
-def _download_link(path: Path, name: str, mime: str, label: str) -> str:
-    """A link that downloads the file at ``path`` as ``name``; the page holds its bytes."""
-    data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
-    return (f"<a download='{escape_html(name)}' href='data:{mime};charset=utf-8;base64,"
-            f"{data}'>"
-            f"{escape_html(label)} ({escape_html(name)})</a>")
 
 
 def my_report(store: LearnerStore, folder: str | Path | None = None) -> ReportView:

@@ -883,6 +883,14 @@ class CoursePage:
         for line in page_text.splitlines():  # what is rendered: closed sections left out
             problems += [("a formula in plain sight", "the page", f"{m.group(0)!r} in "
                           f"{_clip(line.strip(), 110)!r}") for m in FORMULA.finditer(line)]
+        # A download is a button that names its file, not a line of text.
+        for text in self.page.evaluate(
+                "() => [...document.querySelectorAll('.jp-OutputArea-output a[download]')]"
+                ".filter(a => a.getAttribute('role') !== 'button'"
+                " || !a.textContent.includes(a.getAttribute('download')))"
+                ".map(a => a.textContent.trim().slice(0, 80))"):
+            problems.append(("a download that is not a button with its file's name", "",
+                             repr(text)))
         if demo:
             banners = self.page.get_by_text("Demo mode:").count()
             if not banners:
