@@ -208,12 +208,11 @@ def _short_name(name: str, limit: int = 18) -> str:
     >>> _short_name("Marguerite Dufresne"), _short_name("Dana K")
     ('Marguerite D.', 'Dana K')
     """
+    words = name.split()
     if len(name) <= limit:
         return name
-    words = name.split()
-    if 1 < len(words) <= 3 and len(f"{words[0]} {words[-1][0]}.") <= limit:
-        return f"{words[0]} {words[-1][0]}."
-    return name[:limit - 1].rstrip() + "…"
+    short = f"{words[0]} {words[-1][0]}." if 1 < len(words) <= 3 else name
+    return short if len(short) <= limit else name[:limit - 1].rstrip() + "…"
 
 
 def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int,
@@ -232,16 +231,18 @@ def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int,
     names = [str(name) for name in c["name"]]
     short = [_short_name(name) for name in names]
     boxes = label_boxes(short, x, y, height)
-    # Your own label (below the star) and the sectors' (bold, 12 px) are there first.
+    # Your own label (below the star), the rings' (9 px) and the sectors' are there first.
     per_px = 2 * (OUTER + 0.9) / max(100, height - 210)
     half = (len(str(network.ego.label or "You")) * LABEL_CHAR_PX + 4) * per_px / 2
-    rings = [(-half, -(12 + LABEL_LINE_PX) * per_px, half, 0.0)]
+    rings = [(-half, -(12 + LABEL_LINE_PX) * per_px, half, 0.0)] + [
+        (-w, ring_radius(s) - 6 * per_px, w, ring_radius(s) + 6 * per_px) for s in
+        range(1, STRENGTH_MAX + 1) for w in [(len(STRENGTH_SCALE[s].split(":")[0]) * 5 + 4)
+                                             * per_px / 2]]
     for label, start, end in sectors:  # bold, at 12 px
         mid, half = (start + end) / 2, (len(str(label)) * 8.0 + 4) * per_px / 2
         cx, cy = (OUTER + 0.25) * math.sin(mid), (OUTER + 0.25) * math.cos(mid)
         rings.append((cx - half, cy - 9 * per_px, cx + half, cy + 9 * per_px))
-    lim = OUTER + 0.9
-    placed: list[tuple[float, float, float, float]] = list(rings)
+    lim, placed = OUTER + 0.9, list(rings)
     for k in np.argsort(-score, kind="stable"):
         if len(placed) - len(rings) == limit:
             break

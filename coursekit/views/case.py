@@ -230,4 +230,4 @@ def teaching_notes(case: Case | str) -> widgets.VBox:
     above, below = teaching_notes_html(case)
     plan = widgets.Output(layout=widgets.Layout(width="100%"))
     set_figure(plan, session_plan_figure(case))
-    return widgets.VBox([html(PAGE_STYLE + above), plan, html(below)])
+    return widgets.VBox([html(PAGE_STYLE + str(above)), plan, html(below)])  # not Markup + str

@@ -883,6 +883,19 @@ class CoursePage:
         for line in page_text.splitlines():  # what is rendered: closed sections left out
             problems += [("a formula in plain sight", "the page", f"{m.group(0)!r} in "
                           f"{_clip(line.strip(), 110)!r}") for m in FORMULA.finditer(line)]
+        # A learner's text boxes in the page's font, not a monospace one; a status line
+        # across its row, not one word a line.
+        for what in self.page.evaluate(
+                "() => [...document.querySelectorAll('.jp-OutputArea-output textarea')]"
+                ".filter(t => /mono|courier/i.test(getComputedStyle(t).fontFamily))"
+                ".map(t => t.getAttribute('aria-label') || t.placeholder || 'a text box')"):
+            problems.append(("a text box in a monospace font", "", repr(what)))
+        for what in self.page.evaluate(
+                "() => [...document.querySelectorAll('.jp-OutputArea-output .ck-status')]"
+                ".filter(s => s.textContent.trim().split(/\\s+/).length > 2"
+                " && s.getBoundingClientRect().width < 120)"
+                ".map(s => s.textContent.trim().slice(0, 60))"):
+            problems.append(("a status squeezed to a word a line", "", repr(what)))
         # A download is a button that names its file, not a line of text.
         for text in self.page.evaluate(
                 "() => [...document.querySelectorAll('.jp-OutputArea-output a[download]')]"
