@@ -142,7 +142,7 @@ class SkillRow(widgets.HBox):
         self.skill = text_box(skill.skill, "Skill", "a skill or experience the goal needs")
         self.evidence = text_box(skill.evidence, "My evidence", "when did you show it?")
         self.builder = text_box(skill.builder, "What would build it",
-                                "an assignment or project")
+                                "e.g. a project")
         self.status_label = widgets.HTML(self._status_text(skill.status),
                                          layout=widgets.Layout(width="9rem"))
         self.remove = widgets.Button(description="Remove", tooltip=f"Remove {skill.skill}",
