@@ -166,7 +166,9 @@ class NetworkComparison(NetworkPart):
         self.maps = [LiveMap(self.sample, title=f"{self.sample_title}: "
                                                 f"{self.sample.size} people", legend=False,
                              **options),
-                     LiveMap(self._network(store), title="You", **options)]
+                     # No legend either: beside Harris's it took the map's room (a
+                     # 120 px map at 1024 px); your map above has it.
+                     LiveMap(self._network(store), title="You", legend=False, **options)]
         # The sample never changes: its measures are computed once.
         self.sample_measures = network_measures(self.sample)
         self.box, self.table = _side_by_side(self.maps, compare_measures(
