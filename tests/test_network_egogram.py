@@ -74,7 +74,10 @@ def test_rings_by_closeness():
 
 def test_labels_all_when_few_and_only_closest_when_many():
     few = egogram(contacts(5))
-    assert sum(1 for t in few.data[1:6] for s in list(t.text) if s) == 5
+    # All five in a line below you: each named, except the innermost, whose name would lie
+    # over your own label under the star (it stays in the hover text).
+    shown = [s for t in few.data[1:6] for s in list(t.text) if s]
+    assert sorted(shown) == ["Person 0", "Person 1", "Person 2", "Person 3"]
     many = egogram(contacts(150))
     labelled = sum(1 for t in many.data[1:6] for s in list(t.text) if s)
     assert labelled == MAX_LABELS
@@ -116,7 +119,9 @@ def test_names_on_the_map_never_overlap_and_every_name_stays_in_the_hover():
                 and tr["name"] != "you" for t, x, y in zip(tr["text"], tr["x"], tr["y"],
                                                             strict=True)]
         shown = [(t, x, y) for t, x, y in dots if t]
-        assert 0 < len(shown) < len(people)  # a crowded ring: some names only on hover
+        # A crowded ring: some names only on hover. At 460 px (a map beside Harris's, some
+        # 250 px across) the ring's names would all lie over the rings' own labels.
+        assert (0 if height == 460 else 1) <= len(shown) < len(people)
         boxes = label_boxes([t for t, _, _ in shown], np.array([x for _, x, _ in shown]),
                             np.array([y for _, _, y in shown]), height)
         for i, a in enumerate(boxes):

@@ -177,8 +177,8 @@ def test_my_report_reflections_unticked_and_files(tmp_path):
     assert v.files.html.parent == tmp_path / "learner-data" / "report"
     assert "my-report.html" in v.result.value  # where it was saved on disk
     assert "file://" not in v.result.value
-    links = dict(re.findall(r"<a download='([^']+)' href='data:[^;]+;charset=utf-8;base64,"
-                            r"([^']+)'>", v.result.value))
+    links = dict(re.findall(r"<a download='([^']+)' href='data:[^;']+(?:;charset=utf-8)?;"
+                            r"base64,([^']+)' role='button'", v.result.value))
     assert sorted(links) == ["coursekit-plan.ics", "coursekit-report.html",
                              "coursekit-report.md"]
     assert base64.b64decode(links["coursekit-report.html"]) == v.files.html.read_bytes()

@@ -108,12 +108,23 @@ def _resolve(handin_or_store: Mapping[str, Any] | LearnerStore,
     return validate_handin(handin_or_store)
 
 
+def _course_words(course: str) -> str:
+    """The course's title when the hand-in is for the course in use, else its id as sent."""
+    try:
+        data = load_yaml(course_dir() / COURSE_MARKER)
+    except (ContentError, FileNotFoundError):
+        return course
+    title = data.get("title") if isinstance(data, Mapping) else None
+    return title if isinstance(title, str) and course == course_id() else course
+
+
 def preview_handin(handin_or_store: Mapping[str, Any] | LearnerStore, *,
                    shared_reflections: Iterable[tuple[str, str]] = ()) -> str:
     """Every value a hand-in holds, in words, so the learner reads exactly what they send."""
     h = _resolve(handin_or_store, shared_reflections)
     lines = [f"Your hand-in (version {h['version']} of the coursekit hand-in format)",
-             f"Pseudonym (random, not your name): {h['pseudonym']}", f"Course: {h['course']}",
+             f"Pseudonym (random, not your name): {h['pseudonym']}",
+             f"Course: {_course_words(h['course'])}",
              f"Made at (UTC): {h['created_at']}", f"coursekit version: {h['coursekit_version']}"]
     if h["demo"]:
         lines.append("DEMO: made from sample data, not a real learner")

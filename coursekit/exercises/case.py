@@ -108,7 +108,8 @@ class CaseExercise(Exercise):
             prompt = self.case.writing_prompts.get(key)
         except ContentError:
             prompt = None
-        return _short(prompt) if prompt else super().entry_label(key)
+        # Whole: a tick box's words wrap (a cut question was all a learner saw of it).
+        return " ".join(prompt.split()) if prompt else super().entry_label(key)
 
     def describe_handin(self, section: Any) -> list[str]:
         """Each decision's prompt and the option chosen, in words."""

@@ -191,9 +191,9 @@ def label_boxes(texts: list[str], x: np.ndarray, y: np.ndarray, height: int
     """The box (x0, y0, x1, y1) each label takes on the map, in map units.
 
     A label sits above its dot ("top center"); the map shows ``2 * (OUTER + 0.9)`` units
-    over the figure's plot height (``height`` less its margins).
+    over ``height`` less the margins (110 px) and the legend below the map (some 100 px).
     """
-    per_px = 2 * (OUTER + 0.9) / max(100, height - 100)
+    per_px = 2 * (OUTER + 0.9) / max(100, height - 210)
     boxes = []
     for text, cx, cy in zip(texts, x, y, strict=True):
         half = (len(text) * LABEL_CHAR_PX + 4) * per_px / 2
@@ -202,11 +202,25 @@ def label_boxes(texts: list[str], x: np.ndarray, y: np.ndarray, height: int
     return boxes
 
 
-def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int) -> np.ndarray:
+def _short_name(name: str, limit: int = 18) -> str:
+    """A name short enough for the map: a person's first name and initial, not a cut word.
+
+    >>> _short_name("Marguerite Dufresne"), _short_name("Dana K")
+    ('Marguerite D.', 'Dana K')
+    """
+    words = name.split()
+    if len(name) <= limit:
+        return name
+    short = f"{words[0]} {words[-1][0]}." if 1 < len(words) <= 3 else name
+    return short if len(short) <= limit else name[:limit - 1].rstrip() + "…"
+
+
+def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int,
+            sectors: list | tuple = ()) -> np.ndarray:
     """The names shown on the map, in the hover text all of them.
 
     The closest (and strategic) contacts come first; a label that would overlap one
-    already placed is left out.
+    already placed (or the sectors' or your own), or pass the map's edge, is left out.
     """
     c = network.contacts
     n = network.size
@@ -215,13 +229,26 @@ def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int) -> np.n
         c["types"].map(lambda t: "strategic" in (t or ())).to_numpy(dtype=float)
     limit = n if n <= LABEL_ALL_UP_TO else MAX_LABELS
     names = [str(name) for name in c["name"]]
-    short = [name if len(name) <= 18 else name[:17] + "…" for name in names]
+    short = [_short_name(name) for name in names]
     boxes = label_boxes(short, x, y, height)
-    placed: list[tuple[float, float, float, float]] = []
+    # Your own label (below the star), the rings' (9 px) and the sectors' are there first.
+    per_px = 2 * (OUTER + 0.9) / max(100, height - 210)
+    half = (len(str(network.ego.label or "You")) * LABEL_CHAR_PX + 4) * per_px / 2
+    rings = [(-half, -(12 + LABEL_LINE_PX) * per_px, half, 0.0)] + [
+        (-w, ring_radius(s) - 6 * per_px, w, ring_radius(s) + 6 * per_px) for s in
+        range(1, STRENGTH_MAX + 1) for w in [(len(STRENGTH_SCALE[s].split(":")[0]) * 5 + 4)
+                                             * per_px / 2]]
+    for label, start, end in sectors:  # bold, at 12 px
+        mid, half = (start + end) / 2, (len(str(label)) * 8.0 + 4) * per_px / 2
+        cx, cy = (OUTER + 0.25) * math.sin(mid), (OUTER + 0.25) * math.cos(mid)
+        rings.append((cx - half, cy - 9 * per_px, cx + half, cy + 9 * per_px))
+    lim, placed = OUTER + 0.9, list(rings)
     for k in np.argsort(-score, kind="stable"):
-        if len(placed) == limit:
+        if len(placed) - len(rings) == limit:
             break
         box = boxes[k]
+        if box[0] < -lim or box[2] > lim or box[3] > lim:
+            continue
         if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3]
                for o in placed):
             continue
@@ -238,7 +265,7 @@ def egogram_spec(network: Network, *, group_by: str = "inside", title: str | Non
     c = network.contacts
     keys = c["types"].map(_type_key).to_numpy(dtype=object)
     symbols = c["inside"].map(lambda v: SHAPES.get(v, "square")).to_numpy(dtype=object)
-    hover, labels = np.array(_hover(network), dtype=object), _labels(network, x, y, height)
+    hover, labels = np.array(_hover(network), dtype=object), _labels(network, x, y, height, sectors)
     dot = 15 if n <= 20 else (11 if n <= 80 else (8 if n <= 300 else 5))
     ties = tie_path(network, x, y)
     traces: list[dict] = [_tie_trace(ties)]
@@ -344,7 +371,7 @@ def _layout(network: Network, sectors, title, height, group_by) -> dict:
             text="No contacts yet.<br>Add the people you turn to, or import a file,<br>"
                  "and your map appears here."))
     caption = (f"Rings: closeness (inner = closer). Sectors: "
-               f"{escape_html(GROUPING_LABELS.get(group_by, group_by))}. "
+               f"{escape_html(GROUPING_LABELS.get(group_by, group_by))}.<br>"
                f"Colour: network type. Shape: inside ● / outside ◆ / unknown ■.")
     if n > 1 and len(network.tie_arrays[0]) == 0:
         caption += ("<br><b>No ties among your contacts recorded yet: a star.</b> Put people "
@@ -366,7 +393,7 @@ def _layout(network: Network, sectors, title, height, group_by) -> dict:
         yaxis=dict(axis, scaleanchor="x", scaleratio=1, title=dict(text=""), constrain="domain",
                    constraintoward="middle"),
         shapes=shapes, annotations=annotations, height=height, autosize=True,
-        margin=dict(l=10, r=10, t=90, b=10), template=template_json(),
+        margin=dict(l=10, r=10, t=100, b=10), template=template_json(),
         legend=dict(orientation="h", x=0.5, y=0.0, xanchor="center", yanchor="top",
                     groupclick="toggleitem"),
         dragmode="pan",

@@ -18,11 +18,27 @@ from ..store import LearnerStore
 #: that look like links (ipywidgets shows them as plain text).
 PAGE_STYLE = (
     "<style>"
-    ".jupyter-widgets.widget-button{width:auto;max-width:100%;padding:0 12px}"
+    # A control or text as wide as its box (layout width 100%) keeps its 2px side margins
+    # inside the box: 100% plus margins put a sideways scrollbar on every box holding one.
+    ".jupyter-widgets:is(.widget-inline-hbox,.widget-inline-vbox,.widget-output)"
+    "[style*='width: 100%']"
+    "{width:calc(100% - 2 * var(--jp-widgets-margin,2px)) !important}"
+    ".jupyter-widgets.widget-button{width:auto;max-width:100%;padding:0 12px;flex-shrink:0}"
+    # A tick box's words wrap onto more lines rather than end in "...".
+    ".jupyter-widgets.widget-checkbox{height:auto;min-height:var(--jp-widgets-inline-height,28px)}"
+    ".jupyter-widgets.widget-checkbox .widget-label-basic{height:auto;align-items:flex-start}"
+    ".jupyter-widgets.widget-checkbox .widget-label-basic span{white-space:normal;"
+    "overflow:visible;text-overflow:clip;line-height:1.4;padding-top:4px}"
+    # A description read out, not shown (a progress bar's: the row says it in words).
+    ".jupyter-widgets.ck-sr-label .widget-label{position:absolute;width:1px;height:1px;"
+    "overflow:hidden;clip-path:inset(50%);white-space:nowrap}"
     ".jupyter-widgets.widget-textarea textarea{font-family:var(--jp-ui-font-family,inherit);"
     "font-size:var(--jp-ui-font-size1,14px);line-height:1.4}"
-    ".jupyter-widgets.widget-html.ck-status{width:100%;min-width:12em}"
+    ".jupyter-widgets.widget-html.ck-status{width:calc(100% - 2 * var(--jp-widgets-margin,2px));"
+    "min-width:12em}"
     ".jupyter-widgets .widget-label{overflow:visible;white-space:normal}"
+    # An accordion's title in the page's text colour (ipywidgets' grey fails contrast).
+    ".jupyter-widget-Collapse-header{color:var(--jp-ui-font-color1,rgba(0,0,0,.87))}"
     ".jupyter-widgets .widget-html-content :is(p,li,blockquote){line-height:1.5}"
     ".jupyter-widgets .widget-html-content a{color:var(--jp-content-link-color,#1a5fb4);"
     "text-decoration:underline}"

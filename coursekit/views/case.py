@@ -21,7 +21,7 @@ from .._text import escape_html
 from ..cases import Case, load_case, narrative_html
 from ..cases import timeline_figure as _timeline_figure
 from ..store import LearnerStore
-from ._common import demo_banner
+from ._common import PAGE_STYLE, demo_banner
 from ._figures import set_figure
 
 __all__ = ["BOXES", "CasePart", "case_header", "case_of", "case_part", "case_timeline",
@@ -230,4 +230,4 @@ def teaching_notes(case: Case | str) -> widgets.VBox:
     above, below = teaching_notes_html(case)
     plan = widgets.Output(layout=widgets.Layout(width="100%"))
     set_figure(plan, session_plan_figure(case))
-    return widgets.VBox([html(above), plan, html(below)])
+    return widgets.VBox([html(PAGE_STYLE + str(above)), plan, html(below)])  # not Markup + str

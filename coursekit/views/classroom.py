@@ -138,10 +138,15 @@ class HandinView(widgets.VBox):
         self.share_status.value = ""
         self.save_button.disabled = False
         self.submit_button.disabled = self.store.demo
-        self.preview.value = (f'<pre style="white-space:pre-wrap;border:1px solid #ddd;'
+        self.preview.value = (f'<pre style="white-space:pre-wrap;word-break:normal;'
+                              f'overflow-wrap:anywhere;border:1px solid #ddd;'
                               f'padding:8px" aria-label="Preview of your hand-in">'
                               f"{escape_html(preview_handin(self.handin))}</pre>")
-        self.raw.value = f"<pre>{escape_html(handin_json(self.handin))}</pre>"
+        # The file exactly as the computer reads it (its field names included), on purpose:
+        # marked verbatim.
+        self.raw.value = (f'<pre class="ck-verbatim" style="white-space:pre-wrap;'
+                          f'word-break:normal;overflow-wrap:anywhere">'
+                          f"{escape_html(handin_json(self.handin))}</pre>")
 
     def _refuse(self, message: str) -> None:
         """Show why no hand-in can be made as ticked; nothing can be saved until it is fixed."""
@@ -327,7 +332,32 @@ class ClassDashboard(widgets.VBox):
                                  f"{escape_html(exercise(exercise_id).title)}.</p>"))
             return
         for panel in panels:
-            display(_table(panel.table.drop(columns=["hidden"], errors="ignore"), panel.title))
+            display(_table(_in_words(panel.table), panel.title))
+
+
+#: Columns of ids dropped from a table shown to a person when the words for them are there
+#: too (id column: words column), and every column's heading in words.
+_ID_COLUMNS = {"point": "question", "choice": "option", "scale": "label", "measure": "label",
+               "indicator": "label"}
+_HEADINGS = {"question": "decision point", "option": "choice", "label": "what",
+             "n": "learners", "sd": "SD", "q1": "lower quartile", "q3": "upper quartile",
+             "change_sd": "SD of the change", "mean_share": "mean share per learner",
+             "alpha": "Cronbach's alpha", "respondents": "learners who answered",
+             "attempt": "when"}
+
+
+def _in_words(table: pd.DataFrame) -> pd.DataFrame:
+    """A panel's table as a person reads it.
+
+    No ids where words stand beside them, no ``hidden`` flag (the note says why a row is
+    hidden), headings in words, the words first.
+    """
+    table = table.drop(columns=["hidden"], errors="ignore")
+    table = table.drop(columns=[i for i, w in _ID_COLUMNS.items()
+                                if i in table and w in table])
+    first = [c for c in ("question", "option", "label") if c in table]
+    table = table[first + [c for c in table.columns if c not in first]]
+    return table.rename(columns=lambda c: _HEADINGS.get(c, str(c).replace("_", " ")))
 
 
 def _table(table: pd.DataFrame, caption: str):

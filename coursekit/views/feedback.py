@@ -120,12 +120,14 @@ def _keep_one(store: LearnerStore, inst, table: pd.DataFrame) -> widgets.VBox:
     choice = widgets.Dropdown(
         options=[("Not sure yet", None)] + [(row["name"], sid) for sid, row in ranked.iterrows()],
         value=load_kept(store, inst), description="The one I would keep:",
-        style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="auto", flex="0 0 auto", min_width="24rem"))
     status = Status()
     choice.observe(lambda c: guarded(status, lambda: save_kept(store, inst, c["new"]),
                                      "Saved."), names="value")
+    line = widgets.HBox([choice, status], layout=widgets.Layout(flex_flow="row wrap"))
     box = widgets.VBox([widgets.HTML(f"<h4>One to keep</h4><p>{escape_html(inst.keep_one)}"
-                                     "</p>"), widgets.HBox([choice, status])])
+                                     "</p>"), line])
     box.choice = choice  # type: ignore[attr-defined]  # for tests
     return box
 

@@ -142,16 +142,20 @@ class SkillRow(widgets.HBox):
         self.skill = text_box(skill.skill, "Skill", "a skill or experience the goal needs")
         self.evidence = text_box(skill.evidence, "My evidence", "when did you show it?")
         self.builder = text_box(skill.builder, "What would build it",
-                                "an assignment or project")
+                                "e.g. a project")
         self.status_label = widgets.HTML(self._status_text(skill.status),
                                          layout=widgets.Layout(width="9rem"))
         self.remove = widgets.Button(description="Remove", tooltip=f"Remove {skill.skill}",
                                      icon="trash", layout=widgets.Layout(width="7rem"))
         for name in ("skill", "evidence", "builder"):
+            # Side by side where there is room, one under another where there is not.
+            getattr(self, name).layout = widgets.Layout(flex="1 1 18rem", width="auto")
             getattr(self, name).observe(self._saver(view, name), names="value")
         self.remove.on_click(lambda _b: view.remove_row(self.skill_id))
+        # Wraps onto a second line rather than squeezing the boxes and the button.
         super().__init__([self.skill, self.evidence, self.builder, self.status_label,
-                          self.remove], layout=WIDE)
+                          self.remove], layout=widgets.Layout(width="100%",
+                                                              flex_flow="row wrap"))
 
     @staticmethod
     def _status_text(status: str) -> str:

@@ -295,8 +295,7 @@ class NetworkingView(widgets.VBox):
         self.status = Status()
         self.list_box = widgets.VBox()
         self.checks: dict[int, widgets.Checkbox] = {}
-        self.who = text_box("", "Whom", "a role, e.g. 'someone two levels above in another "
-                            "unit'")
+        self.who = text_box("", "Whom", "e.g. two levels up, another unit")
         self.who.continuous_update = True
         self.why = text_box("", "Why", "what you want to learn or offer")
         self.why.continuous_update = True

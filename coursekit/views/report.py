@@ -24,10 +24,11 @@ Examples
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from .._text import escape_html
 from ..report import (
@@ -39,7 +40,7 @@ from ..report import (
 )
 from ..report.files import ReportFiles
 from ..store import LearnerStore
-from ._common import Status, demo_banner
+from ._common import Status, demo_banner, download_buttons
 from ._plan_common import heading
 
 
@@ -68,14 +69,21 @@ class ReportView(widgets.VBox):
         chosen = set(saved_reflection_choice(store))
         self.checks: dict[str, widgets.Checkbox] = {}
         rows = []
+        # One layout and one style for all the rows (each is a model the browser builds).
+        wide, check_style = widgets.Layout(width="100%"), CheckboxStyle()
+        quote, quote_style = widgets.Layout(), HTMLStyle()
         for r in list_reflections(store):
+            # The question beside the tick box, the learner's words beneath it (as in the
+            # hand-in), so neither is cut to fit one line.
             check = widgets.Checkbox(value=r.id in chosen, indent=False,
-                                     description=f"{r.heading}: {_snippet(r.text)}",
-                                     tooltip=r.prompt or r.heading,
-                                     layout=widgets.Layout(width="100%"))
+                                     description=f"{r.heading}: {r.prompt}" if r.prompt
+                                     else r.heading,
+                                     layout=wide, style=check_style)
             check.observe(lambda _c: self._save_choice(), names="value")
             self.checks[r.id] = check
-            rows.append(check)
+            rows += [check, widgets.HTML(f'<div style="margin:0 0 8px 24px;color:#555">'
+                                         f'{escape_html(_snippet(r.text, 240))}</div>',
+                                         layout=quote, style=quote_style)]
         if not rows:
             rows = [widgets.HTML("<i>You have written no reflections yet.</i>")]
         self.make_button = widgets.Button(description="Make my report", icon="file",
@@ -111,33 +119,21 @@ class ReportView(widgets.VBox):
             return
         files = self.files
         self.status.ok("Report made.")
-        links = "".join(
-            f"<li>{_download_link(path, name, mime, label)} {escape_html(note)}</li>"
-            for path, name, mime, label, note in (
-                (files.html, "coursekit-report.html", "text/html", "Download your report",
-                 "(HTML: open it in a browser, print it or save it as PDF)"),
-                (files.markdown, "coursekit-report.md", "text/markdown",
-                 "Download the plain-text copy", "(Markdown)"),
-                (files.calendar, "coursekit-plan.ics", "text/calendar",
-                 "Download your calendar",
-                 f"(.ics, {files.dated_items} dated item"
-                 f"{'s' if files.dated_items != 1 else ''}: import it into your calendar "
-                 f"app)")))
+        links = download_buttons([
+            ("Download your report", files.html, "coursekit-report.html", "text/html",
+             "HTML: open it in a browser, print it or save it as PDF"),
+            ("Download the plain-text copy", files.markdown, "coursekit-report.md",
+             "text/markdown", "Markdown"),
+            ("Download your calendar", files.calendar, "coursekit-plan.ics", "text/calendar",
+             f".ics, {files.dated_items} dated item{'s' if files.dated_items != 1 else ''}: "
+             f"import it into your calendar app")])
         saved = "".join(f"<li><code>{escape_html(path)}</code></li>"
                         for path in (files.html, files.markdown, files.calendar))
         demo = ("<p><b>Demo mode:</b> these files hold the sample person's answers and are in "
                 "a temporary folder.</p>" if self.store.demo else "")
-        self.result.value = (f"{demo}<ul aria-label='Downloads'>{links}</ul>"
+        self.result.value = (f"{demo}{links}"
                              f"<p>Also saved on this computer:</p>"
                              f"<ul aria-label='Saved files'>{saved}</ul>")
-
-
-def _download_link(path: Path, name: str, mime: str, label: str) -> str:
-    """A link that downloads the file at ``path`` as ``name``; the page holds its bytes."""
-    data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
-    return (f"<a download='{escape_html(name)}' href='data:{mime};charset=utf-8;base64,"
-            f"{data}'>"
-            f"{escape_html(label)} ({escape_html(name)})</a>")
 
 
 def my_report(store: LearnerStore, folder: str | Path | None = None) -> ReportView:

@@ -43,6 +43,7 @@ def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VB
                     style={"description_width": "0px"},
                     layout=widgets.Layout(width="220px"),
                 )
+                bar.add_class("ck-sr-label")
             else:
                 bar = widgets.HTML("")
             status = progress_words(int(row.exercises), int(row.started), int(row.complete))

@@ -58,6 +58,11 @@ def test_lab_opens_the_start_page(lab_server, course_page):
     notebook = page.locator(".jp-NotebookPanel:visible")
     notebook.get_by_role("heading", name="Take charge of your career").first.wait_for(
         timeout=60_000)
+    # The page opens unrun: before anything has run it says what to do (issue 12).
+    expect(notebook.locator(".jp-RenderedMarkdown").get_by_text("Run ▸ Run All Cells").first
+           ).to_be_visible()
+    assert page.locator(".jp-CodeCell .jp-InputPrompt").first.text_content().strip() in (
+        "[ ]:", "[\u00a0]:", ""), "the start page opened with cells already run"
 
     # Run every cell once the kernel is up (a Run All sent while the kernel still starts
     # can be lost): the start page's widgets (the plan with progress bars) appear.

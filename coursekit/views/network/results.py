@@ -29,7 +29,9 @@ from .._figures import set_figure
 from ._shared import STYLE, NetworkPart
 
 #: Two maps side by side, each at least this wide; narrower screens put one under the other.
-_SIDE = widgets.Layout(flex="1 1 420px", min_width="300px", overflow="hidden")
+# Side by side only when each map has 480 px (a narrower map drew wider than its box, in
+# JupyterLab beside its file browser, and was cut); one under the other below that.
+_SIDE = widgets.Layout(flex="1 1 480px", min_width="480px", overflow="hidden")
 
 
 def _same(a, b) -> bool:
@@ -164,7 +166,9 @@ class NetworkComparison(NetworkPart):
         self.maps = [LiveMap(self.sample, title=f"{self.sample_title}: "
                                                 f"{self.sample.size} people", legend=False,
                              **options),
-                     LiveMap(self._network(store), title="You", **options)]
+                     # No legend either: beside Harris's it took the map's room (a
+                     # 120 px map at 1024 px); your map above has it.
+                     LiveMap(self._network(store), title="You", legend=False, **options)]
         # The sample never changes: its measures are computed once.
         self.sample_measures = network_measures(self.sample)
         self.box, self.table = _side_by_side(self.maps, compare_measures(
