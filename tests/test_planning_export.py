@@ -104,3 +104,25 @@ def test_timeline_shape_and_colour_differ_and_hover_is_escaped(store):
 def test_timeline_of_empty_plan_says_what_to_do():
     fig = timeline_figure([], today=date(2030, 1, 1))
     assert any("No dated steps yet" in (a.text or "") for a in fig.layout.annotations)
+
+
+def test_timeline_numbers_its_markers_and_its_key_holds_each_title_whole(store):
+    """No title is cut on the chart: markers carry numbers, the key the whole titles."""
+    from markupsafe import escape
+
+    from coursekit._render import render
+    from coursekit.planning import timeline_key
+    from coursekit.planning.model import KIND_LABELS
+
+    plan = load_plan(store)
+    fig = timeline_figure(plan, today=date(2030, 2, 25))
+    key = timeline_key(plan)
+    assert [n for n, _ in key] == list(range(1, len(key) + 1)) and len(key) == 6
+    shown = {text for t in fig.data for text in t.text if text}
+    assert shown and shown <= {str(n) for n, _ in key}
+    assert not any("\u2026" in text for t in fig.data for text in t.text)
+    html = render("report/_timeline_key.html.j2", key=key, kinds=KIND_LABELS)
+    for number, step in key:
+        assert f"<li value='{number}'>" in html
+        assert str(escape(step.title)) in html
+    assert "<script>" not in html

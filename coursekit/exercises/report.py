@@ -21,7 +21,10 @@ class ReportExercise(Exercise):
 
     def report(self, store, *, today) -> ReportPart:
         """The timeline of every dated item of the plan, ending the report."""
-        from ..planning import load_plan, timeline_figure
+        from ..planning import load_plan, timeline_figure, timeline_key
+        from ..planning.model import KIND_LABELS
 
+        plan = load_plan(store)
         return self._part("Timeline", "timeline", anchor="timeline",
-                          timeline_figure=timeline_figure(load_plan(store), today=today))
+                          timeline_figure=timeline_figure(plan, today=today),
+                          timeline_key=timeline_key(plan), timeline_kinds=KIND_LABELS)

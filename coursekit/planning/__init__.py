@@ -31,7 +31,7 @@ from .steps import (
     set_if_then,
     update_step,
 )
-from .timeline import timeline_figure
+from .timeline import timeline_figure, timeline_key
 from .vision import load_paths, save_path, vision_figure
 
 __all__ = [
@@ -40,6 +40,6 @@ __all__ = [
     "list_steps", "load_goal", "load_paths", "load_plan", "mark_done", "networking_suggestions",
     "parse_if_then", "plan_counts", "plan_markdown", "redate_step", "remove_skill",
     "remove_step", "save_goal", "save_path", "seed_networking", "set_first_step",
-    "set_if_then", "timeline_figure",
+    "set_if_then", "timeline_figure", "timeline_key",
     "update_skill", "update_step", "vision_figure", "write_calendar", "write_plan_markdown",
 ]

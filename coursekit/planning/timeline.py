@@ -3,7 +3,9 @@
 One lane per kind of item, markers on a date axis. Done and open items differ in *shape and
 colour* (filled bluish-green diamonds for done, open vermillion circles for open; the first
 step is a star), so the figure reads under colour blindness and in black-and-white print.
-Learner text reaches the figure only through hover and labels, escaped.
+Each marker carries its number in date order; :func:`timeline_key` lists the numbered items
+in full beside the figure (a title on the chart itself would be cut or cover another).
+Learner text reaches the figure only through hover, escaped.
 
 Examples
 --------
@@ -40,17 +42,30 @@ STATE_STYLE: dict[str, tuple[str, str, str]] = {
 }
 
 _LANE_Y = {kind: len(LANES) - 1 - i for i, kind in enumerate(LANES)}
-_LABEL_CHARS = 24
-_LABEL_PX = 130     # width of a label of _LABEL_CHARS characters at 10 px
+_LABEL_PX = 22      # width of a marker's number (two digits at 10 px, with room)
 _PLOT_PX = 540      # width of the plotting area in the report
 
 
-def _place_labels(dated: list[tuple[date, Step]], span_days: int) -> dict[int, tuple[str, str]]:
-    """A short label above or below each marker, alternating within a lane.
+def timeline_key(steps: Iterable[Step] | Plan) -> list[tuple[int, Step]]:
+    """The dated items numbered as the timeline's markers are, in date order.
 
-    A label that would overlap the previous one on the same side is left out (the hover
-    still has it).
+    >>> from coursekit.planning.model import Step
+    >>> [(n, s.title) for n, s in timeline_key([Step(1, "B", due=date(2030, 2, 1)),
+    ...                                          Step(2, "A", due=date(2030, 1, 1)),
+    ...                                          Step(3, "no date")])]
+    [(1, 'A'), (2, 'B')]
     """
+    items = list(steps.steps if isinstance(steps, Plan) else steps)
+    return [(n, step) for n, (_, step) in enumerate(by_date(items), 1)]
+
+
+def _place_labels(dated: list[tuple[date, Step]], span_days: int) -> dict[int, tuple[str, str]]:
+    """Each marker's number above or below it, alternating within a lane.
+
+    A number that would overlap the previous one on the same side is left out (the hover
+    and the key still have the item).
+    """
+    number = {step.id: n for n, (_, step) in enumerate(dated, 1)}
     gap = max(1, span_days * _LABEL_PX / _PLOT_PX)
     out: dict[int, tuple[str, str]] = {}
     for kind in LANES:
@@ -60,7 +75,7 @@ def _place_labels(dated: list[tuple[date, Step]], span_days: int) -> dict[int, t
             for candidate in (side, _other(side)):
                 previous = last[candidate]
                 if previous is None or (due - previous).days >= gap:
-                    out[step.id] = (escape_html(_short(step.title, _LABEL_CHARS)), candidate)
+                    out[step.id] = (str(number[step.id]), candidate)
                     last[candidate] = due
                     side = _other(candidate)
                     break
@@ -73,18 +88,14 @@ def _other(side: str) -> str:
     return "bottom center" if side == "top center" else "top center"
 
 
-def _short(text: str, limit: int = 28) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
 def _state(step: Step) -> str:
     if step.done:
         return "done"
     return "first" if step.is_first else "open"
 
 
-def _hover(step: Step) -> str:
-    parts = [f"<b>{escape_html(step.title)}</b>",
+def _hover(step: Step, number: int) -> str:
+    parts = [f"<b>{number}. {escape_html(step.title)}</b>",
              f"{KIND_LABELS[step.kind]}"
              f" \u00b7 {step.due.isoformat() if step.due else 'no date'}"
              f" \u00b7 {'done' if step.done else 'open'}"]
@@ -116,6 +127,7 @@ def timeline_figure(steps: Iterable[Step] | Plan, *, today: date | None = None,
     start = min([today, *days]) - timedelta(days=10)
     end = max([today + timedelta(days=30 * months), *days]) + timedelta(days=10)
     labels = _place_labels(dated, (end - start).days)
+    numbers = {step.id: n for n, (_, step) in enumerate(dated, 1)}
     fig = go.Figure()
     for state, (name, symbol, colour) in STATE_STYLE.items():
         group = [(due, s) for due, s in dated if _state(s) == state]
@@ -125,11 +137,12 @@ def timeline_figure(steps: Iterable[Step] | Plan, *, today: date | None = None,
             mode="markers+text",
             name=name,
             text=[labels[s.id][0] for _, s in group],
-            textposition=[labels[s.id][1] for _, s in group], textfont={"size": 10},
+            textposition=[labels[s.id][1] for _, s in group], textfont={"size": 11},
             marker={"symbol": symbol, "size": 16 if state == "first" else 13, "color": colour,
                     "line": {"width": 2.5 if state == "open" else 1,
                              "color": colour if state == "open" else INK}},
-            hovertext=[_hover(s) for _, s in group], hoverinfo="text", cliponaxis=False,
+            hovertext=[_hover(s, numbers[s.id]) for _, s in group], hoverinfo="text",
+            cliponaxis=False,
             showlegend=True, visible=True if group else "legendonly",
         ))
     fig.add_shape(type="line", x0=today.isoformat(), x1=today.isoformat(), y0=0, y1=1,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from .._render import render
 from .._text import escape_html
 from ..planning import (
     PATH_LABELS,
@@ -34,11 +35,12 @@ from ..planning import (
     save_goal,
     save_path,
     timeline_figure,
+    timeline_key,
     update_skill,
     vision_figure,
 )
 from ..planning.goal import STATUS_WORDS
-from ..planning.model import GOAL_KINDS
+from ..planning.model import GOAL_KINDS, KIND_LABELS
 from ..store import LearnerStore
 from ._common import Status, Synced, demo_banner, guarded
 from ._figures import set_figure, set_hint
@@ -276,10 +278,11 @@ class TimelineView(widgets.VBox):
     def __init__(self, store: LearnerStore):
         self.store = store
         self.output = widgets.Output()
+        self.key = widgets.HTML("")
         self.figure = None
         self.redraws = 0
         store.on_change(lambda _s: self.redraw())
-        super().__init__([heading("Your timeline"), self.output])
+        super().__init__([heading("Your timeline"), self.output, self.key])
         self.redraw()
 
     def redraw(self) -> None:
@@ -287,11 +290,13 @@ class TimelineView(widgets.VBox):
         self.redraws += 1
         plan = load_plan(self.store)
         if not any(step.due for step in plan.steps):
-            self.figure = None
+            self.figure, self.key.value = None, ""
             set_hint(self.output, TIMELINE_HINT)
             return
         self.figure = timeline_figure(plan)
         set_figure(self.output, self.figure)
+        self.key.value = render("report/_timeline_key.html.j2", key=timeline_key(plan),
+                                kinds=KIND_LABELS)
 
 
 def plan_view(store: LearnerStore) -> widgets.Tab:
