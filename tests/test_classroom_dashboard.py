@@ -99,8 +99,9 @@ def test_polls_show_the_cases_words():
         h["exercises"]["case:the-first-step"] = {"decisions": {"after-the-talk": "build"}}
     panel = exercise("case:the-first-step").dashboard(sections(handins, "case:the-first-step"))
     labels = [label for t in panel[0].figure.data for label in t.y]
-    assert labels == ["Stays in her job and starts building the skills an internat…"]
-    assert panel[0].figure.data[0].name.startswith("Her company sends only its top leaders")
+    assert [label.replace("<br>", " ") for label in labels] == [
+        "Stays in her job and starts building the skills an international role needs"]
+    assert panel[0].figure.data[0].name.startswith("Q1: Her company sends only its top")
 
 
 def test_network_composition_hidden_below_five_learners():
@@ -170,3 +171,23 @@ def test_no_dashboard_figure_puts_counts_and_shares_on_one_axis():
             continue
         counts = "number of people" in panel.figure.layout.xaxis.title.text
         assert counts == bool((values.abs() > 1).any()), panel.title
+
+
+def test_poll_labels_wrap_and_are_never_cut():
+    """Long options and questions wrap onto lines; none ends in an ellipsis (issue 12)."""
+    import pandas as pd
+
+    long = "Keeps performing well and waits for the company to offer her a post abroad"
+    polls = pd.DataFrame({
+        "question": ["What does she do next, now that her company says no?"] * 2
+                    + ["And what does he do first?"] * 2,
+        "option": [long, "Same words", "Something else", "Same words"],
+        "count": [6, 5, 7, 8], "share": [0.55, 0.45, 0.47, 0.53], "hidden": [False] * 4})
+    fig = figures.polls_figure(polls, "Case")
+    labels = [str(y) for trace in fig.data for y in trace.y]
+    names = [trace.name for trace in fig.data]
+    assert not any("\u2026" in text for text in labels + names)
+    assert any("<br>" in label for label in labels)
+    assert long == " ".join(next(lb for lb in labels if lb.startswith("Keeps")).split("<br>"))
+    assert {"Same words (Q1)", "Same words (Q2)"} <= set(labels)
+    assert names[0].startswith("Q") and all(": " in n for n in names)

@@ -7,6 +7,8 @@ scale (dots and bars, sorted), never a radar chart.
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -161,20 +163,32 @@ def indicators_figure(table: pd.DataFrame, name: str = "indicator",
                    f"Value, {unit} (median; bar: middle half of the class)", "")
 
 
+def _wrap(text: str, width: int = 42) -> str:
+    """``text`` on lines of at most about ``width`` characters (a figure cuts nothing)."""
+    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)
+
+
 def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
-    """Each decision point's share per option, sorted, worded by ``question`` and ``option``."""
+    """Each decision point's share per option, sorted, worded by ``question`` and ``option``.
+
+    Questions are numbered in the legend ("Q1: ..."); an option worded the same under two
+    questions carries its question's number. Long words wrap: nothing is cut.
+    """
     title = f"{case}: what the class predicted"
     if polls.empty:
         return _empty(title, "No decisions handed in yet.")
-    polls = polls.assign(label=polls["option"])
+    number = {q: n for n, q in enumerate(dict.fromkeys(polls["question"]), 1)}
+    polls = polls.assign(label=polls["option"].map(_wrap))
     twice = polls["label"].duplicated(keep=False)  # the same words under two questions
-    polls.loc[twice, "label"] = polls["option"] + " (" + polls["question"].str[:30] + "…)"
+    asked = "(Q" + polls["question"].map(number).astype(str) + ")"
+    polls.loc[twice, "label"] = polls["label"] + " " + asked
     shown = polls[~polls["hidden"]].sort_values(["question", "share"], ascending=[False, True])
     hidden = polls[polls["hidden"]]
     fig = go.Figure()
     for question, rows in shown.groupby("question", sort=True):  # colours: the colourway
         fig.add_trace(go.Bar(
-            x=rows["share"], y=rows["label"], orientation="h", name=question,
+            x=rows["share"], y=rows["label"], orientation="h",
+            name=_wrap(f"Q{number[question]}: {question}", 70),
             text=[f"{c:.0f} ({s:.0%})" for c, s in zip(rows["count"], rows["share"], strict=False)],
             textposition="outside"))
     if not hidden.empty:
@@ -182,4 +196,5 @@ def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
     order = polls.sort_values(["question", "hidden", "share"], ascending=[False, False, True])
     fig.update_yaxes(categoryorder="array", categoryarray=order["label"].tolist())
     fig.update_xaxes(tickformat=".0%", range=[0, 1.15])
-    return _layout(fig, title, "Share of the learners who answered", "", len(polls))
+    lines = sum(1 + 0.6 * label.count("<br>") for label in polls["label"])  # wrapped rows
+    return _layout(fig, title, "Share of the learners who answered", "", round(lines))

@@ -117,7 +117,7 @@ class CaseExercise(Exercise):
         for point, choice in section["decisions"].items():
             try:
                 decision = self.case.decision(point)
-                lines.append(f"{_short(decision.prompt)} You chose: "
+                lines.append(f"{_one_line(decision.prompt)} You chose: "
                              f"{decision.option(choice).label}")
             except (KeyError, ContentError):  # no longer in the case: show the ids
                 lines.append(f"Decision {point}: {choice}")
@@ -138,9 +138,9 @@ class CaseExercise(Exercise):
                       "happened.", polls, figures.polls_figure(polls, self.title))]
 
 
-def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+def _one_line(text: str) -> str:
+    """``text`` whole, on one line (a figure wraps it; nothing a learner reads is cut)."""
+    return " ".join(text.split())
 
 
 def _label_polls(polls: pd.DataFrame, exercise: CaseExercise) -> pd.DataFrame:
@@ -150,8 +150,8 @@ def _label_polls(polls: pd.DataFrame, exercise: CaseExercise) -> pd.DataFrame:
     for point, choice in zip(polls["point"], polls["choice"], strict=True):
         try:
             decision = exercise.case.decision(point)
-            questions.append(_short(decision.prompt, 70))
-            options.append(_short(decision.option(choice).label, 60))
+            questions.append(_one_line(decision.prompt))
+            options.append(_one_line(decision.option(choice).label))
         except (KeyError, ContentError):
             questions.append(point)
             options.append(choice)
