@@ -16,7 +16,8 @@ empty plots, serious or critical axe-core violations. Every problem of a page is
 one message with the page's screenshot,
 ``test-artifacts/walk-<mode>-<width>-<data|demo>-<notebook>.png``.
 
-Each (mode, size, data, notebook) is its own test, e.g.
+By default each notebook is walked in both modes at two of the four (size, data) views
+(:data:`VIEWS`); ``COURSEKIT_WALK=full`` walks all four. Each is its own test, e.g.
 ``test_walk[app-1024-demo-03_map_your_network]``. The tests share one server per (mode,
 data), each on its own copy of the course (``coursekit init``); one runs at a time.
 
@@ -29,6 +30,7 @@ As an app, the page is the course's own (its Voila template), so all of it is ch
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -71,11 +73,19 @@ def page_name(notebook: str) -> str:
     return notebook.removesuffix(".ipynb").replace("/", "-")
 
 
+#: ``COURSEKIT_WALK=full``: every (mode, size, data) for every notebook (88 pages, some 45
+#: minutes on two cores). By default each notebook is walked in both modes, once with a
+#: learner's answers at 1366x900 and once in demo mode at 1024x768: every page, mode, size
+#: and kind of data is seen, in half the time.
+FULL = os.environ.get("COURSEKIT_WALK", "").lower() == "full"
+#: (data, width) pairs walked for each notebook and mode.
+VIEWS = ([(data, width) for data in ("data", "demo") for width in SIZES] if FULL
+         else [("data", 1366), ("demo", 1024)])
 #: One server per (mode, data): the cases are grouped so that each starts once.
 CASES = [pytest.param(mode, width, data, notebook,
                       id=f"{mode}-{width}-{data}-{page_name(notebook)}")
          for mode in ("lab", "app") for data in ("data", "demo")
-         for width in SIZES for notebook in NOTEBOOKS]
+         for width in SIZES if (data, width) in VIEWS for notebook in NOTEBOOKS]
 
 
 class WalkServers:
