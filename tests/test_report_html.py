@@ -189,3 +189,15 @@ def test_report_figures_offer_no_share_button(store):
         assert config["showSendToCloud"] is False and config["displaylogo"] is False
         assert "sendDataToCloud" in config["modeBarButtonsToRemove"]
     assert '"showSendToCloud":false' in page.replace(" ", "")
+
+
+def test_every_reflection_is_headed_in_words_never_by_its_ids():
+    """The report's tick boxes name each note by its exercise and question (issue 12)."""
+    from coursekit.report.sections import list_reflections
+
+    with demo_store("amara") as store:
+        found = list_reflections(store)
+    assert {r.exercise for r in found} >= {"between-sessions", "check-in", "case:the-first-step"}
+    for r in found:
+        assert r.prompt and r.prompt[0].isupper(), r
+        assert not re.search(r"\b[a-z-]+:[a-z0-9-]+\b", f"{r.heading} {r.prompt}"), r

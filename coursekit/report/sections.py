@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from .._errors import ContentError
+from .._errors import ContentError, NotFoundError
 from ..store import LearnerStore
 
 if TYPE_CHECKING:
@@ -60,6 +60,18 @@ def _case_prompts(exercise: str) -> tuple[str, dict[str, str]]:
     return case.title, case.writing_prompts
 
 
+def _exercise_words(exercise: str, key: str) -> tuple[str, str]:
+    """An exercise's title and what one of its notes answers ("", "" if no such exercise)."""
+    from ..exercises import exercise as find_exercise
+
+    try:
+        found = find_exercise(exercise)
+    except NotFoundError:  # an exercise retired since: the heading falls back to the ids
+        return "", ""
+    words = found.entry_label(key)
+    return found.title, words[:1].upper() + words[1:]
+
+
 def list_reflections(store: LearnerStore) -> list[Reflection]:
     """Every reflection the learner wrote, in exercise order (empty ones left out)."""
     rows = store.read("SELECT exercise, key, value FROM entries WHERE kind = 'reflection' "
@@ -79,6 +91,8 @@ def list_reflections(store: LearnerStore) -> list[Reflection]:
         title, prompts = cache[exercise]
         prompt_id = key.split(":", 1)[1] if key.startswith("reflection:") else key
         prompt = prompts.get(key, "")
+        if not prompt and not exercise.startswith("case:"):
+            title, prompt = _exercise_words(exercise, key)
         heading = title if (prompt and title) else f"{title or exercise}: {prompt_id}"
         out.append(Reflection(exercise, key, text, heading, prompt))
     return out
