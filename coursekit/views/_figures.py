@@ -26,6 +26,8 @@ False
 from __future__ import annotations
 
 import json
+import re
+import textwrap
 from typing import Any
 
 import plotly.graph_objects as go
@@ -40,8 +42,56 @@ def figure_bundle(fig: go.Figure) -> dict[str, Any]:
     # plotly's own encoder: numpy arrays, dates and pandas values become plain JSON.
     spec = json.loads(pio.to_json(fig, validate=False))
     spec["config"] = dict(FIGURE_CONFIG)
+    fit_words(spec)
     title = fig.layout.title.text or "figure"
     return {"application/vnd.plotly.v1+json": spec, "text/plain": f"<plotly figure: {title}>"}
+
+
+#: Characters per line of a figure's title, an axis title and a category label: a figure in
+#: a notebook cell is some 560 px wide at 1024x768, and plotly cuts what does not fit.
+TITLE_CHARS, AXIS_CHARS, CATEGORY_CHARS = 64, 56, 38
+
+
+def _wrap(text: Any, width: int) -> Any:
+    """``text`` on lines of about ``width`` characters, unless it is short or broken already."""
+    if not isinstance(text, str) or "<br>" in text or len(re.sub(r"<[^>]+>", "", text)) <= width:
+        return text
+    return "<br>".join(textwrap.wrap(text, width))
+
+
+def fit_words(spec: dict[str, Any]) -> None:
+    """Wrap a figure's long words in place (its JSON spec), so nothing is cut at its edge.
+
+    The title, the axis titles and the category labels of horizontal bars (and of the text
+    rows that stand for hidden groups) are broken onto lines.
+
+    >>> spec = {"layout": {"title": {"text": "A " * 40}, "yaxis": {"categoryarray": ["x"]}},
+    ...         "data": [{"type": "bar", "orientation": "h", "y": ["short", "b " * 30]}]}
+    >>> fit_words(spec)
+    >>> spec["layout"]["title"]["text"].count("<br>"), spec["data"][0]["y"][0]
+    (1, 'short')
+    >>> spec["data"][0]["y"][1].count("<br>")
+    1
+    """
+    layout = spec.get("layout", {})
+    title = layout.get("title")
+    if isinstance(title, dict) and title.get("text") != _wrap(title.get("text"), TITLE_CHARS):
+        title["text"] = _wrap(title["text"], TITLE_CHARS)
+        margin = layout.setdefault("margin", {})  # room above the plot for the new lines
+        margin["t"] = int(margin.get("t") or 60) + 20 * title["text"].count("<br>")
+    for name, axis in layout.items():
+        if not (name.startswith(("xaxis", "yaxis")) and isinstance(axis, dict)):
+            continue
+        if isinstance(axis.get("title"), dict):
+            axis["title"]["text"] = _wrap(axis["title"].get("text"), AXIS_CHARS)
+        if name.startswith("yaxis") and isinstance(axis.get("categoryarray"), list):
+            axis["categoryarray"] = [_wrap(c, CATEGORY_CHARS) for c in axis["categoryarray"]]
+    for trace in spec.get("data", []):
+        if trace.get("orientation") == "h" and isinstance(trace.get("y"), list):
+            trace["y"] = [_wrap(c, CATEGORY_CHARS) for c in trace["y"]]
+        elif (trace.get("mode") == "text" and isinstance(trace.get("y"), list)
+              and any(isinstance(c, str) for c in trace["y"])):
+            trace["y"] = [_wrap(c, CATEGORY_CHARS) for c in trace["y"]]
 
 
 def set_figure(output, fig: go.Figure) -> None:
