@@ -160,9 +160,13 @@ def test_activities_on_one_spot_share_a_marker_and_name_each_other(store):
     for what in ("French lesson", "Supplier review", "Reading"):
         add_energy(store, "2030-03-02", what, engagement=4, energy=1)
     add_energy(store, "2030-03-02", "Audit", engagement=1, energy=-2)
-    trace = energy_figure(list_energy(store)).data[0]
-    assert list(trace.text) == ["French lesson +2 more", "Audit"]
+    fig = energy_figure(list_energy(store))
+    trace = fig.data[0]
+    assert list(trace.text) == ["1", "2"]  # numbers on the plot: no name cut or covered
     assert "Supplier review" in trace.customdata[0] and "Reading" in trace.customdata[0]
+    key = fig.layout.annotations[-1].text
+    assert "<b>1</b>  French lesson (1×), Supplier review (1×), Reading (1×)" in key
+    assert "<b>2</b>  Audit (1×)" in key and "\u2026" not in key
 
 
 @pytest.mark.parametrize(("edit", "expected"), [

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -132,8 +133,10 @@ def energy_summary(entries: list[EnergyEntry]) -> pd.DataFrame:
                              kind="stable").reset_index(drop=True)[columns]
 
 
-def _short(text: str, limit: int = 26) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+def _key_line(number: int, activities: list[str], times: list[int]) -> str:
+    """One line of the figure's key: the number on the marker and each activity, whole."""
+    words = ", ".join(f"{a} ({t}\u00d7)" for a, t in zip(activities, times, strict=True))
+    return f"<b>{number}</b>  " + "<br>     ".join(textwrap.wrap(escape_html(words), 80))
 
 
 #: Axis ranges of the energy chart, and roughly how many axis units a character of a label,
@@ -194,7 +197,8 @@ def energy_figure(entries: list[EnergyEntry], *, title: str = "Your week's energ
                   ) -> go.Figure:
     """Each activity where it sits: engagement across, energy up and down, size = times logged.
 
-    Activities on the same spot share one marker, labelled "first +N more". The four
+    Each marker carries a number; the key below the plot lists, by number, the activities
+    at that spot, whole (names on the plot would be cut or cover each other). The four
     corners are named (engaged and energised, engaged but drained...), so the
     figure reads at a glance; the colour says whether an activity gives or takes energy,
     and so does its position, so it reads in grey print too.
@@ -220,8 +224,9 @@ def energy_figure(entries: list[EnergyEntry], *, title: str = "Your week's energ
         times = [int(g["times"].sum()) for g in groups]
         colours = [OKABE_ITO["bluish_green"] if e > 0 else OKABE_ITO["vermillion"] if e < 0
                    else "#888888" for e in y]
-        labels = [_short(g["activity"].iloc[0]) + (f" +{len(g) - 1} more" if len(g) > 1
-                                                   else "") for g in groups]
+        labels = [str(n) for n in range(1, len(groups) + 1)]
+        key = [_key_line(n, list(g["activity"]), [int(t) for t in g["times"]])
+               for n, g in enumerate(groups, 1)]
         hover = ["<br>".join(f"{escape_html(a)} ({t}\u00d7)" for a, t in
                              zip(g["activity"], g["times"], strict=True)) for g in groups]
         sizes = [12 + 5 * min(t, 6) for t in times]
@@ -234,8 +239,14 @@ def energy_figure(entries: list[EnergyEntry], *, title: str = "Your week's energ
             hovertemplate="%{customdata}<br>engagement %{x:.1f}, energy %{y:+.1f}"
                           "<extra></extra>",
             name="activities", showlegend=False))
+    lines = sum(line.count("<br>") + 1 for line in key) if len(table) else 0
+    if lines:
+        fig.add_annotation(x=0, y=0, xref="paper", yref="paper", yshift=-62, xanchor="left",
+                           yanchor="top", align="left", showarrow=False,
+                           text="<br>".join(key), font=dict(size=11))
     fig.update_layout(
-        title=dict(text=title), template=TEMPLATE, height=440,
+        title=dict(text=title), template=TEMPLATE, height=440 + 17 * lines,
+        margin=dict(b=70 + 17 * lines),
         xaxis=dict(title=dict(text="How engaged you were (1 bored \u2013 5 absorbed)"),
                    range=list(_X_RANGE), tickvals=[1, 2, 3, 4, 5], zeroline=False),
         yaxis=dict(title=dict(text="Energy (\u22122 drained a lot \u2013 +2 gave a lot)"),
