@@ -73,7 +73,7 @@ class EnergyLogView(widgets.VBox):
         self.status = Status()
         self.brief = Brief(store, "energy-log")
         self.day = widgets.DatePicker(value=date.today(), description="Day", style=LABEL_STYLE)
-        self.activity = text_box("", "Activity", "e.g. 'customer call', 'monthly report'")
+        self.activity = text_box("", "Activity", "e.g. a customer call")
         self.activity.continuous_update = True
         self.engagement = widgets.Dropdown(
             options=[(f"{k} {v}", k) for k, v in ENGAGEMENT.items()], value=None,

@@ -121,7 +121,7 @@ class ExperimentsView(_RecordsView):
     """
 
     def __init__(self, store: LearnerStore):
-        self.what = text_box("", "What you will try", "e.g. 'sit in on a product review'")
+        self.what = text_box("", "What you will try", "e.g. a side project")
         self.what.continuous_update = True
         self.planned = date_picker(None, "When")
         self.add_button = widgets.Button(description="Add the experiment", icon="plus",
@@ -179,9 +179,9 @@ class ConversationsView(_RecordsView):
     """
 
     def __init__(self, store: LearnerStore):
-        self.person = text_box("", "With whom", "a name, or how you would describe them")
+        self.person = text_box("", "With whom", "a name, or who they are")
         self.person.continuous_update = True
-        self.path = text_box("", "The path they live", "e.g. 'product manager at a start-up'")
+        self.path = text_box("", "The path they live", "e.g. a founder")
         self.planned = date_picker(None, "When")
         self.to_map = widgets.Checkbox(value=False, indent=False,
                                        description="Also put them on my network map")
