@@ -40,8 +40,11 @@ PAGE_STYLE = (
     # An accordion's title in the page's text colour (ipywidgets' grey fails contrast).
     ".jupyter-widget-Collapse-header{color:var(--jp-ui-font-color1,rgba(0,0,0,.87))}"
     ".jupyter-widgets .widget-html-content :is(p,li,blockquote){line-height:1.5}"
-    ".jupyter-widgets .widget-html-content a{color:var(--jp-content-link-color,#1a5fb4);"
-    "text-decoration:underline}"
+    ".jupyter-widgets .widget-html-content a{color:var(--jp-content-link-color,#1a5fb4)}"
+    # A link in a sentence is told apart by more than its colour (WCAG 1.4.1), in widgets
+    # and in the notebook's own text (JupyterLab's a:link rule would win otherwise).
+    ":is(.jupyter-widgets .widget-html-content,.jp-RenderedHTMLCommon) :is(a,a:link,a:visited)"
+    "{text-decoration:underline!important}"
     "</style>"
 )
 

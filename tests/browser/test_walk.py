@@ -95,16 +95,10 @@ _HARRIS_MAPS_AT_1024 = (
     # map wraps onto more rows than the label placement allows for, so a few names meet
     # the rings' words.
     'under "Harris\'s network, before and after"): <text>',)
-_LINKS_IN_07 = (
-    # The check-in's links to other notebooks, written by its views (not markdown): their
-    # colour alone tells them apart.
-    "link-in-text-block",)
 KNOWN: dict[str, tuple[str, ...]] = {
     "lab-1024-demo-instructor-class_dashboard": _DASHBOARD_AT_1024,
     "app-1024-demo-instructor-class_dashboard": _DASHBOARD_AT_1024,
     "app-1024-demo-02_the_career_impasse": _HARRIS_MAPS_AT_1024,
-    "app-1024-demo-07_check_in": _LINKS_IN_07,
-    "app-1366-data-07_check_in": _LINKS_IN_07,
 }
 #: One server per (mode, data): the cases are grouped so that each starts once.
 CASES = [pytest.param(mode, width, data, notebook,

@@ -43,7 +43,7 @@ class NextStepView(widgets.VBox):
         self.store = store
         self.status = Status()
         self.current = widgets.HTML()
-        self.title = text_box("", "Next step", "one small thing, within two weeks")
+        self.title = text_box("", "Next step", "small, within two weeks")
         self.due = date_picker(date.today() + timedelta(days=7), "By")
         self.obstacle = text_box("", "If", "what is most likely to get in the way")
         self.response = text_box("", "then I will", "what exactly you will do then")
