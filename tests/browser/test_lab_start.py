@@ -34,7 +34,9 @@ def lab_server(chromium, course_folder, tmp_path_factory):
             json.dumps({"ServerApp": {"allow_root": True}}))
     store_file = tmp_path_factory.mktemp("lab-learner") / "coursekit.sqlite"
     env = {**os.environ, "COURSEKIT_STORE": str(store_file), "JUPYTER_TOKEN": token,
-           "JUPYTER_CONFIG_DIR": str(config)}
+           "JUPYTER_CONFIG_DIR": str(config),
+           # tabs opened by an earlier server are not restored into this one
+           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("lab-workspaces"))}
     env.pop("COURSEKIT_DEMO", None)
     server = ServerProcess(
         [sys.executable, "-m", "coursekit", "start", str(course_folder), "--no-browser",

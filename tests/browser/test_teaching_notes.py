@@ -53,6 +53,10 @@ def test_teaching_notes_in_jupyterlab(lab_server, course_page, case_id, size):  
     page.goto(f"http://127.0.0.1:{lab_server.port}/lab/tree/notebooks/"
               f"{teaching_notes_name(case_id)}?token={lab_server.token}",
               wait_until="domcontentloaded", timeout=90_000)
+    # The notes' tab current (both cases' notes open with the same heading).
+    page.get_by_role("tab", name=teaching_notes_name(case_id).rsplit("/", 1)[-1],
+                     selected=True).wait_for(
+        timeout=60_000)
     notebook = page.locator(".jp-NotebookPanel:visible")
     notebook.get_by_role("heading", name="Instructor: teaching notes").first.wait_for(
         timeout=60_000)
