@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
@@ -46,6 +47,15 @@ def spreadsheet_safe(value: object) -> object:
     ('\'=HYPERLINK("http://x")', -3)
     """
     return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def figure_lines(text: str, width: int) -> str:
+    """``text`` on lines of at most about ``width`` characters, joined by plotly's ``<br>``.
+
+    >>> figure_lines("one two three", 7)
+    'one two<br>three'
+    """
+    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)
 
 
 def slug(text: str) -> str:

@@ -7,13 +7,12 @@ scale (dots and bars, sorted), never a radar chart.
 
 from __future__ import annotations
 
-import textwrap
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from .._figure_style import TEMPLATE
 from .._palette import GRID, NETWORK_TYPE_COLOURS, OKABE_ITO
+from .._text import figure_lines
 from .dashboard import HIDDEN
 
 
@@ -163,11 +162,6 @@ def indicators_figure(table: pd.DataFrame, name: str = "indicator",
                    f"Value, {unit} (median; bar: middle half of the class)", "")
 
 
-def _wrap(text: str, width: int = 42) -> str:
-    """``text`` on lines of at most about ``width`` characters (a figure cuts nothing)."""
-    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)
-
-
 def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
     """Each decision point's share per option, sorted, worded by ``question`` and ``option``.
 
@@ -178,7 +172,7 @@ def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
     if polls.empty:
         return _empty(title, "No decisions handed in yet.")
     number = {q: n for n, q in enumerate(dict.fromkeys(polls["question"]), 1)}
-    polls = polls.assign(label=polls["option"].map(_wrap))
+    polls = polls.assign(label=polls["option"].map(lambda text: figure_lines(text, 42)))
     twice = polls["label"].duplicated(keep=False)  # the same words under two questions
     asked = "(Q" + polls["question"].map(number).astype(str) + ")"
     polls.loc[twice, "label"] = polls["label"] + " " + asked
@@ -188,7 +182,7 @@ def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
     for question, rows in shown.groupby("question", sort=True):  # colours: the colourway
         fig.add_trace(go.Bar(
             x=rows["share"], y=rows["label"], orientation="h",
-            name=_wrap(f"Q{number[question]}: {question}", 70),
+            name=figure_lines(f"Q{number[question]}: {question}", 70),
             text=[f"{c:.0f} ({s:.0%})" for c, s in zip(rows["count"], rows["share"], strict=False)],
             textposition="outside"))
     if not hidden.empty:

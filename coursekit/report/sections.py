@@ -60,16 +60,15 @@ def _case_prompts(exercise: str) -> tuple[str, dict[str, str]]:
     return case.title, case.writing_prompts
 
 
-def _exercise_words(exercise: str, key: str) -> tuple[str, str]:
-    """An exercise's title and what one of its notes answers ("", "" if no such exercise)."""
+def _exercise_words(exercise: str) -> tuple[str, Any]:
+    """An exercise's title and its ``entry_label`` (None if no exercise has that id now)."""
     from ..exercises import exercise as find_exercise
 
     try:
         found = find_exercise(exercise)
     except NotFoundError:  # an exercise retired since: the heading falls back to the ids
-        return "", ""
-    words = found.entry_label(key)
-    return found.title, words[:1].upper() + words[1:]
+        return "", None
+    return found.title, found.entry_label
 
 
 def list_reflections(store: LearnerStore) -> list[Reflection]:
@@ -80,6 +79,7 @@ def list_reflections(store: LearnerStore) -> list[Reflection]:
 
     out = []
     cache: dict[str, tuple[str, dict[str, str]]] = {}
+    labels: dict[str, tuple[str, Any]] = {}
     for exercise, key, value in rows:
         text = json.loads(value)
         if not isinstance(text, str):
@@ -92,7 +92,12 @@ def list_reflections(store: LearnerStore) -> list[Reflection]:
         prompt_id = key.split(":", 1)[1] if key.startswith("reflection:") else key
         prompt = prompts.get(key, "")
         if not prompt and not exercise.startswith("case:"):
-            title, prompt = _exercise_words(exercise, key)
+            if exercise not in labels:  # one lookup per exercise, not per note
+                labels[exercise] = _exercise_words(exercise)
+            title, label = labels[exercise]
+            if label is not None:
+                words = label(key)
+                prompt = words[:1].upper() + words[1:]
         heading = title if (prompt and title) else f"{title or exercise}: {prompt_id}"
         out.append(Reflection(exercise, key, text, heading, prompt))
     return out

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from typing import Any
 
 import plotly.graph_objects as go
@@ -35,6 +34,7 @@ import plotly.io as pio
 from IPython.display import display
 
 from .._figure_config import FIGURE_CONFIG
+from .._text import figure_lines
 
 
 def figure_bundle(fig: go.Figure) -> dict[str, Any]:
@@ -56,7 +56,7 @@ def _wrap(text: Any, width: int) -> Any:
     """``text`` on lines of about ``width`` characters, unless it is short or broken already."""
     if not isinstance(text, str) or "<br>" in text or len(re.sub(r"<[^>]+>", "", text)) <= width:
         return text
-    return "<br>".join(textwrap.wrap(text, width))
+    return figure_lines(text, width)
 
 
 def fit_words(spec: dict[str, Any]) -> None:
