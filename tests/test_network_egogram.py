@@ -8,7 +8,14 @@ import pytest
 
 from coursekit._palette import NETWORK_TYPE_COLOURS
 from coursekit.network import Contact, Ego, Network, egogram, load_sample_network
-from coursekit.network.egogram import GROUPINGS, MAX_LABELS, TIES, TRACE_NAMES, positions
+from coursekit.network.egogram import (
+    GROUPINGS,
+    MAX_LABELS,
+    TIES,
+    TRACE_NAMES,
+    egogram_spec,
+    positions,
+)
 
 
 def contacts(n: int, **fields) -> Network:
@@ -106,26 +113,65 @@ def test_ring_radius_of_one_strength_and_of_many():
     assert ring_radius(np.array([1, 3, 5])).tolist() == [5, 3, 1]
 
 
-def test_names_on_the_map_never_overlap_and_every_name_stays_in_the_hover():
-    from coursekit.network.egogram import egogram_spec, label_boxes
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("legend", [True, False])
+def test_names_on_the_map_never_overlap_and_every_name_stays_in_the_hover(legend):
+    from coursekit.network.map_labels import fixed_boxes, label_boxes
     from coursekit.network.model import Contact, Ego, Network
 
     people = [Contact(f"c{k}", f"Alexandra Montgomery-{k}", strength=4, inside=True)
               for k in range(15)]
     network = Network.from_records(Ego(), people)
     for height in (460, 620):
-        spec = egogram_spec(network, height=height)
+        spec = egogram_spec(network, height=height, legend=legend)
         dots = [(t, x, y) for tr in spec["data"] if tr.get("mode") == "markers+text"
                 and tr["name"] != "you" for t, x, y in zip(tr["text"], tr["x"], tr["y"],
                                                             strict=True)]
         shown = [(t, x, y) for t, x, y in dots if t]
-        # A crowded ring: some names only on hover. At 460 px (a map beside Harris's, some
-        # 250 px across) the ring's names would all lie over the rings' own labels.
-        assert (0 if height == 460 else 1) <= len(shown) < len(people)
+        # A crowded ring: some names only on hover. A 460 px map with a legend is some 225
+        # px across: the ring's names would all lie over the rings' own labels.
+        assert (0 if (height, legend) == (460, True) else 1) <= len(shown) < len(people)
         boxes = label_boxes([t for t, _, _ in shown], np.array([x for _, x, _ in shown]),
-                            np.array([y for _, _, y in shown]), height)
+                            np.array([y for _, _, y in shown]), height, legend=legend)
+        fixed = fixed_boxes("You", positions(network)[2], height, legend=legend)
         for i, a in enumerate(boxes):
-            for b in boxes[i + 1:]:
-                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+            assert not any(_overlap(a, b) for b in boxes[i + 1:] + fixed)
         hover = " ".join(h for tr in spec["data"] for h in list(tr.get("hovertext", ())))
         assert all(p.name in hover for p in people)
+
+
+@pytest.mark.parametrize(("height", "legend"), [(460, False), (520, False), (620, True)])
+def test_harris_after_names_keep_clear_of_the_rings_words(height, legend):
+    """Harris after (37 people, the map beside Harris before): no name on a ring's word."""
+    from coursekit.network.map_labels import fixed_boxes, label_boxes
+
+    network = load_sample_network("harris-after")
+    spec = egogram_spec(network, height=height, legend=legend)
+    x, y, sectors = positions(network)
+    names = [t for tr in spec["data"] if tr.get("mode") == "markers+text" and tr["name"] != "you"
+             for t in tr["text"]]
+    assert sum(bool(t) for t in names) >= 5  # the map still names people
+    shown = [(t, px, py) for tr in spec["data"] if tr.get("mode") == "markers+text"
+             and tr["name"] != "you" for t, px, py in zip(tr["text"], tr["x"], tr["y"],
+                                                          strict=True) if t]
+    boxes = label_boxes([t for t, _, _ in shown], np.array([p[1] for p in shown]),
+                        np.array([p[2] for p in shown]), height, legend=legend)
+    fixed = fixed_boxes(network.ego.label or "You", sectors, height, legend=legend)
+    assert not any(_overlap(a, b) for a in boxes for b in fixed)
+
+
+@pytest.mark.parametrize("legend", [True, False])
+def test_the_legend_has_room_of_its_own_and_never_shrinks_the_map(legend):
+    """The labels are placed for the map's size: the figure keeps that size whatever the
+    legend does (it may not push the margins), and the room is what the placement assumes."""
+    from coursekit.network.map_labels import map_px
+
+    layout = egogram_spec(load_sample_network("harris-after"), height=460,
+                          legend=legend)["layout"]
+    margin = layout["margin"]
+    assert margin["autoexpand"] is False and layout["showlegend"] is legend
+    assert 460 - margin["t"] - margin["b"] == map_px(460, legend=legend)
+    assert margin["b"] >= (130 if legend else 0)  # five types and their title, one group row

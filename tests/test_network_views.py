@@ -268,4 +268,11 @@ def test_two_samples_side_by_side():
     spec = shown[0]["application/vnd.plotly.v1+json"]
     assert "Harris before: 30 people" in spec["layout"]["title"]["text"]
     assert spec["config"]["showSendToCloud"] is False  # nothing offers to upload the map
-    assert "E-I index" in box.children[1].value
+    # Neither map has a legend of its own (beside the other it took the map's room and
+    # wrapped over its names): one key below both names every colour and shape.
+    assert [s["application/vnd.plotly.v1+json"]["layout"]["showlegend"] for s in shown] == [
+        False, False]
+    key = box.children[1].value
+    assert all(words in key for words in ("operational", "strategic", "several types",
+                                          "inside your organisation", "outside"))
+    assert "E-I index" in box.children[2].value

@@ -30,7 +30,6 @@ True
 from __future__ import annotations
 
 import math
-from typing import overload
 
 import numpy as np
 import pandas as pd
@@ -39,8 +38,20 @@ import plotly.graph_objects as go
 from .._figure_style import template_json
 from .._palette import EGO_COLOUR, GRID, NETWORK_TYPE_COLOURS
 from .._text import escape_html
+from .map_labels import (
+    EXTENT,
+    OUTER,
+    fixed_boxes,
+    label_boxes,
+    margin,
+    place_labels,
+    ring_radius,
+    short_name,
+)
 from .model import Network
 from .records import STRENGTH_MAX, STRENGTH_SCALE
+
+__all__ = ["egogram", "egogram_spec", "label_boxes", "positions", "ring_radius", "tie_path"]
 
 #: Type categories in legend order; a contact with several types is "mixed".
 TYPE_LABELS = {"operational": "operational", "personal": "personal", "strategic": "strategic",
@@ -62,21 +73,9 @@ MAX_TIES_DRAWN = 1500
 #: Label every contact up to this many contacts; above it, the closest MAX_LABELS only.
 LABEL_ALL_UP_TO = 15
 MAX_LABELS = 12
-OUTER = STRENGTH_MAX + 0.9
 #: Half the arc (in map units) kept free of dots at the top of each ring, where the ring's
 #: closeness label sits.
 RING_LABEL_CLEARANCE = 0.7
-
-
-@overload
-def ring_radius(strength: int) -> int: ...
-@overload
-def ring_radius(strength: np.ndarray) -> np.ndarray: ...
-
-
-def ring_radius(strength: np.ndarray | int) -> np.ndarray | int:
-    """Radius of a contact's ring: 1 for strength 5 (very close) ... 5 for strength 1."""
-    return STRENGTH_MAX + 1 - strength
 
 
 def _type_key(types: tuple[str, ...] | None) -> str:
@@ -181,91 +180,37 @@ def _hover(network: Network) -> list[str]:
     return out
 
 
-#: How big a label is on the map, per pixel of figure height: width of one character and
-#: the line height of 11-px text, in pixels (a generous estimate for a sans-serif font).
-LABEL_CHAR_PX, LABEL_LINE_PX = 7.0, 15.0
-
-
-def label_boxes(texts: list[str], x: np.ndarray, y: np.ndarray, height: int
-                ) -> list[tuple[float, float, float, float]]:
-    """The box (x0, y0, x1, y1) each label takes on the map, in map units.
-
-    A label sits above its dot ("top center"); the map shows ``2 * (OUTER + 0.9)`` units
-    over ``height`` less the margins (110 px) and the legend below the map (some 100 px).
-    """
-    per_px = 2 * (OUTER + 0.9) / max(100, height - 210)
-    boxes = []
-    for text, cx, cy in zip(texts, x, y, strict=True):
-        half = (len(text) * LABEL_CHAR_PX + 4) * per_px / 2
-        bottom = cy + 6 * per_px
-        boxes.append((cx - half, bottom, cx + half, bottom + LABEL_LINE_PX * per_px))
-    return boxes
-
-
-def _short_name(name: str, limit: int = 18) -> str:
-    """A name short enough for the map: a person's first name and initial, not a cut word.
-
-    >>> _short_name("Marguerite Dufresne"), _short_name("Dana K")
-    ('Marguerite D.', 'Dana K')
-    """
-    words = name.split()
-    if len(name) <= limit:
-        return name
-    short = f"{words[0]} {words[-1][0]}." if 1 < len(words) <= 3 else name
-    return short if len(short) <= limit else name[:limit - 1].rstrip() + "…"
-
-
 def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int,
-            sectors: list | tuple = ()) -> np.ndarray:
+            sectors: list | tuple = (), *, legend: bool = True) -> np.ndarray:
     """The names shown on the map, in the hover text all of them.
 
     The closest (and strategic) contacts come first; a label that would overlap one
-    already placed (or the sectors' or your own), or pass the map's edge, is left out.
+    already placed (or the sectors' or your own), or pass the map's edge, is left out
+    (:func:`coursekit.network.map_labels.place_labels`).
     """
     c = network.contacts
     n = network.size
     text = np.array([""] * n, dtype=object)
     score = c["strength"].to_numpy(dtype=float) * 10 + \
         c["types"].map(lambda t: "strategic" in (t or ())).to_numpy(dtype=float)
-    limit = n if n <= LABEL_ALL_UP_TO else MAX_LABELS
-    names = [str(name) for name in c["name"]]
-    short = [_short_name(name) for name in names]
-    boxes = label_boxes(short, x, y, height)
-    # Your own label (below the star), the rings' (9 px) and the sectors' are there first.
-    per_px = 2 * (OUTER + 0.9) / max(100, height - 210)
-    half = (len(str(network.ego.label or "You")) * LABEL_CHAR_PX + 4) * per_px / 2
-    rings = [(-half, -(12 + LABEL_LINE_PX) * per_px, half, 0.0)] + [
-        (-w, ring_radius(s) - 6 * per_px, w, ring_radius(s) + 6 * per_px) for s in
-        range(1, STRENGTH_MAX + 1) for w in [(len(STRENGTH_SCALE[s].split(":")[0]) * 5 + 4)
-                                             * per_px / 2]]
-    for label, start, end in sectors:  # bold, at 12 px
-        mid, half = (start + end) / 2, (len(str(label)) * 8.0 + 4) * per_px / 2
-        cx, cy = (OUTER + 0.25) * math.sin(mid), (OUTER + 0.25) * math.cos(mid)
-        rings.append((cx - half, cy - 9 * per_px, cx + half, cy + 9 * per_px))
-    lim, placed = OUTER + 0.9, list(rings)
-    for k in np.argsort(-score, kind="stable"):
-        if len(placed) - len(rings) == limit:
-            break
-        box = boxes[k]
-        if box[0] < -lim or box[2] > lim or box[3] > lim:
-            continue
-        if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3]
-               for o in placed):
-            continue
-        placed.append(box)
+    short = [short_name(str(name)) for name in c["name"]]
+    fixed = fixed_boxes(str(network.ego.label or "You"), sectors, height, legend=legend)
+    for k in place_labels(short, x, y, np.argsort(-score, kind="stable"), fixed,
+                          n if n <= LABEL_ALL_UP_TO else MAX_LABELS, height, legend=legend):
         text[k] = escape_html(short[k])
     return text
 
 
 def egogram_spec(network: Network, *, group_by: str = "inside", title: str | None = None,
-                 height: int = 620) -> dict:
+                 height: int = 620, legend: bool = True) -> dict:
     """:func:`egogram` as plain plotly data (``data``, ``layout``): to update a figure."""
     n = network.size
     x, y, sectors = positions(network, group_by)
     c = network.contacts
     keys = c["types"].map(_type_key).to_numpy(dtype=object)
     symbols = c["inside"].map(lambda v: SHAPES.get(v, "square")).to_numpy(dtype=object)
-    hover, labels = np.array(_hover(network), dtype=object), _labels(network, x, y, height, sectors)
+    hover = np.array(_hover(network), dtype=object)
+    labels = _labels(network, x, y, height, sectors, legend=legend)
     dot = 15 if n <= 20 else (11 if n <= 80 else (8 if n <= 300 else 5))
     ties = tie_path(network, x, y)
     traces: list[dict] = [_tie_trace(ties)]
@@ -292,7 +237,7 @@ def egogram_spec(network: Network, *, group_by: str = "inside", title: str | Non
                            legendgrouptitle=dict(text="Shape") if inside is True else None,
                            marker=dict(color="#777777", size=10, symbol=SHAPES[inside]),
                            showlegend=SHAPES[inside] in present))
-    layout = _layout(network, sectors, title, height, group_by)
+    layout = _layout(network, sectors, title, height, group_by, legend)
     if ties:
         layout["shapes"].append(dict(type="path", name=TIES, path=ties, xref="x", yref="y",
                                      line=dict(color=TIE_COLOUR, width=0.8), layer="below"))
@@ -300,15 +245,17 @@ def egogram_spec(network: Network, *, group_by: str = "inside", title: str | Non
 
 
 def egogram(network: Network, *, group_by: str = "inside", title: str | None = None,
-            height: int = 620) -> go.Figure:
+            height: int = 620, legend: bool = True) -> go.Figure:
     """The egogram of ``network`` as a plotly figure (see the module docstring).
 
     ``group_by`` is what the sectors show (one of :data:`GROUPINGS`); ``title`` defaults
-    to "Your network: n contacts"; ``height`` is in pixels.
+    to "Your network: n contacts"; ``height`` is in pixels; ``legend=False`` leaves out the
+    legend (maps side by side share one key) and gives the map its room.
     """
     # The dicts are built to plotly's schema (a test validates them); skipping the
     # validation here keeps an edit well under the 50 ms budget.
-    return go.Figure(**egogram_spec(network, group_by=group_by, title=title, height=height),
+    return go.Figure(**egogram_spec(network, group_by=group_by, title=title, height=height,
+                                     legend=legend),
                      _validate=False)
 
 
@@ -344,7 +291,7 @@ def _tie_trace(path: str) -> dict:
                 showlegend=bool(path))
 
 
-def _layout(network: Network, sectors, title, height, group_by) -> dict:
+def _layout(network: Network, sectors, title, height, group_by, legend) -> dict:
     n = network.size
     shapes = [dict(type="circle", xref="x", yref="y", x0=-r, y0=-r, x1=r, y1=r,
                    line=dict(color=GRID, width=1), layer="below")
@@ -379,12 +326,11 @@ def _layout(network: Network, sectors, title, height, group_by) -> dict:
     annotations.append(dict(x=0, y=1.0, xref="paper", yref="paper", showarrow=False,
                             text=caption, font=dict(size=11, color="#555555"),
                             xanchor="left", yanchor="bottom", align="left"))
-    lim = OUTER + 0.9
-    axis = dict(visible=False, range=[-lim, lim], fixedrange=False, zeroline=False)
+    axis = dict(visible=False, range=[-EXTENT, EXTENT], fixedrange=False, zeroline=False)
     # Equal aspect ratio: the plot area narrows to the map (constrain="domain"), centred,
     # and the ranges stay as given: with constrain="range" plotly widened the ranges it had
     # already widened at each resize of the page, and the map shrank to a dot. The legend
-    # runs horizontally below the map.
+    # runs horizontally below the map, in room of its own (map_labels.margin).
     return dict(
         title=dict(text=escape_html(title) if title else
                    f"Your network: {n} contact{'s' if n != 1 else ''}", x=0.02, y=0.98,
@@ -393,7 +339,7 @@ def _layout(network: Network, sectors, title, height, group_by) -> dict:
         yaxis=dict(axis, scaleanchor="x", scaleratio=1, title=dict(text=""), constrain="domain",
                    constraintoward="middle"),
         shapes=shapes, annotations=annotations, height=height, autosize=True,
-        margin=dict(l=10, r=10, t=100, b=10), template=template_json(),
+        margin=margin(legend=legend), template=template_json(), showlegend=legend,
         legend=dict(orientation="h", x=0.5, y=0.0, xanchor="center", yanchor="top",
                     groupclick="toggleitem"),
         dragmode="pan",

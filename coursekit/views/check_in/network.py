@@ -28,7 +28,7 @@ from ...network.history import restart_first_map
 from ...store import LearnerStore
 from .._common import Status, demo_banner, guarded
 from .._figures import set_figure, set_hint
-from ..network.results import LiveMap
+from ..network.results import LiveMap, map_key
 
 #: Each map at least this wide: two side by side on a wide screen, one under the other below.
 _MAP_BOX = widgets.Layout(flex="1 1 560px", min_width="320px", overflow="hidden")
@@ -97,9 +97,11 @@ class NetworkSinceView(widgets.VBox):
         titles = (f"First map ({check.first.taken_on:%d %b %Y}): {check.first.network.size} "
                   f"people", f"Now: {check.now.size} people")
         if not self.maps:
+            # No legend in either map (one beside the other took its room): one key below.
             self.maps = [LiveMap(check.first.network, title=titles[0], height=520, legend=False),
-                         LiveMap(check.now, title=titles[1], height=520)]
-            self.maps_box.children = [widgets.Box([m.output], layout=_MAP_BOX) for m in self.maps]
+                         LiveMap(check.now, title=titles[1], height=520, legend=False)]
+            self.maps_box.children = [*(widgets.Box([m.output], layout=_MAP_BOX)
+                                        for m in self.maps), map_key()]
         else:
             for live, network, title in zip(self.maps, (check.first.network, check.now),
                                             titles, strict=True):

@@ -21,9 +21,20 @@ import ipywidgets as widgets
 import numpy as np
 import plotly.graph_objects as go
 
+from ..._palette import NETWORK_TYPE_COLOURS
 from ..._render import render
+from ..._text import escape_html
 from ...network import Network, load_sample_network
-from ...network.egogram import GROUPING_LABELS, GROUPINGS, egogram_spec
+from ...network.egogram import (
+    GROUPING_LABELS,
+    GROUPINGS,
+    SHAPE_LABELS,
+    SHAPES,
+    TIE_COLOUR,
+    TIES,
+    TYPE_LABELS,
+    egogram_spec,
+)
 from ...network.measures import compare_measures, measures_table, network_measures
 from .._figures import set_figure
 from ._shared import STYLE, NetworkPart
@@ -73,8 +84,7 @@ class LiveMap:
 
     def update(self, network: Network) -> None:
         """Show ``network``: the figure is sent again only when something in it changed."""
-        new = egogram_spec(network, group_by=self.group_by, **self.options)
-        new["layout"]["showlegend"] = self.legend
+        new = egogram_spec(network, group_by=self.group_by, legend=self.legend, **self.options)
         if self._shown is None or not _same(new, self._shown):
             self._shown = new
             set_figure(self.output, self.figure)
@@ -145,6 +155,39 @@ class AuditView(NetworkPart):
         self.audit_html.value = render("network/_outsight.html.j2", audit=self.audit)
 
 
+#: The key's symbols (their colour goes in ``{}``), as the maps draw them.
+_SHAPES = {"circle": '<circle cx="6" cy="6" r="5" fill="{}"/>',
+           "diamond": '<path d="M6 0.5L11.5 6L6 11.5L0.5 6Z" fill="{}"/>',
+           "square": '<rect x="1" y="1" width="10" height="10" fill="{}"/>',
+           "line": '<line x1="0" y1="6" x2="12" y2="6" stroke="{}" stroke-width="1.5"/>'}
+
+
+def map_key() -> widgets.HTML:
+    """One key to maps shown side by side (they have no legend of their own).
+
+    A legend in each map took the map's room, and wrapped onto more rows in a narrow one; a
+    key below the maps wraps as the page needs and leaves both maps their full size.
+    """
+    # Drawn shapes, not characters: a coloured character is text, and pale text fails the
+    # contrast check; its words say what each is.
+    def item(shape: str, colour: str, words: str) -> str:
+        return (f'<span style="white-space:nowrap"><svg width="12" height="12" '
+                f'viewBox="0 0 12 12" aria-hidden="true" style="vertical-align:-1px">'
+                f'{_SHAPES[shape].format(colour)}</svg> {escape_html(words)}</span>')
+
+    types = [item("circle", NETWORK_TYPE_COLOURS[k], v) for k, v in TYPE_LABELS.items()]
+    shapes = [item(SHAPES[k], "#777777", SHAPE_LABELS[k]) for k in (True, False, None)]
+    row = ('<div style="display:flex;flex-wrap:wrap;gap:2px 14px;align-items:baseline">'
+           "<b>{}</b>{}</div>")
+    return widgets.HTML(
+        '<div role="group" aria-label="Key to the maps" style="font-size:12px;color:#444;'
+        'margin:2px 0 10px;line-height:1.6">'
+        + row.format("Colour: network type", "".join(types))
+        + row.format("Shape", "".join(shapes))
+        + row.format("Lines", item("line", TIE_COLOUR, TIES))
+        + "</div>")
+
+
 def _side_by_side(maps: list[LiveMap], table) -> tuple[widgets.Box, widgets.HTML]:
     boxes = widgets.Box([widgets.Box([m.output], layout=_SIDE) for m in maps],
                         layout=widgets.Layout(display="flex", flex_flow="row wrap",
@@ -167,13 +210,13 @@ class NetworkComparison(NetworkPart):
                                                 f"{self.sample.size} people", legend=False,
                              **options),
                      # No legend either: beside Harris's it took the map's room (a
-                     # 120 px map at 1024 px); your map above has it.
+                     # 120 px map at 1024 px); one key below both (map_key).
                      LiveMap(self._network(store), title="You", legend=False, **options)]
         # The sample never changes: its measures are computed once.
         self.sample_measures = network_measures(self.sample)
         self.box, self.table = _side_by_side(self.maps, compare_measures(
             {self.sample_title: self.sample_measures}).reset_index())
-        super().__init__(store, [self.box, self.table], status=False, **kwargs)
+        super().__init__(store, [self.box, map_key(), self.table], status=False, **kwargs)
 
     _network = staticmethod(NetworkMap._network)
 
@@ -200,8 +243,9 @@ def sample_comparison(first: str, second: str, *, titles: tuple[str, str] | None
     """
     titles = titles or tuple(s.replace("-", " ").capitalize() for s in (first, second))
     networks = [load_sample_network(first), load_sample_network(second)]
-    maps = [LiveMap(n, title=f"{t}: {n.size} people", height=460, legend=k > 0)
-            for k, (n, t) in enumerate(zip(networks, titles, strict=True))]
+    # No legend in either map: one key below both (map_key), so both maps are as big.
+    maps = [LiveMap(n, title=f"{t}: {n.size} people", height=460, legend=False)
+            for n, t in zip(networks, titles, strict=True)]
     box, table = _side_by_side(maps, compare_measures(dict(zip(titles, networks,
                                                                strict=True))).reset_index())
-    return widgets.VBox([box, table])
+    return widgets.VBox([box, map_key(), table])

@@ -1,0 +1,129 @@
+"""Where the map's words go: the rings, the room around the map, and the names on it.
+
+The names on a map (:func:`coursekit.network.egogram.egogram`) are placed in Python,
+before the browser draws it: a name that would lie over another word is left out (it stays
+in the hover text). That needs the map's scale, pixels per map unit, which follows from the
+figure's height and the room kept around the map: :data:`MARGIN_TOP` for the title and the
+caption, and below the map either :data:`LEGEND_ROOM` for the legend or
+:data:`MARGIN_BOTTOM` without one. The figure does not let its legend take more
+(``margin.autoexpand`` is off), so the map is the same size whether the legend runs on one
+row or wraps: what is placed here is what is drawn. The map is as tall as that leaves it, as
+long as the figure is wider than it is tall (every view shows maps at 480 px or more).
+
+>>> round(map_px(460, legend=False)), round(map_px(620, legend=True))
+(350, 385)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import overload
+
+import numpy as np
+
+from .records import STRENGTH_MAX, STRENGTH_SCALE
+
+#: The outer edge of the rings' sectors, in map units (the rings are 1 to 5 units across).
+OUTER = STRENGTH_MAX + 0.9
+#: Half the shown width and height of the map, in map units.
+EXTENT = OUTER + 0.9
+#: Room above the map (title and caption) and below it, in pixels: with a legend below the
+#: map, the room it may take (five network types and their group title at most; legend
+#: groups stand side by side above some 520 px and stack below that).
+MARGIN_TOP, MARGIN_BOTTOM, LEGEND_ROOM = 100, 10, 135
+#: How big a label is on the map: width of one character and the line height of 11-px
+#: text, in pixels (a generous estimate for a sans-serif font).
+LABEL_CHAR_PX, LABEL_LINE_PX = 7.0, 15.0
+
+
+@overload
+def ring_radius(strength: int) -> int: ...
+@overload
+def ring_radius(strength: np.ndarray) -> np.ndarray: ...
+
+
+def ring_radius(strength: np.ndarray | int) -> np.ndarray | int:
+    """Radius of a contact's ring: 1 for strength 5 (very close) ... 5 for strength 1."""
+    return STRENGTH_MAX + 1 - strength
+
+
+def map_px(height: int, *, legend: bool = True) -> float:
+    """How many pixels the map is across in a figure ``height`` px tall (with or without legend)."""
+    return max(100.0, height - MARGIN_TOP - (LEGEND_ROOM if legend else MARGIN_BOTTOM))
+
+
+def margin(*, legend: bool = True) -> dict[str, int | bool]:
+    """The figure's margins, fixed: the legend never takes the map's room."""
+    return {"l": 10, "r": 10, "t": MARGIN_TOP, "b": LEGEND_ROOM if legend else MARGIN_BOTTOM,
+            "autoexpand": False}
+
+
+def label_boxes(texts: Sequence[str], x: np.ndarray, y: np.ndarray, height: int, *,
+                legend: bool = True) -> list[tuple[float, float, float, float]]:
+    """The box (x0, y0, x1, y1) each label takes on the map, in map units.
+
+    A label sits above its dot ("top center"); the map shows ``2 * EXTENT`` units over
+    :func:`map_px` pixels.
+    """
+    per_px = 2 * EXTENT / map_px(height, legend=legend)
+    boxes = []
+    for text, cx, cy in zip(texts, x, y, strict=True):
+        half = (len(text) * LABEL_CHAR_PX + 4) * per_px / 2
+        bottom = cy + 6 * per_px
+        boxes.append((cx - half, bottom, cx + half, bottom + LABEL_LINE_PX * per_px))
+    return boxes
+
+
+def fixed_boxes(ego_label: str, sectors: Sequence[tuple[str, float, float]], height: int, *,
+                legend: bool = True) -> list[tuple[float, float, float, float]]:
+    """The boxes of the words every map has: yours (below the star), the rings', the sectors'."""
+    per_px = 2 * EXTENT / map_px(height, legend=legend)
+    half = (len(ego_label) * LABEL_CHAR_PX + 4) * per_px / 2
+    boxes = [(-half, -(12 + LABEL_LINE_PX) * per_px, half, 0.0)]
+    for s in range(1, STRENGTH_MAX + 1):  # the rings' words, 9 px, at the top of each ring
+        w = (len(STRENGTH_SCALE[s].split(":")[0]) * 5 + 4) * per_px / 2
+        boxes.append((-w, ring_radius(s) - 6 * per_px, w, ring_radius(s) + 6 * per_px))
+    for label, start, end in sectors:  # bold, at 12 px
+        mid, half = (start + end) / 2, (len(str(label)) * 8.0 + 4) * per_px / 2
+        cx, cy = (OUTER + 0.25) * math.sin(mid), (OUTER + 0.25) * math.cos(mid)
+        boxes.append((cx - half, cy - 9 * per_px, cx + half, cy + 9 * per_px))
+    return boxes
+
+
+def short_name(name: str, limit: int = 18) -> str:
+    """A name short enough for the map: a person's first name and initial, not a cut word.
+
+    >>> short_name("Marguerite Dufresne"), short_name("Dana K")
+    ('Marguerite D.', 'Dana K')
+    """
+    words = name.split()
+    if len(name) <= limit:
+        return name
+    short = f"{words[0]} {words[-1][0]}." if 1 < len(words) <= 3 else name
+    return short if len(short) <= limit else name[:limit - 1].rstrip() + "…"
+
+
+def place_labels(texts: Sequence[str], x: np.ndarray, y: np.ndarray, order: Sequence[int],
+                 fixed: list[tuple[float, float, float, float]], limit: int, height: int, *,
+                 legend: bool = True) -> list[int]:
+    """Which labels to show: in ``order``, each that overlaps no word already there.
+
+    ``fixed`` are the boxes of the words every map has (:func:`fixed_boxes`); a label that
+    would overlap one of them or one placed before it, or pass the map's edge, is left out.
+    At most ``limit`` are placed. Returns their indices.
+    """
+    boxes = label_boxes(texts, x, y, height, legend=legend)
+    placed, shown = list(fixed), []
+    for k in order:
+        if len(shown) == limit:
+            break
+        box = boxes[k]
+        if box[0] < -EXTENT or box[2] > EXTENT or box[3] > EXTENT:
+            continue
+        if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3]
+               for o in placed):
+            continue
+        placed.append(box)
+        shown.append(int(k))
+    return shown
