@@ -16,6 +16,33 @@ from ._palette import GRID, INK, QUALITATIVE
 
 #: The name every figure passes as ``template=``.
 TEMPLATE = "coursekit"
+#: Characters per line of a figure's title, an axis title and a category label: a figure in
+#: a notebook cell is some 590 px wide in JupyterLab at 1024x768 (beside its file browser),
+#: and plotly cuts what does not fit. The category labels take the left of the figure and
+#: the axis title is centred under the rest, so both wrap short
+#: (:func:`coursekit.views._figures.fit_words` wraps them as a figure is shown).
+TITLE_CHARS, AXIS_CHARS, CATEGORY_CHARS = 64, 44, 34
+#: The height of a row of a figure's categories, in pixels, for labels of ``lines`` lines.
+ROW_PX, LINE_PX = 28, 15
+
+
+def category_lines(label: str) -> int:
+    """How many lines a category label takes once wrapped at :data:`CATEGORY_CHARS`.
+
+    >>> category_lines("short"), category_lines("a much longer label " * 3)
+    (1, 2)
+    """
+    import textwrap
+
+    text = str(label)
+    if "<br>" in text:
+        return text.count("<br>") + 1
+    return 1 if len(text) <= CATEGORY_CHARS else len(textwrap.wrap(text, CATEGORY_CHARS))
+
+
+def row_px(labels) -> int:
+    """The height of each row of categories (a category axis spaces them evenly), in pixels."""
+    return max(ROW_PX, 12 + LINE_PX * max((category_lines(c) for c in labels), default=1))
 
 _AXIS = {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": GRID, "zerolinewidth": 1,
          "ticks": "", "automargin": True, "title": {"standoff": 12}}

@@ -169,7 +169,7 @@ def test_no_dashboard_figure_puts_counts_and_shares_on_one_axis():
         values = panel.table.get("median")
         if values is None:
             continue
-        counts = "number of people" in panel.figure.layout.xaxis.title.text
+        counts = "number of people" in panel.figure.layout.xaxis.title.text.lower()
         assert counts == bool((values.abs() > 1).any()), panel.title
 
 
@@ -185,9 +185,59 @@ def test_poll_labels_wrap_and_are_never_cut():
         "count": [6, 5, 7, 8], "share": [0.55, 0.45, 0.47, 0.53], "hidden": [False] * 4})
     fig = figures.polls_figure(polls, "Case")
     labels = [str(y) for trace in fig.data for y in trace.y]
-    names = [trace.name for trace in fig.data]
-    assert not any("\u2026" in text for text in labels + names)
+    headings = [a.text for a in fig.layout.annotations]
+    assert not any("\u2026" in text for text in labels + headings)
     assert any("<br>" in label for label in labels)
     assert long == " ".join(next(lb for lb in labels if lb.startswith("Keeps")).split("<br>"))
-    assert {"Same words (Q1)", "Same words (Q2)"} <= set(labels)
-    assert names[0].startswith("Q") and all(": " in n for n in names)
+    # Each question is a block of its own (its heading, its own axis of options): the same
+    # words under two questions are two rows, one in each block.
+    assert [h.startswith(f"<b>Q{n}: ") for n, h in enumerate(headings, 1)] == [True, True]
+    assert [(t.yaxis, list(t.y).count("Same words")) for t in fig.data] == [("y", 1), ("y2", 1)]
+
+
+def test_polls_figure_has_no_legend_and_a_heading_with_room_per_question():
+    """A legend of whole questions took the figure's width at 1024 px and squeezed the bars
+    to nothing (issue 12): each question is a heading above its own options instead."""
+    import pandas as pd
+
+    question = "Harris is bored, frustrated, and loyal to the company. What does he do first?"
+    polls = pd.DataFrame({
+        "question": [question] * 3 + ["And then?"] * 2,
+        "option": ["Quietly starts applying for jobs elsewhere", "Works harder", "Leaves",
+                   "Yes", "No"],
+        "count": [6, 9, None, 7, 8], "share": [0.4, 0.6, None, 0.47, 0.53],
+        "hidden": [False, False, True, False, False]})
+    fig = figures.polls_figure(polls, "Case")
+    assert fig.layout.showlegend is False
+    top = fig.layout.yaxis.domain
+    below = fig.layout.yaxis2.domain
+    assert below[1] < top[0]  # the second block lies under the first, not over it
+    # the second heading sits in the gap between the blocks, at the top of its own block
+    heading = fig.layout.annotations[1]
+    assert heading.y == pytest.approx(below[1]) and heading.yanchor == "bottom"
+    room = (top[0] - below[1]) * (fig.layout.height - fig.layout.margin.t - fig.layout.margin.b)
+    assert room >= 16 * (1 + heading.text.count("<br>"))  # its lines fit above its options
+    assert all(a.xanchor == "left" and a.x == 0 for a in fig.layout.annotations)
+
+
+def test_shown_figures_name_each_row_once_and_give_wrapped_labels_their_lines():
+    """As shown (fit_words wraps long labels), every dot and bar sits on a row of its
+    axis's category list: a dot whose label was not wrapped the same way made a second,
+    empty row under the same words. And rows are tall enough for their wrapped labels."""
+    from coursekit._figure_style import category_lines
+    from coursekit.views._figures import figure_bundle
+
+    for panel in panels_of(demo_class(30)):
+        if panel.figure is None:
+            continue
+        spec = figure_bundle(panel.figure)["application/vnd.plotly.v1+json"]
+        layout = spec["layout"]
+        for trace in spec["data"]:
+            axis = layout["yaxis" + trace.get("yaxis", "y")[1:]]
+            if "categoryarray" in axis:
+                assert set(trace["y"]) <= set(axis["categoryarray"]), panel.title
+        labels = [c for name, axis in layout.items() if name.startswith("yaxis")
+                  for c in axis.get("categoryarray", [])]
+        if labels and "polls" not in panel.title:
+            lines = max(category_lines(c) for c in labels)
+            assert layout["height"] >= 80 + len(labels) * 15 * lines, panel.title

@@ -154,3 +154,27 @@ def test_dashboard_from_handins_and_demo(monkeypatch):
     assert demo.demo and "DEMO CLASS" in demo.header.value
     with pytest.raises(TypeError):
         ClassDashboard(42)
+
+
+def test_dashboard_tables_are_in_words_and_fit_a_narrow_cell(monkeypatch):
+    """The tables shown (a panel with no figure, and show_tables) say things in words, show
+    counts as whole numbers and leave out a note column no row uses: the norms table of
+    nine columns scrolled sideways in JupyterLab at 1024x768 (issue 12)."""
+    from coursekit.views.classroom import _in_words, _table
+
+    monkeypatch.delenv("COURSEKIT_CLASS_DB", raising=False)
+    board = class_dashboard()
+    shown = " ".join(o["data"].get("text/html", "") for o in board.output.outputs)
+    plans = next(o["data"]["text/html"] for o in board.output.outputs
+                 if "The class's plans</caption>" in o["data"].get("text/html", ""))
+    assert ">hidden<" not in shown and ">q1<" not in plans and ">lower quartile<" in plans
+    norms = board.tables["assessment:career-drivers: What drives your career?: the class's "
+                         "scores"]
+    words = _in_words(norms)
+    assert "note" not in words and "hidden" not in words  # no row is hidden here
+    html = _table(words, "norms").to_html()
+    assert ">13<" in html or ">30<" in html  # learners counted, not "13.00"
+    assert "padding: 0.35em 0.4em" in html
+    hidden = norms.assign(hidden=[True] + [False] * (len(norms) - 1),
+                          note=["fewer than 5 — hidden"] + [""] * (len(norms) - 1))
+    assert "note" in _in_words(hidden)  # kept when a row needs it

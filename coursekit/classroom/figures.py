@@ -10,16 +10,19 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .._figure_style import TEMPLATE
-from .._palette import GRID, NETWORK_TYPE_COLOURS, OKABE_ITO
+from .._figure_style import TEMPLATE, row_px
+from .._palette import GRID, NETWORK_TYPE_COLOURS, OKABE_ITO, QUALITATIVE
 from .._text import figure_lines
 from .dashboard import HIDDEN
 
 
-def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, rows: int) -> go.Figure:
+def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, labels: list[str]
+            ) -> go.Figure:
+    """Title, axes and a height that gives each category's label (wrapped) its lines."""
     # a series with no visible group (all hidden) is dropped, leaving only the marker
     fig.data = tuple(t for t in fig.data if t.x is None or len(t.x))
-    fig.update_layout(title_text=title, template=TEMPLATE, height=max(260, 80 + 28 * rows),
+    height = max(260, 80 + len(labels) * row_px(labels))
+    fig.update_layout(title_text=title, template=TEMPLATE, height=height,
                       legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0.01, title=None))
     fig.update_xaxes(title_text=x_title, zeroline=False)
     fig.update_yaxes(title_text=y_title, type="category")
@@ -53,7 +56,8 @@ def _finish(fig: go.Figure, shown: pd.DataFrame, hidden: pd.DataFrame, hidden_x:
         fig.add_trace(_hidden_trace(hidden["label"].tolist(), hidden_x))
     fig.update_yaxes(categoryorder="array",
                      categoryarray=hidden["label"].tolist() + shown["label"].tolist())
-    return _layout(fig, title, x_title, y_title, len(shown) + len(hidden))
+    return _layout(fig, title, x_title, y_title,
+                   hidden["label"].tolist() + shown["label"].tolist())
 
 
 def _middle_half(shown: pd.DataFrame, centre: str, colour: str, bar_colour: str,
@@ -129,7 +133,7 @@ def composition_figure(table: pd.DataFrame) -> go.Figure:
                **NETWORK_TYPE_COLOURS}
     if table["hidden"].all():
         return _layout(go.Figure(_hidden_trace(table["label"].tolist(), 0.0)), title,
-                       "Share of the class's contacts", "", len(table))
+                       "Share of the class's contacts", "", table["label"].tolist())
     order = table.sort_values(["dimension", "share"], ascending=[False, True])
     fig = go.Figure(go.Bar(
         x=order["share"], y=order["label"], orientation="h", name="share of contacts",
@@ -141,7 +145,7 @@ def composition_figure(table: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(categoryorder="array", categoryarray=order["label"].tolist())
     fig.update_xaxes(tickformat=".0%", range=[0, 1.1])
     return _layout(fig, title, "Share of the class's contacts (a contact may have several "
-                   "types)", "", len(table))
+                   "types)", "", table["label"].tolist())
 
 
 def indicators_figure(table: pd.DataFrame, name: str = "indicator",
@@ -159,36 +163,68 @@ def indicators_figure(table: pd.DataFrame, name: str = "indicator",
         "%{y}<br>median %{x:.2f}<br>n %{customdata[0]:.0f}, mean %{customdata[1]:.2f}"
         "<extra></extra>"))
     return _finish(fig, shown, hidden, 0.0, title,
-                   f"Value, {unit} (median; bar: middle half of the class)", "")
+                   f"{unit[:1].upper()}{unit[1:]}: median (dot), middle half of the class (bar)",
+                   "")
+
+
+#: Characters per line of an option's words and of a question's heading in the polls figure:
+#: the figure is some 590 px wide in JupyterLab at 1024x768 (the options' column takes some
+#: 200 px of it, each question's heading runs over the bars' part).
+OPTION_CHARS, QUESTION_CHARS = 32, 48
+#: Pixels of the polls figure: a line of an option's words, a heading's line, the gap
+#: between two questions, and the room above (title) and below (the share axis) the plot.
+_LINE_PX, _HEADING_LINE_PX, _GAP_PX, _TOP_PX, _BOTTOM_PX = 15, 16, 18, 60, 50
 
 
 def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
     """Each decision point's share per option, sorted, worded by ``question`` and ``option``.
 
-    Questions are numbered in the legend ("Q1: ..."); an option worded the same under two
-    questions carries its question's number. Long words wrap: nothing is cut.
+    One block per question, in the order of the case: the question as its heading ("Q1:
+    ...") and its options as bars below it, all on one share axis. No legend: a legend of
+    whole questions took the figure's width and squeezed the bars to nothing. Long words
+    wrap: nothing is cut. The blocks are laid out in pixels, so a heading of three lines
+    has the room of three lines at any width.
     """
     title = f"{case}: what the class predicted"
     if polls.empty:
         return _empty(title, "No decisions handed in yet.")
-    number = {q: n for n, q in enumerate(dict.fromkeys(polls["question"]), 1)}
-    polls = polls.assign(label=polls["option"].map(lambda text: figure_lines(text, 42)))
-    twice = polls["label"].duplicated(keep=False)  # the same words under two questions
-    asked = "(Q" + polls["question"].map(number).astype(str) + ")"
-    polls.loc[twice, "label"] = polls["label"] + " " + asked
-    shown = polls[~polls["hidden"]].sort_values(["question", "share"], ascending=[False, True])
-    hidden = polls[polls["hidden"]]
-    fig = go.Figure()
-    for question, rows in shown.groupby("question", sort=True):  # colours: the colourway
+    polls = polls.assign(label=polls["option"].map(lambda text: figure_lines(text, OPTION_CHARS)))
+    blocks = []  # (heading, shown rows, hidden rows, heading px, rows px), top to bottom
+    for n, question in enumerate(dict.fromkeys(polls["question"]), 1):
+        rows = polls[polls["question"] == question]
+        heading = figure_lines(f"Q{n}: {question}", QUESTION_CHARS)
+        row_px = 12 + _LINE_PX * max(1 + label.count("<br>") for label in rows["label"])
+        blocks.append((heading, rows[~rows["hidden"]].sort_values("share"), rows[rows["hidden"]],
+                       _HEADING_LINE_PX * (1 + heading.count("<br>")) + 6, len(rows) * row_px))
+    plot_px = sum(h + r for *_, h, r in blocks) + _GAP_PX * (len(blocks) - 1)
+    fig, top = go.Figure(), 0
+    for k, (heading, shown, hidden, heading_px, rows_px) in enumerate(blocks):
+        axis = "y" if k == 0 else f"y{k + 1}"
+        domain = [1 - (top + heading_px + rows_px) / plot_px, 1 - (top + heading_px) / plot_px]
         fig.add_trace(go.Bar(
-            x=rows["share"], y=rows["label"], orientation="h",
-            name=figure_lines(f"Q{number[question]}: {question}", 70),
-            text=[f"{c:.0f} ({s:.0%})" for c, s in zip(rows["count"], rows["share"], strict=False)],
-            textposition="outside"))
-    if not hidden.empty:
-        fig.add_trace(_hidden_trace(hidden["label"].tolist(), 0.0))
-    order = polls.sort_values(["question", "hidden", "share"], ascending=[False, False, True])
-    fig.update_yaxes(categoryorder="array", categoryarray=order["label"].tolist())
-    fig.update_xaxes(tickformat=".0%", range=[0, 1.15])
-    lines = sum(1 + 0.6 * label.count("<br>") for label in polls["label"])  # wrapped rows
-    return _layout(fig, title, "Share of the learners who answered", "", round(lines))
+            x=shown["share"], y=shown["label"], orientation="h", yaxis=axis, showlegend=False,
+            width=min(0.8, 24 * len(shown.index.union(hidden.index)) / rows_px),  # 24 px thick
+            name=heading.replace("<br>", " "), marker_color=QUALITATIVE[k % len(QUALITATIVE)],
+            text=[f"{c:.0f} ({s:.0%})" for c, s in zip(shown["count"], shown["share"],
+                                                       strict=True)],
+            textposition="outside", cliponaxis=False,
+            hovertemplate="%{y}<br>%{text} of the learners who answered<extra></extra>"))
+        if not hidden.empty:
+            fig.add_trace(_hidden_trace(hidden["label"].tolist(), 0.01).update(
+                yaxis=axis, showlegend=False))
+        fig.update_layout({f"yaxis{k + 1 if k else ''}": dict(
+            domain=[max(0.0, domain[0]), min(1.0, domain[1])], anchor="x", type="category",
+            categoryorder="array", showgrid=False,
+            categoryarray=hidden["label"].tolist() + shown["label"].tolist())})
+        fig.add_annotation(text=f"<b>{heading}</b>", xref="paper", yref="paper", x=0,
+                           y=domain[1], xanchor="left", yanchor="bottom", align="left",
+                           showarrow=False, yshift=2)
+        top += heading_px + rows_px + _GAP_PX
+    fig.update_layout(title_text=title, template=TEMPLATE, showlegend=False,
+                      height=_TOP_PX + plot_px + _BOTTOM_PX,
+                      margin=dict(t=_TOP_PX, b=_BOTTOM_PX))
+    # The whole scale, and room right of a full bar for its count.
+    fig.update_xaxes(title_text="Share of the learners who answered", zeroline=False,
+                     tickformat=".0%", range=[0, 1.3], tickvals=[0, 0.25, 0.5, 0.75, 1],
+                     anchor=f"y{len(blocks)}" if len(blocks) > 1 else "y")
+    return fig

@@ -34,6 +34,7 @@ import plotly.io as pio
 from IPython.display import display
 
 from .._figure_config import FIGURE_CONFIG
+from .._figure_style import AXIS_CHARS, CATEGORY_CHARS, TITLE_CHARS
 from .._text import figure_lines
 
 
@@ -47,11 +48,6 @@ def figure_bundle(fig: go.Figure) -> dict[str, Any]:
     return {"application/vnd.plotly.v1+json": spec, "text/plain": f"<plotly figure: {title}>"}
 
 
-#: Characters per line of a figure's title, an axis title and a category label: a figure in
-#: a notebook cell is some 560 px wide at 1024x768, and plotly cuts what does not fit.
-TITLE_CHARS, AXIS_CHARS, CATEGORY_CHARS = 64, 56, 38
-
-
 def _wrap(text: Any, width: int) -> Any:
     """``text`` on lines of about ``width`` characters, unless it is short or broken already."""
     if not isinstance(text, str) or "<br>" in text or len(re.sub(r"<[^>]+>", "", text)) <= width:
@@ -62,23 +58,32 @@ def _wrap(text: Any, width: int) -> Any:
 def fit_words(spec: dict[str, Any]) -> None:
     """Wrap a figure's long words in place (its JSON spec), so nothing is cut at its edge.
 
-    The title, the axis titles and the category labels of horizontal bars (and of the text
-    rows that stand for hidden groups) are broken onto lines.
+    The title and the axis titles are broken onto lines, and so is every category named on
+    a y axis: in its ``categoryarray`` and in the ``y`` of every trace, the same way, so a
+    dot and its row keep one name. A figure of a set height grows by the lines its title
+    gains, so its plot keeps its size.
 
-    >>> spec = {"layout": {"title": {"text": "A " * 40}, "yaxis": {"categoryarray": ["x"]}},
-    ...         "data": [{"type": "bar", "orientation": "h", "y": ["short", "b " * 30]}]}
+    >>> spec = {"layout": {"title": {"text": "A " * 40}, "height": 300,
+    ...                    "yaxis": {"categoryarray": ["x"]}},
+    ...         "data": [{"type": "bar", "orientation": "h", "y": ["short", "b " * 30]},
+    ...                  {"type": "scatter", "mode": "markers", "y": ["b " * 30]}]}
     >>> fit_words(spec)
-    >>> spec["layout"]["title"]["text"].count("<br>"), spec["data"][0]["y"][0]
-    (1, 'short')
-    >>> spec["data"][0]["y"][1].count("<br>")
+    >>> spec["layout"]["title"]["text"].count("<br>"), spec["layout"]["height"]
+    (1, 320)
+    >>> spec["data"][0]["y"][0], spec["data"][0]["y"][1] == spec["data"][1]["y"][0]
+    ('short', True)
+    >>> spec["data"][1]["y"][0].count("<br>")
     1
     """
     layout = spec.get("layout", {})
     title = layout.get("title")
     if isinstance(title, dict) and title.get("text") != _wrap(title.get("text"), TITLE_CHARS):
         title["text"] = _wrap(title["text"], TITLE_CHARS)
+        extra = 20 * title["text"].count("<br>")
         margin = layout.setdefault("margin", {})  # room above the plot for the new lines
-        margin["t"] = int(margin.get("t") or 60) + 20 * title["text"].count("<br>")
+        margin["t"] = int(margin.get("t") or 60) + extra
+        if layout.get("height"):
+            layout["height"] += extra
     for name, axis in layout.items():
         if not (name.startswith(("xaxis", "yaxis")) and isinstance(axis, dict)):
             continue
@@ -87,10 +92,7 @@ def fit_words(spec: dict[str, Any]) -> None:
         if name.startswith("yaxis") and isinstance(axis.get("categoryarray"), list):
             axis["categoryarray"] = [_wrap(c, CATEGORY_CHARS) for c in axis["categoryarray"]]
     for trace in spec.get("data", []):
-        if trace.get("orientation") == "h" and isinstance(trace.get("y"), list):
-            trace["y"] = [_wrap(c, CATEGORY_CHARS) for c in trace["y"]]
-        elif (trace.get("mode") == "text" and isinstance(trace.get("y"), list)
-              and any(isinstance(c, str) for c in trace["y"])):
+        if isinstance(trace.get("y"), list) and any(isinstance(c, str) for c in trace["y"]):
             trace["y"] = [_wrap(c, CATEGORY_CHARS) for c in trace["y"]]
 
 

@@ -311,7 +311,7 @@ class ClassDashboard(widgets.VBox):
                                            f"<p>{escape_html(panel.caption)}</p>",
                               "text/plain": panel.title})
                 shown.append(figure_bundle(panel.figure) if panel.figure is not None
-                             else _table_bundle(panel.table, panel.title))
+                             else _table_bundle(_in_words(panel.table), panel.title))
         if not shown:
             shown.append({"text/html": "<p>No hand-ins yet: the class picture appears as "
                                        "learners hand in.</p>", "text/plain": "No hand-ins"})
@@ -350,9 +350,11 @@ def _in_words(table: pd.DataFrame) -> pd.DataFrame:
     """A panel's table as a person reads it.
 
     No ids where words stand beside them, no ``hidden`` flag (the note says why a row is
-    hidden), headings in words, the words first.
+    hidden) and no note when no row has one, headings in words, the words first.
     """
     table = table.drop(columns=["hidden"], errors="ignore")
+    if "note" in table and not table["note"].fillna("").astype(str).str.strip().any():
+        table = table.drop(columns=["note"])
     table = table.drop(columns=[i for i, w in _ID_COLUMNS.items()
                                 if i in table and w in table])
     first = [c for c in ("question", "option", "label") if c in table]
@@ -360,8 +362,19 @@ def _in_words(table: pd.DataFrame) -> pd.DataFrame:
     return table.rename(columns=lambda c: _HEADINGS.get(c, str(c).replace("_", " ")))
 
 
+#: Cells a little tighter than JupyterLab's (0.5em): a table of nine columns fits a cell of
+#: some 590 px (JupyterLab at 1024x768) without a sideways scrollbar.
+_CELL_STYLE = [{"selector": "th, td", "props": "padding: 0.35em 0.4em"}]
+
+
 def _table(table: pd.DataFrame, caption: str):
-    return table.style.set_caption(caption).format(precision=2, na_rep="—").hide(axis="index")
+    """The table as shown: two decimals, counts as whole numbers, "—" for a hidden number."""
+    whole = [c for c in table.columns if pd.api.types.is_numeric_dtype(table[c])
+             and not pd.api.types.is_bool_dtype(table[c])
+             and (table[c].dropna() % 1 == 0).all()]
+    return (table.style.set_caption(caption).format(precision=2, na_rep="—")
+            .format("{:.0f}", subset=whole, na_rep="—")
+            .set_table_styles(_CELL_STYLE).hide(axis="index"))
 
 
 def _table_bundle(table: pd.DataFrame, caption: str) -> dict[str, str]:

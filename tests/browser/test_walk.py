@@ -33,7 +33,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import warnings
 from pathlib import Path
 
 import pytest
@@ -82,24 +81,6 @@ FULL = os.environ.get("COURSEKIT_WALK", "").lower() == "full"
 #: (data, width) pairs walked for each notebook and mode.
 VIEWS = ([(data, width) for data in ("data", "demo") for width in SIZES] if FULL
          else [("data", 1366), ("demo", 1024)])
-#: Problems the walk found that are not fixed yet, by page (``mode-width-data-notebook``):
-#: words of each problem's place and text. They are reported as warnings, never hidden, and
-#: the page fails on any other problem. Empty this as they are fixed (issue 12).
-_DASHBOARD_AT_1024 = (
-    # The class dashboard's figures in a 1024 px window: plotly puts the bar labels and the
-    # axis titles past the figure's left and bottom edges (wrapped or not), and the tables
-    # behind the figures scroll sideways by 21 px.
-    "is cut at the edge of its figure", "the output area has a sideways scrollbar")
-_HARRIS_MAPS_AT_1024 = (
-    # Harris's two maps side by side in a 1024 px app page: the legend below the second
-    # map wraps onto more rows than the label placement allows for, so a few names meet
-    # the rings' words.
-    'under "Harris\'s network, before and after"): <text>',)
-KNOWN: dict[str, tuple[str, ...]] = {
-    "lab-1024-demo-instructor-class_dashboard": _DASHBOARD_AT_1024,
-    "app-1024-demo-instructor-class_dashboard": _DASHBOARD_AT_1024,
-    "app-1024-demo-02_the_career_impasse": _HARRIS_MAPS_AT_1024,
-}
 #: One server per (mode, data): the cases are grouped so that each starts once.
 CASES = [pytest.param(mode, width, data, notebook,
                       id=f"{mode}-{width}-{data}-{page_name(notebook)}")
@@ -179,10 +160,5 @@ def test_walk(walk_servers, chromium, mode, width, data, notebook):
             # Leaving the page ends its kernel (its beacon); closing the context would not.
             page.page.goto("about:blank")
             context.close()
-    known = [p for p in problems
-             if any(words in f"{p[1]}: {p[2]}" for words in KNOWN.get(shot[len("walk-"):], ()))]
-    if known:
-        warnings.warn(f"known and not fixed yet: {walk_report(shot, known)}", stacklevel=1)
-    problems = [p for p in problems if p not in known]
     if problems:
         pytest.fail(walk_report(shot, problems), pytrace=False)
