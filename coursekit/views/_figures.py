@@ -84,6 +84,11 @@ def fit_words(spec: dict[str, Any]) -> None:
         margin["t"] = int(margin.get("t") or 60) + extra
         if layout.get("height"):
             layout["height"] += extra
+        # From the top down, not centred in the margin: its lines clear a legend above the
+        # plot. (plotly sets a title of several lines anchored at its top one line too high.)
+        lines = title["text"].count("<br>")
+        title.update(yref="container", yanchor="top",
+                     y=1 - (12 + 16 * lines) / (layout.get("height") or 450))
     for name, axis in layout.items():
         if not (name.startswith(("xaxis", "yaxis")) and isinstance(axis, dict)):
             continue

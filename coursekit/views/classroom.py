@@ -365,12 +365,13 @@ def _in_words(table: pd.DataFrame) -> pd.DataFrame:
 #: Cells a little tighter than JupyterLab's (0.5em): a table of nine columns fits a cell of
 #: some 590 px (JupyterLab at 1024x768) without a sideways scrollbar.
 _CELL_STYLE = [{"selector": "th, td", "props": "padding: 0.35em 0.4em"}]
+#: Columns (headings in words) that count learners or things: shown as whole numbers.
+_COUNTS = {"learners", "learners who answered", "count", "contacts", "items"}
 
 
 def _table(table: pd.DataFrame, caption: str):
     """The table as shown: two decimals, counts as whole numbers, "—" for a hidden number."""
-    whole = [c for c in table.columns if pd.api.types.is_numeric_dtype(table[c])
-             and not pd.api.types.is_bool_dtype(table[c])
+    whole = [c for c in table.columns if c in _COUNTS and pd.api.types.is_numeric_dtype(table[c])
              and (table[c].dropna() % 1 == 0).all()]
     return (table.style.set_caption(caption).format(precision=2, na_rep="—")
             .format("{:.0f}", subset=whole, na_rep="—")
