@@ -321,8 +321,8 @@ def _layout(network: Network, sectors, title, height, group_by, legend) -> dict:
                f"{escape_html(GROUPING_LABELS.get(group_by, group_by))}.<br>"
                f"Colour: network type. Shape: inside ● / outside ◆ / unknown ■.")
     if n > 1 and len(network.tie_arrays[0]) == 0:
-        caption += ("<br><b>No ties among your contacts recorded yet: a star.</b> Put people "
-                    "who know each other in a circle.")
+        caption += ("<br><b>No ties among your contacts recorded yet: a star.</b><br>Put "
+                    "people who know each other in a circle.")  # two lines: 560 px wide
     annotations.append(dict(x=0, y=1.0, xref="paper", yref="paper", showarrow=False,
                             text=caption, font=dict(size=11, color="#555555"),
                             xanchor="left", yanchor="bottom", align="left"))
