@@ -104,7 +104,8 @@ def short_name(name: str, limit: int = 18) -> str:
     return short if len(short) <= limit else name[:limit - 1].rstrip() + "…"
 
 
-def place_labels(texts: Sequence[str], x: np.ndarray, y: np.ndarray, order: Sequence[int],
+def place_labels(texts: Sequence[str], x: np.ndarray, y: np.ndarray,
+                 order: Sequence[int] | np.ndarray,
                  fixed: list[tuple[float, float, float, float]], limit: int, height: int, *,
                  legend: bool = True) -> list[int]:
     """Which labels to show: in ``order``, each that overlaps no word already there.
@@ -114,7 +115,7 @@ def place_labels(texts: Sequence[str], x: np.ndarray, y: np.ndarray, order: Sequ
     At most ``limit`` are placed. Returns their indices.
     """
     boxes = label_boxes(texts, x, y, height, legend=legend)
-    placed, shown = list(fixed), []
+    placed, shown = list(fixed), list[int]()
     for k in order:
         if len(shown) == limit:
             break
