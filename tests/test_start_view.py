@@ -56,6 +56,9 @@ def test_plan_widget_updates_when_an_answer_is_saved(store):
     assert bar.description.startswith("Case 1: The first step:") and "% done" in bar.description
     status = plan.children[1].children[1].children[0].value
     assert "0 of 2 exercises done, 1 under way" in status
+    # the words give the share the bar draws, never more (99.9 % is not yet 100 %)
+    shown = f"{int(bar.value * 100)}% in all"
+    assert shown in status and shown.replace(" in all", " done") in bar.description
 
 
 def test_your_data_exports_and_erases(store, tmp_path):

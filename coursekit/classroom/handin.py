@@ -125,7 +125,8 @@ def preview_handin(handin_or_store: Mapping[str, Any] | LearnerStore, *,
     lines = [f"Your hand-in (version {h['version']} of the coursekit hand-in format)",
              f"Pseudonym (random, not your name): {h['pseudonym']}",
              f"Course: {_course_words(h['course'])}",
-             f"Made at (UTC): {h['created_at']}", f"coursekit version: {h['coursekit_version']}"]
+             f"Made at (UTC): {h['created_at']}",
+             f"Made with version {h['coursekit_version']} of the course software"]
     if h["demo"]:
         lines.append("DEMO: made from sample data, not a real learner")
     known = {e.id: e for e in exercises()}

@@ -111,6 +111,21 @@ class CaseExercise(Exercise):
         # Whole: a tick box's words wrap (a cut question was all a learner saw of it).
         return " ".join(prompt.split()) if prompt else super().entry_label(key)
 
+    def entry_order(self) -> list[str]:
+        """The case's texts in the order the notebook asks for them.
+
+        Part by part, a prediction's reason before the reflection after the same part; the
+        discussion answers last.
+        """
+        case = self.case
+        parts = case.part_ids
+        asked = sorted([(parts.index(d.after), 0, n, f"why:{d.id}")
+                        for n, d in enumerate(case.decisions) if d.after in parts]
+                       + [(parts.index(r.after), 1, n, f"reflection:{r.id}")
+                          for n, r in enumerate(case.reflections) if r.after in parts])
+        return [key for *_, key in asked] + [f"discussion:{n}"
+                                             for n in range(1, len(case.discussion) + 1)]
+
     def describe_handin(self, section: Any) -> list[str]:
         """Each decision's prompt and the option chosen, in words."""
         lines = []

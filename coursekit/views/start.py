@@ -39,14 +39,15 @@ def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VB
             if row.exercises:
                 bar = widgets.FloatProgress(
                     value=float(row.share), min=0.0, max=1.0,
-                    description=f"{row.title}: {row.share:.0%} done",
+                    description=f"{row.title}: {int(row.share * 100)}% done",
                     style={"description_width": "0px"},
                     layout=widgets.Layout(width="220px"),
                 )
                 bar.add_class("ck-sr-label")
             else:
                 bar = widgets.HTML("")
-            status = progress_words(int(row.exercises), int(row.started), int(row.complete))
+            status = progress_words(int(row.exercises), int(row.started), int(row.complete),
+                                    float(row.share))
             session = course.session_of(row.notebook)
             if session is not None:
                 status = f"session {session} · {status}"
@@ -86,13 +87,13 @@ def assignment_row(task: Assignment, done: Done) -> widgets.HBox:
         f"{escape_html(words)}</small></div>", layout=widgets.Layout(width="420px")), bar])
 
 
-def progress_words(exercises: int, started: int, complete: int) -> str:
-    """A notebook's progress in words.
+def progress_words(exercises: int, started: int, complete: int, share: float = 0.0) -> str:
+    """A notebook's progress in words, with the share its bar draws once work is under way.
 
     Examples
     --------
-    >>> progress_words(3, 2, 1)
-    '1 of 3 exercises done, 1 under way'
+    >>> progress_words(3, 2, 1, 0.5)
+    '1 of 3 exercises done, 1 under way: 50% in all'
     >>> progress_words(1, 0, 0), progress_words(1, 1, 1), progress_words(0, 0, 0)
     ('not started', 'done', 'nothing to fill in: read it')
     """
@@ -103,7 +104,8 @@ def progress_words(exercises: int, started: int, complete: int) -> str:
     if complete == exercises:
         return "done"
     noun = "exercise" if exercises == 1 else "exercises"
-    return f"{complete} of {exercises} {noun} done, {started - complete} under way"
+    return (f"{complete} of {exercises} {noun} done, {started - complete} under way: "
+            f"{int(share * 100)}% in all")  # 99.9% is not yet 100%
 
 
 #: What the store's own tables hold, in the learner's words (each exercise names its own).
