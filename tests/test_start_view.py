@@ -5,6 +5,7 @@ import json
 from coursekit.cases import load_case
 from coursekit.course import load_course, progress
 from coursekit.demo import demo_store
+from coursekit.store import LearnerStore
 from coursekit.views.start import course_plan, start_page, your_data
 
 
@@ -90,3 +91,10 @@ def test_start_page_in_demo_mode_shows_banner_and_no_export():
     data_box = page.children[3]
     data_box.children[1].children[0].click()
     assert "no personal data" in data_box.children[3].value
+
+
+def test_your_data_says_where_in_words():
+    """A store on disk is named by its path; a demo store is said to be in memory, in words."""
+    demo = LearnerStore(":memory:")
+    text = your_data(demo).children[0].value
+    assert "kept in this page's memory only (demo mode)" in text and "<code>" not in text

@@ -145,7 +145,6 @@ def your_data(store: LearnerStore, export_dir: str | Path | None = None) -> widg
     The export is a JSON file written next to the store (or into ``export_dir``); erasing
     needs a tick in a confirmation box first.
     """
-    where = "in memory only (demo mode)" if store.in_memory else str(store.path)
     info = widgets.HTML()
     message = widgets.HTML()
     export = widgets.Button(description="Export my data (JSON)", icon="download",
@@ -161,8 +160,10 @@ def your_data(store: LearnerStore, export_dir: str | Path | None = None) -> widg
         counts = store.inventory()
         items = "".join(f"<li>{escape_html(describe_count(t, n))}</li>"
                         for t, n in counts.items() if n)
-        info.value = (f"<p>Your answers are kept in <code>{escape_html(where)}</code>, on this "
-                      f"machine only. Nothing is sent anywhere.</p>"
+        where = ("in this page's memory only (demo mode)" if store.in_memory
+                 else f"in <code>{escape_html(store.path)}</code>")
+        info.value = (f"<p>Your answers are kept {where}, on this machine only. Nothing is "
+                      f"sent anywhere.</p>"
                       f"<ul>{items or '<li>Nothing stored yet.</li>'}</ul>")
 
     def on_export(_button: widgets.Button) -> None:
