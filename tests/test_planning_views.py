@@ -221,3 +221,19 @@ def test_the_coach_never_writes_over_a_goal_typed_after_it_was_drawn(tmp_path):
     assert load_goal(store).outcome == "Running my own site"
     again = ck.goal(store)  # and after a restart, what was last written is shown
     assert again.goal.value == "Lead a plant in Lyon by 2030"
+
+
+def test_my_report_reflections_grouped_under_their_case_in_course_order(tmp_path):
+    """Case 1's questions under one heading before case 2's; a question is not prefixed."""
+    store = LearnerStore(tmp_path / "s.sqlite")
+    store.save("case:the-career-impasse", "reflection:in-your-sleep", "a", kind="reflection")
+    store.save("case:the-first-step", "reflection:your-first-step", "b", kind="reflection")
+    store.save("case:the-first-step", "reflection:what-you-want", "c", kind="reflection")
+    v = ReportView(store)
+    assert list(v.checks) == ["case:the-first-step/reflection:what-you-want",
+                              "case:the-first-step/reflection:your-first-step",
+                              "case:the-career-impasse/reflection:in-your-sleep"]
+    rows = v.children[3].children
+    assert [w.value for w in rows if getattr(w, "value", None) and str(w.value).startswith(
+        "<i>")] == ["<i>The first step</i>", "<i>The career impasse</i>"]
+    assert not any(c.description.startswith("The ") for c in v.checks.values())
