@@ -191,3 +191,20 @@ def test_poll_labels_wrap_and_are_never_cut():
     assert long == " ".join(next(lb for lb in labels if lb.startswith("Keeps")).split("<br>"))
     assert {"Same words (Q1)", "Same words (Q2)"} <= set(labels)
     assert names[0].startswith("Q") and all(": " in n for n in names)
+
+
+def test_polls_and_the_handin_preview_follow_the_story_order():
+    """Q1 is the case's first decision (not the first in the alphabet), options as listed."""
+    harris = exercise("case:the-career-impasse")
+    sections = {h["pseudonym"]: h["exercises"][harris.id] for h in demo_class(30)}
+    panel = harris.dashboard(sections)[0]
+    decisions = harris.case.decisions
+    assert list(dict.fromkeys(panel.table["point"])) == [d.id for d in decisions]
+    first = panel.table[panel.table["point"] == decisions[0].id]
+    assert list(first["choice"]) == list(decisions[0].option_ids)
+    legend = [t.name for t in panel.figure.data if t.name.startswith("Q")]
+    assert [name.split(":")[0] for name in legend] == ["Q1", "Q2", "Q3"]
+    assert legend[0].replace("<br>", " ").startswith(f"Q1: {decisions[0].prompt[:20]}")
+    said = harris.describe_handin({"decisions": {d.id: d.option_ids[0]
+                                                 for d in reversed(decisions)}})
+    assert [line[:20] for line in said] == [" ".join(d.prompt.split())[:20] for d in decisions]

@@ -172,14 +172,15 @@ def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
     if polls.empty:
         return _empty(title, "No decisions handed in yet.")
     number = {q: n for n, q in enumerate(dict.fromkeys(polls["question"]), 1)}
-    polls = polls.assign(label=polls["option"].map(lambda text: figure_lines(text, 42)))
+    polls = polls.assign(label=polls["option"].map(lambda text: figure_lines(text, 42)),
+                         q=polls["question"].map(number))  # Q1 first, as the story asks
     twice = polls["label"].duplicated(keep=False)  # the same words under two questions
     asked = "(Q" + polls["question"].map(number).astype(str) + ")"
     polls.loc[twice, "label"] = polls["label"] + " " + asked
-    shown = polls[~polls["hidden"]].sort_values(["question", "share"], ascending=[False, True])
+    shown = polls[~polls["hidden"]].sort_values(["q", "share"], ascending=[False, True])
     hidden = polls[polls["hidden"]]
     fig = go.Figure()
-    for question, rows in shown.groupby("question", sort=True):  # colours: the colourway
+    for (_q, question), rows in shown.groupby(["q", "question"], sort=True):  # the colourway
         fig.add_trace(go.Bar(
             x=rows["share"], y=rows["label"], orientation="h",
             name=figure_lines(f"Q{number[question]}: {question}", 70),
@@ -187,7 +188,7 @@ def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
             textposition="outside"))
     if not hidden.empty:
         fig.add_trace(_hidden_trace(hidden["label"].tolist(), 0.0))
-    order = polls.sort_values(["question", "hidden", "share"], ascending=[False, False, True])
+    order = polls.sort_values(["q", "hidden", "share"], ascending=[False, False, True])
     fig.update_yaxes(categoryorder="array", categoryarray=order["label"].tolist())
     fig.update_xaxes(tickformat=".0%", range=[0, 1.15])
     lines = sum(1 + 0.6 * label.count("<br>") for label in polls["label"])  # wrapped rows

@@ -129,7 +129,7 @@ class CaseExercise(Exercise):
     def describe_handin(self, section: Any) -> list[str]:
         """Each decision's prompt and the option chosen, in words."""
         lines = []
-        for point, choice in section["decisions"].items():
+        for point, choice in sorted(section["decisions"].items(), key=self._story_order):
             try:
                 decision = self.case.decision(point)
                 lines.append(f"{_one_line(decision.prompt)} You chose: "
@@ -137,6 +137,11 @@ class CaseExercise(Exercise):
             except (KeyError, ContentError):  # no longer in the case: show the ids
                 lines.append(f"Decision {point}: {choice}")
         return lines
+
+    def _story_order(self, item: tuple[str, Any]) -> tuple[int, str]:
+        """Sort key of a ``(decision id, ...)`` pair: the case's order (unknown ids last)."""
+        ids = [d.id for d in self.case.decisions]
+        return (ids.index(item[0]) if item[0] in ids else len(ids)), item[0]
 
     def dashboard(self, sections: Mapping[str, Any]) -> list[Panel]:
         """The class's poll at each decision point (small groups hidden)."""
@@ -171,7 +176,15 @@ def _label_polls(polls: pd.DataFrame, exercise: CaseExercise) -> pd.DataFrame:
             questions.append(point)
             options.append(choice)
     polls["question"], polls["option"] = questions, options
-    return polls
+    # In the story's order (Q1 is the first decision), each decision's options as the case
+    # lists them, not in the order of their ids.
+    ids = {d.id: (n, [o.id for o in d.options])
+           for n, d in enumerate(exercise.case.decisions)}
+    rank = [(ids[p][0], ids[p][1].index(c) if c in ids[p][1] else len(ids[p][1]))
+            if p in ids else (len(ids), 0) for p, c in zip(polls["point"], polls["choice"],
+                                                          strict=True)]
+    order = sorted(range(len(rank)), key=lambda i: (rank[i], polls["point"].iloc[i]))
+    return polls.iloc[order].reset_index(drop=True)
 
 
 class Cases(ExerciseFamily):
