@@ -98,3 +98,11 @@ def test_your_data_says_where_in_words():
     demo = LearnerStore(":memory:")
     text = your_data(demo).children[0].value
     assert "kept in this page's memory only (demo mode)" in text and "<code>" not in text
+
+
+def test_the_plan_names_where_to_carry_on_once_begun(store):
+    plan = course_plan(store)
+    assert "Next:" not in plan.children[0].value  # not begun: the page says where to start
+    store.save("case:the-first-step", "decision:after-the-talk", "build", kind="decision")
+    assert 'Next: <a href="01_the_first_step.ipynb"><b>Case 1: The first step</b></a>' in \
+        plan.children[0].value

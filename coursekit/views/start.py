@@ -67,11 +67,34 @@ def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VB
         total.value = (f"<p>About <b>{course.minutes // 60} h {course.minutes % 60:02d} min</b> "
                        f"in all. You have finished <b>{complete} of {exercises}</b> exercises"
                        + (f" and started {started - complete} more" if started > complete
-                          else "") + ".</p>")
+                          else "") + "." + next_up(table) + "</p>")
 
     refresh()
     store.on_change(refresh)
     return widgets.VBox([total, rows_box, widgets.HTML(BAR_LABEL_STYLE)])
+
+
+def next_up(table) -> str:
+    """Where to carry on, once a learner has begun: the first notebook not done yet.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"notebook": ["a.ipynb", "b.ipynb"], "title": ["A", "B"],
+    ...                       "exercises": [1, 1], "started": [1, 0], "complete": [1, 0]})
+    >>> next_up(table)
+    ' Next: <a href="b.ipynb"><b>B</b></a>.'
+    >>> next_up(table.assign(started=0, complete=0))  # not begun: the page says where to
+    ''
+    """
+    if not table.started.sum():
+        return ""
+    left = table[(table.exercises > 0) & (table.complete < table.exercises)]
+    if left.empty:
+        return " You have done every exercise."
+    row = left.iloc[0]
+    return (f' Next: <a href="{escape_html(row.notebook)}"><b>{escape_html(row.title)}</b>'
+            f"</a>.")
 
 
 def assignment_row(task: Assignment, done: Done) -> widgets.HBox:
