@@ -106,3 +106,13 @@ def test_the_plan_names_where_to_carry_on_once_begun(store):
     store.save("case:the-first-step", "decision:after-the-talk", "build", kind="decision")
     assert 'Next: <a href="01_the_first_step.ipynb"><b>Case 1: The first step</b></a>' in \
         plan.children[0].value
+
+
+def test_plan_counts_name_networking_items_as_well_as_steps():
+    """Two steps and three networking items are not "5 steps" (hand-in preview, data box)."""
+    from coursekit.exercises import exercise
+    from coursekit.views.start import describe_count
+
+    said = exercise("plan:steps").describe_handin({"steps": 5, "if_then": 1, "done": 0})
+    assert said[0].startswith("5 steps and networking items in the plan")
+    assert "check-ins" in describe_count("plan_steps", 11)

@@ -156,7 +156,7 @@ def describe_count(table: str, count: int) -> str:
     >>> describe_count("network_contacts", 1)
     '1 contact in your network'
     >>> describe_count("plan_steps", 3)
-    '3 plan steps'
+    '3 items in your plan (steps, networking items and check-ins)'
     """
     one, many = table_words().get(table, (f"{table} row", f"{table} rows"))
     return f"{count} {one if count == 1 else many}"
