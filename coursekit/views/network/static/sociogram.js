@@ -441,11 +441,14 @@ class Sociogram {
       parts.push(text(x, y, label, "ck-sg-sectorlabel", anchor));
     });
     const ego = svgEl("g", { class: "ck-sg-ego", transform: `scale(${1 / k})` });
-    ego.append(svgEl("circle", { r: 17 }));
+    const disc = svgEl("circle", { r: 17 });
+    ego.append(disc);
     const egoText = svgEl("text", { "text-anchor": "middle", "dominant-baseline": "middle" });
     egoText.textContent = state.ego || "You";
     ego.append(egoText);
     this.layers.ego.replaceChildren(ego);
+    // The disc grows to hold the learner's whole name (0 while the map is not drawn yet).
+    disc.setAttribute("r", Math.max(17, egoText.getComputedTextLength() / 2 + 5));
     layer.replaceChildren(...parts);
   }
 
