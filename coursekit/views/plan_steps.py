@@ -91,13 +91,11 @@ class StepsView(widgets.VBox):
         first = next((s for s in list_steps(store) if s.is_first), None)
         self.first_title = text_box(first.title if first else "", "My first step",
                                     "one thing you will do, small enough to start this week")
-        self.first_title.continuous_update = True
         self.first_due = date_picker(first.due if first else None, "By")
         self.first_button = widgets.Button(description="Save my first step", icon="check",
                                            button_style="primary")
         self.first_button.on_click(lambda _b: self.save_first())
         self.new_title = text_box("", "Another step", "what comes next?")
-        self.new_title.continuous_update = True
         self.new_due = date_picker(None, "By")
         self.add_button = widgets.Button(description="Add step", icon="plus")
         self.add_button.on_click(lambda _b: self.add())
@@ -192,7 +190,6 @@ class IfThenCoach(widgets.VBox):
         self.obstacle = text_box("", "If", "the obstacle, e.g. 'my manager says no'")
         self.response = text_box("", "then I will", "e.g. 'ask HR about other units'")
         for control in (self.obstacle, self.response):
-            control.continuous_update = True
             control.observe(lambda _c: self._preview(), names="value")
         self.sentence = widgets.HTML()
         self.save_button = widgets.Button(description="Save my if-then plan", icon="check",
@@ -296,9 +293,7 @@ class NetworkingView(widgets.VBox):
         self.list_box = widgets.VBox()
         self.checks: dict[int, widgets.Checkbox] = {}
         self.who = text_box("", "Whom", "e.g. two levels up, another unit")
-        self.who.continuous_update = True
         self.why = text_box("", "Why", "what you want to learn or offer")
-        self.why.continuous_update = True
         self.due = date_picker(None, "By")
         self.add_button = widgets.Button(description="Add", icon="plus")
         self.add_button.on_click(lambda _b: self.add())
