@@ -74,6 +74,11 @@ class Status(widgets.HTML):
         """Show a confirmation."""
         self.value = f"<span role='status' style='color:#1a1a1a'>\u2714 {escape_html(text)}</span>"
 
+    def warning(self, text: str) -> None:
+        """Show something done, with a caution the learner should read (not an error)."""
+        self.value = (f"<span role='status' style='color:#8A4B00;font-weight:bold'>"
+                      f"\u26a0 {escape_html(text)}</span>")
+
     def error(self, text: str) -> None:
         """Show an error (a screen reader announces it)."""
         self.value = (f"<span role='alert' style='color:#B24000;font-weight:bold'>"
