@@ -50,7 +50,7 @@ class HandinView(_HandinView):
         if self.saved_path is not None:
             self.download.value = download_buttons([
                 ("Download your hand-in", self.saved_path, self.saved_path.name,
-                 "application/json", "the file to upload where your class collects work")])
+                 "application/json", "JSON: your anonymised summary, as the class reads it")])
 
 
 def handin(store: LearnerStore, **kwargs: Any) -> HandinView:
