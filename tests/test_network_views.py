@@ -295,6 +295,8 @@ def test_a_second_person_of_the_same_name_is_saved_with_a_warning(views):
     assert "add an initial" in status and "role='status'" in status
     labels = [label for label, _ in views.form.picker.options]
     assert labels[0] == "(someone new)" and sorted(labels[1:]) == ["AK (2 of 2)", "AK (CFO)"]
+    assert sorted(label for label, _ in views.ties.person_a.options) == [
+        "(pick a person)", "AK (2 of 2)", "AK (CFO)"]  # and so do the pickers of a pair
     views.form.name.value = "AK B"  # told apart: no warning any more
     views.form.save_button.click()
     assert "\u2714 Saved AK B." in views.form.status.value

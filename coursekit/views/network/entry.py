@@ -28,9 +28,9 @@ from ...network import (
     save_contact,
     save_ego,
 )
-from ...network.duplicates import person_labels, same_name
+from ...network.duplicates import same_name
 from ...network.model import format_circles
-from ._shared import FULL, NEW, STYLE, NetworkPart, heading
+from ._shared import FULL, NEW, STYLE, NetworkPart, heading, person_choices
 
 #: Name-generator prompts: (question, what an answer suggests about the person).
 RECALL_PROMPTS: tuple[tuple[str, dict], ...] = (
@@ -187,11 +187,9 @@ class ContactForm(NetworkPart):
         People who share a name are told apart by their role (or function, organisation,
         sector), else by their number among those of that name.
         """
-        contacts = self.network.contacts
-        choices = sorted(zip(person_labels(self.network.contact_list()), contacts["id"],
-                             strict=True), key=lambda pair: pair[0].casefold())
-        keep = self.picker.value if self.picker.value in set(contacts["id"]) else NEW
-        self.picker.options = [("(someone new)", NEW), *choices]
+        ids = set(self.network.contacts["id"])
+        keep = self.picker.value if self.picker.value in ids else NEW
+        self.picker.options = [("(someone new)", NEW), *person_choices(self.network)]
         self.picker.value = keep
 
     def _set_picker(self, value: str) -> None:
