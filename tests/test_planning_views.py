@@ -319,3 +319,19 @@ def test_figures_that_follow_a_text_box_redraw_when_typing_pauses(store):
     assert asyncio.run(type_then_pause()) == drawn  # nothing while typing
     assert timeline.redraws == drawn + 1  # one redraw after the pause
     assert "Email Lena on M" in str(timeline.figure.to_dict())
+
+
+def test_a_half_written_if_then_plan_is_kept_on_reload(store):
+    """The coach's If and then-I-will boxes save as typed too (the page promises it)."""
+    from coursekit.planning import add_step
+
+    step = add_step(store, "Email Lena", first=True)
+    coach = IfThenCoach(store)
+    coach.obstacle.value = "she does not answer"  # no button pressed, then a reload
+    assert IfThenCoach(store).obstacle.value == "she does not answer"
+    coach.response.value = "phone her on Monday"
+    again = IfThenCoach(store)
+    assert (again.obstacle.value, again.response.value) == ("she does not answer",
+                                                            "phone her on Monday")
+    assert [s.if_then for s in list_steps(store) if s.id == step.id] == [
+        "If she does not answer, then I will phone her on Monday."]
