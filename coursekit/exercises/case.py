@@ -32,6 +32,7 @@ import pandas as pd
 from pydantic import Field
 
 from .._errors import ContentError
+from .._text import colon_join
 from ._base import Exercise, ExerciseFamily, Panel, Progress
 from ._sections import Ident, Section
 
@@ -153,7 +154,7 @@ class CaseExercise(Exercise):
         polls = tables.decision_polls(pd.DataFrame(rows, columns=["pseudonym", "point",
                                                                    "choice"]))
         polls = _label_polls(polls, self)
-        return [Panel(f"{self.title}: the class's predictions",
+        return [Panel(colon_join(self.title, "the class's predictions"),
                       "How the class chose at each decision point, before seeing what "
                       "happened.", polls, figures.polls_figure(polls, self.title))]
 

@@ -123,11 +123,12 @@ class ReportView(widgets.VBox):
         files = self.files
         self.status.ok("Report made.")
         links = download_buttons([
-            ("Download your report", files.html, "coursekit-report.html", "text/html",
+            ("Download your report", files.html, files.html.name, "text/html",
              "HTML: open it in a browser, print it or save it as PDF"),
-            ("Download the plain-text copy", files.markdown, "coursekit-report.md",
+            ("Download the plain-text copy", files.markdown, files.markdown.name,
              "text/markdown", "Markdown"),
-            ("Download your calendar", files.calendar, "coursekit-plan.ics", "text/calendar",
+            ("Download your calendar", files.calendar,
+             files.calendar.name, "text/calendar",
              f".ics, {files.dated_items} dated item{'s' if files.dated_items != 1 else ''}: "
              f"import it into your calendar app")])
         saved = "".join(f"<li><code>{escape_html(path)}</code></li>"

@@ -210,6 +210,9 @@ def test_a_refusal_is_shown_beside_the_map_and_nothing_changes(app_server, cours
     _recall(root, ["Omar Long"])
     drag(page, centre(root.locator(".ck-sg-chip", has_text="Omar Long")), point(page, 3, "inside"))
     wait_saved(page)
+    # "Go to" names what its list holds in words (it said "(a person: 6)")
+    expect(root.get_by_label("Go to").locator("option").first).to_have_text(
+        re.compile(r"^Choose (one of \d+ people|the one person on the map)$"))
     node(page, "Omar Long").click()
     name = root.get_by_label("Name", exact=True)
     name.fill("")

@@ -1024,7 +1024,11 @@ class Sociogram {
     if (key === this.finderKey) return;
     this.finderKey = key;
     const sorted = [...this.nodes].sort((a, b) => a.name.localeCompare(b.name));
-    this.finder.replaceChildren(html("option", { value: "", text: `(a person: ${sorted.length})` }),
+    // The empty choice says what the list is for, in words: "Choose one of 6 people".
+    const prompt = sorted.length === 0 ? "No one on the map yet"
+      : sorted.length === 1 ? "Choose the one person on the map"
+        : `Choose one of ${sorted.length} people`;
+    this.finder.replaceChildren(html("option", { value: "", text: prompt }),
       ...sorted.map((n) => html("option", { value: n.id, text: n.name })));
     this.finder.value = this.index.has(keep) ? keep : "";
   }
