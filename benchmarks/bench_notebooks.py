@@ -31,6 +31,7 @@ from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _timing import byte_compile_coursekit  # noqa: E402
 from bench_browser import BARE, filled_store, write_bare_notebook  # noqa: E402
 
 TARGET = 2.0
@@ -63,6 +64,8 @@ def run_notebook(path: Path) -> tuple[float, float, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs of each notebook (3)")
+    parser.add_argument("--no-byte-compile", action="store_true",
+                        help="leave coursekit as it is (see _timing.byte_compile_coursekit)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="coursekit-bench-"))
     course = work / "course"
@@ -75,6 +78,7 @@ def main() -> int:
     folder = course / "notebooks"
     bare = folder / BARE
     notebooks = [bare, *sorted(p for p in folder.rglob("*.ipynb") if p != bare)]
+    print("coursekit left as it is" if args.no_byte_compile else byte_compile_coursekit())
     print(f"{len(notebooks) - 1} notebooks and a bare one, {os.cpu_count()} CPUs, load "
           f"average {os.getloadavg()[0]:.1f} at the start; medians of {args.repeat} runs")
     run_notebook(bare)  # warm the disk cache

@@ -120,13 +120,13 @@ def list_instruments(course: str | Path | None = None) -> list[Instrument]:
     return [_cached(p) for p in sorted(_folder(course).glob("*.yaml"))]
 
 
-_CACHE: dict[tuple[str, int, int], Instrument] = {}
+_CACHE: dict[tuple[str, int, int, int], Instrument] = {}
 
 
 def _cached(path: Path) -> Instrument:
     """``load_instrument_file(path)``, cached by path, modification time and size."""
-    stat = path.stat()
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    stat = path.stat()  # absolute(), not resolve(): no lstat of every folder on the way
+    key = (str(path.absolute()), stat.st_mtime_ns, stat.st_size, stat.st_ino)
     if key not in _CACHE:
         _CACHE[key] = load_instrument_file(path)
     return _CACHE[key]

@@ -110,12 +110,13 @@ def synthetic_handins(n: int, *, seed: int = 0, template: Template | None = None
 
 def sample_people_handins() -> list[dict[str, Any]]:
     """The hand-ins of the course's sample people (made from their demo stores)."""
-    from ..demo import demo_store, sample_people
+    from ..demo import fill_store, sample_people
+    from ..store import LearnerStore
     from .handin import make_handin
 
     out = []
-    for person in sample_people():
-        with demo_store(person.id) as store:
+    for person in sample_people():  # each file read once, not again by demo_store
+        with fill_store(LearnerStore(":memory:", demo=True), person) as store:
             out.append(make_handin(store, include_item_responses=True))
     return out
 
