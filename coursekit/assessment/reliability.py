@@ -50,7 +50,9 @@ def cronbach_alpha(items: pd.DataFrame) -> float:
     >>> round(cronbach_alpha(df), 4)
     0.7734
     """
-    data = items.apply(pd.to_numeric, errors="coerce").dropna().to_numpy(dtype=float)
+    if not all(pd.api.types.is_numeric_dtype(t) for t in items.dtypes):  # else as it is
+        items = items.apply(pd.to_numeric, errors="coerce")
+    data = items.dropna().to_numpy(dtype=float)
     k = data.shape[1]
     if k < 2 or data.shape[0] < 2:
         return float("nan")

@@ -173,7 +173,7 @@ def scale_reliability(items: pd.DataFrame) -> pd.DataFrame:
     # attempt, scale and learner, a column per item; a scale keeps the items it has.
     every = items.groupby(["attempt", "scale", "pseudonym", "item"])["value"].first()
     for (attempt, scale), group in every.unstack("item").groupby(level=["attempt", "scale"]):
-        wide = group.dropna(axis="columns", how="all").dropna()
+        wide = group.dropna(axis="columns", how="all").dropna().reset_index(drop=True)
         n, k = wide.shape
         alpha = cronbach_alpha(wide) if n >= 2 and k >= 2 else np.nan
         rows.append({"attempt": attempt, "scale": scale, "n": n, "items": k, "alpha": alpha})
