@@ -7,7 +7,7 @@ in the user's cache folder (``$XDG_CACHE_HOME/coursekit``, else ``~/.cache/cours
 under a key made of everything the result depends on:
 
 - the course's content files (``course.yaml``, ``cases/``, ``instruments/``, ``samples/``):
-  their paths, sizes and modification times;
+  their paths in the course, sizes and modification times;
 - coursekit's own files (its code and templates), the same way, and its version;
 - the Python version, and the day (sample networks' dates are shifted to today).
 
@@ -53,14 +53,18 @@ def content_key(course: str | Path | None = None) -> str:
     files = [root / COURSE_MARKER]
     for name in CONTENT_FOLDERS:
         files += _files(root / name)
-    digest = hashlib.sha256(f"{__version__}|{sys.version}|{date.today()}|{root}".encode())
-    for path in [*files, *_files(package)]:
-        try:
-            stat = path.stat()
-        except OSError:  # gone since it was listed: a key no earlier result has
-            digest.update(f"{path}|missing".encode())
-            continue
-        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    digest = hashlib.sha256(f"{__version__}|{sys.version}|{date.today()}|{package}".encode())
+    # Paths inside the course: a course copied with its files' times (``coursekit init``)
+    # has the same key as the one it was copied from.
+    for base, paths in ((root, files), (package, _files(package))):
+        for path in paths:
+            try:
+                stat = path.stat()
+            except OSError:  # gone since it was listed: a key no earlier result has
+                digest.update(f"{path}|missing".encode())
+                continue
+            digest.update(f"{path.relative_to(base)}|{stat.st_size}|{stat.st_mtime_ns}"
+                          .encode())
     return digest.hexdigest()[:24]
 
 
