@@ -47,7 +47,8 @@ per page), and the maps that follow the store redraw a static figure in an Outpu
 (``set_figure``); Voila renders progressively (the text at once, each cell's widgets as
 it runs); a regression test keeps FigureWidget out of the views and counts widget models.
 
-Run: ``python benchmarks/bench_browser.py [--repeat N] [--pages 02,03] [--no-edit]``
+Run: ``python benchmarks/bench_browser.py [--repeat N] [--pages 02,03] [--no-edit]
+[--no-byte-compile]`` (coursekit is byte-compiled first, as in ``bench_notebooks.py``)
 (needs Chromium and Python Playwright). Only made-up data is used.
 """
 
@@ -68,6 +69,7 @@ import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _timing import byte_compile_coursekit  # noqa: E402
 from bench_network import generated_network  # noqa: E402
 
 from coursekit import app  # noqa: E402
@@ -260,6 +262,8 @@ def main() -> int:
     parser.add_argument("--edits", type=int, default=5, help="edits per network size (5)")
     parser.add_argument("--pages", default="", help="only these pages, e.g. 02,03")
     parser.add_argument("--no-edit", action="store_true", help="skip the edit round trip")
+    parser.add_argument("--no-byte-compile", action="store_true",
+                        help="leave coursekit as it is (see _timing.byte_compile_coursekit)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -274,6 +278,7 @@ def main() -> int:
     load = os.getloadavg()
     print(f"coursekit app mode (Voila), Chromium headless, {os.cpu_count()} CPUs, "
           f"load average {load[0]:.1f} at the start; medians of {args.repeat} loads")
+    print("coursekit left as it is" if args.no_byte_compile else byte_compile_coursekit())
 
     results: dict[str, list[dict]] = {n: [] for n in [BARE, *notebooks]}
     edits: dict[int, list[float]] = {}
