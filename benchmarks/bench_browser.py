@@ -42,6 +42,13 @@ cores, load average 3-4):
   171 kB figure (648 kB at 1,500), built in 9 ms (16 ms).
 - Voila ran every cell before it showed anything: the first text came with the last cell.
 
+The kernel side of every page was profiled again in November 2026 (see
+``bench_notebooks.py``): a page's cells cost what its imports and first reads cost (YAML
+through the pure-Python parser, networkx and icalendar imported for files a page never
+writes, pydantic validators built for every content model), and the class dashboard built
+its demo class from five demo stores in every kernel. Those are gone or cached; what a
+kernel does for a page is now about 0.5-0.9 s of CPU, half of it pandas and plotly.
+
 What changed: figures that never change are static (``show_figure``: plotly.js loaded once
 per page), and the maps that follow the store redraw a static figure in an Output
 (``set_figure``); Voila renders progressively (the text at once, each cell's widgets as
