@@ -47,9 +47,9 @@ Measured after these changes, each notebook run with the code before them and af
 interleaved in one run (both byte-compiled; load average 4.6-6 from other work on the 2
 cores): kernel CPU 0.78-1.16 s per notebook against 0.39 s for the bare one (before:
 0.77-3.23 s); the class dashboard 3.23 s before, 1.16 s after; the check-in 1.48 s, 1.00 s.
-At such a load the wall-time ratios swing by 0.5x from run to run; on a quiet machine
-(load below 1) the ratios before were 1.8-2.2x for the learner pages, 3.6x for the report,
-4.4x for the class dashboard.
+At such a load the wall-time ratios swing by 0.5x from run to run; on a quieter machine
+(load 0.5-1.5) the ratios before were 1.8-2.2x for most pages, 4.4x for the class
+dashboard.
 
 Run: ``python benchmarks/bench_notebooks.py [--repeat N] [--no-byte-compile]``. Only
 made-up data is used.
