@@ -42,12 +42,20 @@ cores, load average 3-4):
   171 kB figure (648 kB at 1,500), built in 9 ms (16 ms).
 - Voila ran every cell before it showed anything: the first text came with the last cell.
 
+The kernel side of every page was profiled again in November 2026 (see
+``bench_notebooks.py``): a page's cells cost what its imports and first reads cost (YAML
+through the pure-Python parser, networkx and icalendar imported for files a page never
+writes, pydantic validators built for every content model), and the class dashboard built
+its demo class from five demo stores in every kernel. Those are gone or cached; what a
+kernel does for a page is now about 0.5-0.9 s of CPU, half of it pandas and plotly.
+
 What changed: figures that never change are static (``show_figure``: plotly.js loaded once
 per page), and the maps that follow the store redraw a static figure in an Output
 (``set_figure``); Voila renders progressively (the text at once, each cell's widgets as
 it runs); a regression test keeps FigureWidget out of the views and counts widget models.
 
-Run: ``python benchmarks/bench_browser.py [--repeat N] [--pages 02,03] [--no-edit]``
+Run: ``python benchmarks/bench_browser.py [--repeat N] [--pages 02,03] [--no-edit]
+[--no-byte-compile]`` (coursekit is byte-compiled first, as in ``bench_notebooks.py``)
 (needs Chromium and Python Playwright). Only made-up data is used.
 """
 
@@ -68,6 +76,7 @@ import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _timing import byte_compile_coursekit  # noqa: E402
 from bench_network import generated_network  # noqa: E402
 
 from coursekit import app  # noqa: E402
@@ -260,6 +269,8 @@ def main() -> int:
     parser.add_argument("--edits", type=int, default=5, help="edits per network size (5)")
     parser.add_argument("--pages", default="", help="only these pages, e.g. 02,03")
     parser.add_argument("--no-edit", action="store_true", help="skip the edit round trip")
+    parser.add_argument("--no-byte-compile", action="store_true",
+                        help="leave coursekit as it is (see _timing.byte_compile_coursekit)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -274,6 +285,7 @@ def main() -> int:
     load = os.getloadavg()
     print(f"coursekit app mode (Voila), Chromium headless, {os.cpu_count()} CPUs, "
           f"load average {load[0]:.1f} at the start; medians of {args.repeat} loads")
+    print("coursekit left as it is" if args.no_byte_compile else byte_compile_coursekit())
 
     results: dict[str, list[dict]] = {n: [] for n in [BARE, *notebooks]}
     edits: dict[int, list[float]] = {}

@@ -32,7 +32,6 @@ from ._errors import (
 from ._open import open_store
 from .cases import Case, list_cases, load_case
 from .check import check_course
-from .demo import demo_store, sample_people
 from .store import LearnerStore
 
 __version__ = "0.1.0"
@@ -54,7 +53,8 @@ VIEWS: dict[str, str] = {
     **dict.fromkeys(["plan_steps", "if_then_coach", "networking_plan"], "plan_steps"),
     "plan_files": "plan_files",
     "my_report": "report",
-    **dict.fromkeys(["handin", "class_dashboard"], "classroom"),
+    "handin": "handin",
+    "class_dashboard": "classroom",
     "between_sessions": "between",
     **dict.fromkeys(["check_in_predictions", "check_in_steps", "check_in_network",
                      "check_in_retake", "check_in_assignments", "check_in_next_step"],
@@ -63,15 +63,21 @@ VIEWS: dict[str, str] = {
 }
 
 
+#: Loaded on first use too: the sample people's models (pydantic) serve demo mode only.
+_LAZY: dict[str, str] = {"demo_store": "demo", "sample_people": "demo"}
+
+
 def __getattr__(name: str) -> Any:
     """Load a view on first use (PEP 562): ``import coursekit`` imports no widgets."""
     if name in VIEWS:
         return getattr(importlib.import_module(f".views.{VIEWS[name]}", __name__), name)
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'coursekit' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *VIEWS])
+    return sorted([*globals(), *VIEWS, *_LAZY])
 
 
 __all__ = [

@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 from ._content import course_dir
-from .demo import demo_store
 from .store import DEFAULT_RELATIVE, DEMO_ENV, STORE_ENV, LearnerStore
 
 
@@ -48,5 +47,7 @@ def open_store(path: str | Path | None = None, *, demo: bool | str | None = None
         env = os.environ.get(DEMO_ENV, "").strip()
         demo = False if env.lower() in ("", "0", "false", "no") else (True if env == "1" else env)
     if demo:
+        from .demo import demo_store  # the sample people's models: demo mode only
+
         return demo_store(None if demo is True else str(demo))
     return LearnerStore(path if path is not None else default_store_path())

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_eval_contex
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from ._text import md_escape
+from ._text import colon_join, md_escape
 
 #: Template names ending so are HTML and autoescaped.
 HTML_EXTENSIONS = ("html", "html.j2")
@@ -38,6 +38,7 @@ def environment() -> Environment:
         finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         auto_reload=False)
     env.filters.update(md=lambda value: Markup(md_escape(value)),  # Markup: not escaped again
+                       colon_join=colon_join,
                        nl2br=lambda value: Markup("<br>").join(escape(value).split("\n")))
     return env
 

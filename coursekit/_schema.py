@@ -68,7 +68,9 @@ class NotInFile:
 class ContentModel(BaseModel):
     """A part of a content file: frozen, refusing unknown fields; an empty optional one is unset."""
 
-    model_config = {"frozen": True, "extra": "forbid"}
+    # defer_build: a model's validator is built when it first validates, not on import (a
+    # page reads a few kinds of content; building all of them cost every kernel 0.1 s)
+    model_config = {"frozen": True, "extra": "forbid", "defer_build": True}
 
     @model_validator(mode="before")
     @classmethod

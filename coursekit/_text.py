@@ -77,3 +77,26 @@ def plural(count: float, one: str, many: str | None = None) -> str:
     """
     shown = f"{count:g}" if isinstance(count, float) else str(count)
     return f"{shown} {one if count == 1 else (many or one + 's')}"
+
+
+def colon_join(label: str, rest: str = "") -> str:
+    """``label: rest``, without a second mark after a label that ends in one already.
+
+    A title or question that ends in ``.``, ``?``, ``!`` or ``:`` takes no colon: what follows
+    starts a new sentence (capitalised) or, with nothing after it, the label stands alone.
+
+    Examples
+    --------
+    >>> colon_join("Career drivers", "what each score means")
+    'Career drivers: what each score means'
+    >>> colon_join("What drives your career?", "what each score means")
+    'What drives your career? What each score means'
+    >>> colon_join("Say what the map shows, and what it cannot.")
+    'Say what the map shows, and what it cannot.'
+    >>> colon_join("Reflections you chose to share")
+    'Reflections you chose to share:'
+    """
+    label = str(label).rstrip()
+    if label.endswith((".", "?", "!", ":", "\u2026")):
+        return f"{label} {rest[:1].upper()}{rest[1:]}" if rest else label
+    return f"{label}: {rest}" if rest else f"{label}:"

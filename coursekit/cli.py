@@ -26,6 +26,10 @@ EXTERNAL_COMMANDS: dict[str, str] = {
 }
 
 START_PAGE = "notebooks/00_start.ipynb"
+#: JupyterLab's page settings for the course (``labconfig/page_config.json`` under it): the
+#: announcements plugin is off, so no "get notified about official Jupyter news?" popup
+#: covers the notebook, and the lab fetches no news and checks for no updates.
+LAB_CONFIG = Path(__file__).parent / "_jupyter" / "lab"
 
 
 # -- init and update ---------------------------------------------------------------------
@@ -134,7 +138,10 @@ def lab_command(course: Path, *, port: int | None, no_browser: bool) -> list[str
 
     cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={course}",
            f"--LabApp.default_url=/lab/tree/{START_PAGE}",
-           f"--ContentsManager.pre_save_hook={PRE_SAVE_HOOK}"]
+           f"--ContentsManager.pre_save_hook={PRE_SAVE_HOOK}",
+           # no calls out from the learner's machine (see LAB_CONFIG for the popup)
+           "--LabApp.news_url=None",
+           "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     if port:
         cmd.append(f"--ServerApp.port={port}")
     if no_browser:
@@ -166,12 +173,14 @@ def run_until_stopped(cmd: list[str], *, env: dict[str, str], cwd: Path) -> int:
 
 
 def course_environment(course: Path, *, demo: str | None = None) -> dict[str, str]:
-    """Environment for the course's kernels: where the course is, and demo mode.
+    """Environment for the course's server and kernels: the course, demo mode, lab settings.
 
     ``demo`` is ``"1"`` for the default sample person, or a sample person's id.
     """
     env = dict(os.environ)
     env["COURSEKIT_COURSE"] = str(course)
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        p for p in (str(LAB_CONFIG), env.get("JUPYTER_CONFIG_PATH")) if p)
     if demo:
         from .demo import demo_store
 

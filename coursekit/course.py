@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -190,6 +191,37 @@ def check_course_file(course: str | Path) -> list[Problem]:
                                            k.startswith("plan:")))
             for i, part in enumerate(plan.parts) for name in part.exercises
             if name not in known]
+
+
+def entry_order(course: str | Path | None = None) -> Callable[[tuple], tuple]:
+    """A sort key for saved entries ``(exercise, key)``, in the order the learner meets them.
+
+    Exercises come in ``course.yaml``'s order (those it does not list after, by id), and an
+    exercise's entries in the order it asks for them (:meth:`Exercise.entry_order`).
+
+    Examples
+    --------
+    >>> from coursekit._content import packaged_course
+    >>> entries = [("between-sessions", "learned:experiment-1"),
+    ...            ("case:the-career-impasse", "reflection:in-your-sleep"),
+    ...            ("case:the-first-step", "reflection:your-first-step"),
+    ...            ("case:the-first-step", "why:after-the-talk")]
+    >>> [e[1].split(":")[1] for e in sorted(entries, key=entry_order(packaged_course()))]
+    ['after-the-talk', 'your-first-step', 'in-your-sleep', 'experiment-1']
+    """
+    from .exercises import exercises
+
+    plan = load_course(course)
+    rank = {name: n for n, name in enumerate(e for part in plan.parts for e in part.exercises)}
+    asked = {e.id: {key: n for n, key in enumerate(e.entry_order())}
+             for e in exercises(plan.root)}
+
+    def key(entry: tuple) -> tuple:  # (exercise, key, ...): a row may carry its value too
+        exercise, name = entry[0], entry[1]
+        keys = asked.get(exercise, {})
+        return rank.get(exercise, len(rank)), exercise, keys.get(name, len(keys)), name
+
+    return key
 
 
 # -- progress ---------------------------------------------------------------------------

@@ -242,6 +242,26 @@ def test_later_parts_wait_for_every_earlier_prediction(case):
     assert "Living it" in last.value
 
 
+def test_a_later_prediction_and_reflection_wait_for_the_part_they_follow():
+    """Harris's second question tells his first part's outcome: it waits for that part."""
+    store = LearnerStore(":memory:")
+    harris = load_case("the-career-impasse")
+    second = pv.decision_point(store, harris, "first-response")
+    after_it = rv.reflection(store, harris, "in-your-sleep")
+    prompt = harris.decision("first-response").prompt
+    for view in (second, after_it):
+        assert "comes here once you have read the part of the story above it" in texts(view)
+        assert prompt not in texts(view) and harris.reflection("in-your-sleep").prompt \
+            not in texts(view)
+        assert view.choices not in view.children if view is second else True
+    pv.decision_point(store, harris, "the-promised-role").skip.click()
+    assert prompt in texts(second) and second.choices in second.children
+    assert harris.reflection("in-your-sleep").prompt in texts(after_it)
+    second.choices.value = second.choices.options[0][1]
+    second.commit.click()
+    assert "What actually happened" in second.outcome.value
+
+
 def test_the_reason_for_a_prediction_is_private_and_kept(store_path, case):
     with LearnerStore(store_path) as store:
         view = pv.decision_point(store, case, "after-the-talk")

@@ -325,3 +325,18 @@ def test_a_retake_starts_once_and_is_compared_with_the_first(store):
     labels = [a.text for a in fig.layout.annotations if a.text]
     assert labels.count("<b>+2.0</b>") == len(inst.scales)
     assert len(fig.layout.shapes) == 3 * len(inst.scales)  # three bands per scale
+
+
+def test_the_report_looks_back_only_once_the_check_in_has_begun(store):
+    """Day one (predictions made, a complete map): no "since your first map" in the report."""
+    from coursekit.exercises import exercise
+
+    check_in = exercise("check-in")
+    _almost_complete(store)
+    ids = load_network(store).contacts["id"].tolist()
+    save_tie(store, ids[0], ids[1], 3)
+    store.save("case:the-first-step", "decision:after-the-talk", "build", kind="decision")
+    assert check_in.report(store, today=date.today()) is None
+    judge(store, "the-first-step", "after-the-talk", "partly")
+    part = check_in.report(store, today=date.today())
+    assert part is not None and part.context["check"] is not None

@@ -241,3 +241,20 @@ def test_shown_figures_name_each_row_once_and_give_wrapped_labels_their_lines():
         if labels and "polls" not in panel.title:
             lines = max(category_lines(c) for c in labels)
             assert layout["height"] >= 80 + len(labels) * 15 * lines, panel.title
+
+
+def test_polls_and_the_handin_preview_follow_the_story_order():
+    """Q1 is the case's first decision (not the first in the alphabet), options as listed."""
+    harris = exercise("case:the-career-impasse")
+    sections = {h["pseudonym"]: h["exercises"][harris.id] for h in demo_class(30)}
+    panel = harris.dashboard(sections)[0]
+    decisions = harris.case.decisions
+    assert list(dict.fromkeys(panel.table["point"])) == [d.id for d in decisions]
+    first = panel.table[panel.table["point"] == decisions[0].id]
+    assert list(first["choice"]) == list(decisions[0].option_ids)
+    headings = [a.text.removeprefix("<b>") for a in panel.figure.layout.annotations]
+    assert [heading.split(":")[0] for heading in headings] == ["Q1", "Q2", "Q3"]
+    assert headings[0].replace("<br>", " ").startswith(f"Q1: {decisions[0].prompt[:20]}")
+    said = harris.describe_handin({"decisions": {d.id: d.option_ids[0]
+                                                 for d in reversed(decisions)}})
+    assert [line[:20] for line in said] == [" ".join(d.prompt.split())[:20] for d in decisions]

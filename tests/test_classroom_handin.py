@@ -236,3 +236,13 @@ def test_the_private_reflection_itself_is_not_changed(full_store):
     full_store.save("case:x", "reflection:r", "Ask Zebulon", kind="reflection")
     make_handin(full_store, shared_reflections=[("case:x", "reflection:r")], replace_names=True)
     assert full_store.load("case:x", "reflection:r") == "Ask Zebulon"
+
+
+def test_a_question_ending_in_a_full_stop_takes_no_colon_in_the_preview(full_store):
+    # "... and what it cannot." is a question of the first case: no ".:" after it
+    shared = [("case:the-first-step", "reflection:what-you-want")]
+    preview = preview_handin(make_handin(full_store, shared_reflections=shared))
+    assert "what it cannot." in preview
+    assert not [line for line in preview.splitlines() if line.rstrip().endswith(
+        (".:", "?:", "!:"))], preview
+    assert "Reflections you chose to share:" in preview  # a plain label keeps its colon

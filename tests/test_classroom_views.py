@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import ipywidgets as widgets
 import pytest
 
 from coursekit.classroom.class_store import open_class_store
@@ -29,7 +30,7 @@ def test_reflections_start_unticked_and_preview_follows(store):
     view = handin(store)
     assert len(view.shares) == 2
     assert not any(box.value for box in view.shares.values())
-    assert all(box.description.startswith("Share ") for box in view.shares.values())
+    assert all(box.description.startswith("Share: ") for box in view.shares.values())
     assert SHARED not in view.preview.value and view.handin["reflections"] == []
     view.shares[("case:the-first-step", "reflection:your-first-step")].value = True
     assert "Happy to share" in view.preview.value and "Happy to share" in view.raw.value
@@ -178,3 +179,27 @@ def test_dashboard_tables_are_in_words_and_fit_a_narrow_cell(monkeypatch):
     hidden = norms.assign(hidden=[True] + [False] * (len(norms) - 1),
                           note=["fewer than 5 — hidden"] + [""] * (len(norms) - 1))
     assert "note" in _in_words(hidden)  # kept when a row needs it
+
+
+def test_reflections_to_share_come_in_course_order_under_their_case(store):
+    """Case 1 before case 2 (not by id), each case named once above its questions."""
+    store.save("case:the-career-impasse", "reflection:in-your-sleep", "Tasks", kind="reflection")
+    store.save("between-sessions", "learned:experiment-1", "A lot", kind="reflection")
+    view = handin(store)
+    assert list(view.shares) == [("case:the-first-step", "reflection:what-you-want"),
+                                 ("case:the-first-step", "reflection:your-first-step"),
+                                 ("case:the-career-impasse", "reflection:in-your-sleep"),
+                                 ("between-sessions", "learned:experiment-1")]
+    rows = view.children[3].children
+    headings = [w.value for w in rows if isinstance(w, widgets.HTML) and w.value.startswith("<i>")]
+    assert headings == ["<i>The first step</i>", "<i>The career impasse</i>",
+                        "<i>Between sessions: three small assignments</i>"]
+    assert not any("case:" in box.description for box in view.shares.values())
+
+
+def test_report_lists_reflections_in_course_order(store):
+    from coursekit.report.sections import list_reflections
+
+    store.save("case:the-career-impasse", "reflection:in-your-sleep", "Tasks", kind="reflection")
+    assert [r.exercise for r in list_reflections(store)] == [
+        "case:the-first-step", "case:the-first-step", "case:the-career-impasse"]

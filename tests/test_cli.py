@@ -147,3 +147,24 @@ def test_a_stopped_start_stops_its_server(tmp_path):
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=30) == 0
     assert marker.exists(), "SIGTERM was not passed on to the server"
+
+
+def test_start_turns_off_jupyterlab_news_and_update_checks(course_copy):
+    """No "get notified about official Jupyter news?" popup over the start page, no calls out."""
+    import json
+    import subprocess
+    import sys
+
+    from coursekit.cli import course_environment
+
+    cmd = lab_command(course_copy, port=None, no_browser=True)
+    assert "--LabApp.news_url=None" in cmd
+    assert "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate" in cmd
+    # the page config JupyterLab builds in the course's environment disables the plugin
+    env = course_environment(course_copy)
+    out = subprocess.run(
+        [sys.executable, "-c", "import json; from jupyterlab_server.config import "
+         "get_static_page_config as g; print(json.dumps(g()))"],
+        env=env, capture_output=True, text=True, check=True).stdout
+    disabled = json.loads(out).get("disabledExtensions", {})
+    assert disabled.get("@jupyterlab/apputils-extension:announcements") is True

@@ -276,3 +276,36 @@ def test_two_samples_side_by_side():
     assert all(words in key for words in ("operational", "strategic", "several types",
                                           "inside your organisation", "outside"))
     assert "E-I index" in box.children[2].value
+
+
+def test_the_empty_name_message_reads_as_a_sentence(views):
+    views.form.name.value = ""
+    views.form.save_button.click()
+    assert "Not saved: the name is empty. Fix: write a name or initials (only you will see " \
+           "it)." in views.form.status.value
+    assert "contact :" not in views.form.status.value
+
+
+def test_a_second_person_of_the_same_name_is_saved_with_a_warning(views):
+    """Two people can share initials: the save is kept, the learner is told how to tell
+    them apart, and the Person list does."""
+    views.form.name.value = "AK"
+    views.form.role.value = "CFO"
+    views.form.save_button.click()
+    assert "\u2714 Saved AK." in views.form.status.value
+    views.form.new_button.click()
+    views.form.name.value = "AK"
+    views.form.save_button.click()
+    status = views.form.status.value
+    assert views.network.size == 2
+    assert "1 other person in your network is called AK too" in status
+    assert "add an initial" in status and "role='status'" in status
+    labels = [label for label, _ in views.form.picker.options]
+    assert labels[0] == "(someone new)" and sorted(labels[1:]) == ["AK (2 of 2)", "AK (CFO)"]
+    assert sorted(label for label, _ in views.ties.person_a.options) == [
+        "(pick a person)", "AK (2 of 2)", "AK (CFO)"]  # and so do the pickers of a pair
+    views.form.name.value = "AK B"  # told apart: no warning any more
+    views.form.save_button.click()
+    assert "\u2714 Saved AK B." in views.form.status.value
+    assert sorted(label for label, _ in views.form.picker.options) == [
+        "(someone new)", "AK", "AK B"]

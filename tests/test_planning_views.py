@@ -179,9 +179,8 @@ def test_my_report_reflections_unticked_and_files(tmp_path):
     assert "file://" not in v.result.value
     links = dict(re.findall(r"<a download='([^']+)' href='data:[^;']+(?:;charset=utf-8)?;"
                             r"base64,([^']+)' role='button'", v.result.value))
-    assert sorted(links) == ["coursekit-plan.ics", "coursekit-report.html",
-                             "coursekit-report.md"]
-    assert base64.b64decode(links["coursekit-report.html"]) == v.files.html.read_bytes()
+    assert sorted(links) == ["my-plan.ics", "my-report.html", "my-report.md"]
+    assert base64.b64decode(links["my-report.html"]) == v.files.html.read_bytes()
     assert "Download your report" in v.result.value
     again = ReportView(store)  # the choice is remembered
     assert [c.value for c in again.checks.values()] == [False, True]
@@ -221,3 +220,118 @@ def test_the_coach_never_writes_over_a_goal_typed_after_it_was_drawn(tmp_path):
     assert load_goal(store).outcome == "Running my own site"
     again = ck.goal(store)  # and after a restart, what was last written is shown
     assert again.goal.value == "Lead a plant in Lyon by 2030"
+
+
+def test_my_report_reflections_grouped_under_their_case_in_course_order(tmp_path):
+    """Case 1's questions under one heading before case 2's; a question is not prefixed."""
+    store = LearnerStore(tmp_path / "s.sqlite")
+    store.save("case:the-career-impasse", "reflection:in-your-sleep", "a", kind="reflection")
+    store.save("case:the-first-step", "reflection:your-first-step", "b", kind="reflection")
+    store.save("case:the-first-step", "reflection:what-you-want", "c", kind="reflection")
+    v = ReportView(store)
+    assert list(v.checks) == ["case:the-first-step/reflection:what-you-want",
+                              "case:the-first-step/reflection:your-first-step",
+                              "case:the-career-impasse/reflection:in-your-sleep"]
+    rows = v.children[3].children
+    assert [w.value for w in rows if getattr(w, "value", None) and str(w.value).startswith(
+        "<i>")] == ["<i>The first step</i>", "<i>The career impasse</i>"]
+    assert not any(c.description.startswith("The ") for c in v.checks.values())
+
+
+def _text_boxes(widget):
+    import ipywidgets as widgets
+
+    if isinstance(widget, (widgets.Text, widgets.Textarea)):
+        yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _text_boxes(child)
+
+
+def test_every_text_box_of_the_plan_saves_as_the_learner_types(tmp_path):
+    """Seen in a browser: a goal edited and the page reloaded before leaving the box came
+    back as it was; each key must reach the kernel (and so the store)."""
+    from coursekit.planning import add_skill
+
+    store = LearnerStore(tmp_path / "s.sqlite")
+    add_skill(store, "Leading a team")
+    steps = StepsView(store)
+    steps.first_title.value = "Email Lena"
+    steps.first_button.click()
+    views = [plan_view(store)]
+    boxes = [box for view in views for box in _text_boxes(view)]
+    assert len(boxes) >= 15  # paths, goal, skills row, steps, coach, networking
+    assert [b.description for b in boxes if not b.continuous_update] == []
+    vision = VisionView(store)
+    vision.titles["current"].value = "Head of quality"  # no leaving the box
+    assert VisionView(store).titles["current"].value == "Head of quality"  # after a reload
+
+
+def test_saving_as_you_type_keeps_the_space_before_the_next_word(tmp_path):
+    """The store keeps text without spaces at its ends; the boxes showing it (the goal
+    view, and the coach's wish, kept in step) must not take the learner's space away."""
+    store = LearnerStore(tmp_path / "s.sqlite")
+    goal, coach = GoalView(store), IfThenCoach(store)
+    for text in ("My goal", "My goal.", "My goal. ", "My goal. Then"):
+        goal.goal.value = text
+        assert goal.goal.value == text  # never written over while typed in
+    assert load_goal(store).goal == "My goal. Then"
+    assert coach.wish.value == "My goal. Then"
+    coach.wish.value = "My goal. Then decide "  # typing in the coach: the same
+    assert coach.wish.value == "My goal. Then decide "
+    assert goal.goal.value == "My goal. Then decide"
+
+
+def test_the_timeline_is_not_redrawn_by_what_it_does_not_show(store):
+    from coursekit.planning import add_step
+
+    add_step(store, "Email Lena", due="2030-01-10", first=True)
+    timeline, goal, vision = TimelineView(store), GoalView(store), VisionView(store)
+    drawn = timeline.redraws
+    for text in ("L", "Le", "Lead", "Lead a team"):
+        goal.goal.value = text
+        vision.titles["current"].value = text
+    assert timeline.redraws == drawn
+    steps = StepsView(store)
+    next(iter(steps.rows.values())).title.value = "Email Lena on Monday"
+    assert timeline.redraws == drawn + 1
+
+
+def test_figures_that_follow_a_text_box_redraw_when_typing_pauses(store):
+    """In a kernel (a running event loop) a step renamed key by key redraws the timeline
+    once, after the pause, not after every key."""
+    import asyncio
+
+    from coursekit.planning import add_step
+
+    add_step(store, "Email Lena", due="2030-01-10", first=True)
+    timeline, steps = TimelineView(store), StepsView(store)
+    title = next(iter(steps.rows.values())).title
+    drawn = timeline.redraws
+
+    async def type_then_pause():
+        for n in range(1, 8):
+            title.value = "Email Lena on Monday"[: 10 + n]
+            await asyncio.sleep(0.05)
+        typing = timeline.redraws
+        await asyncio.sleep(1.0)
+        return typing
+
+    assert asyncio.run(type_then_pause()) == drawn  # nothing while typing
+    assert timeline.redraws == drawn + 1  # one redraw after the pause
+    assert "Email Lena on M" in str(timeline.figure.to_dict())
+
+
+def test_a_half_written_if_then_plan_is_kept_on_reload(store):
+    """The coach's If and then-I-will boxes save as typed too (the page promises it)."""
+    from coursekit.planning import add_step
+
+    step = add_step(store, "Email Lena", first=True)
+    coach = IfThenCoach(store)
+    coach.obstacle.value = "she does not answer"  # no button pressed, then a reload
+    assert IfThenCoach(store).obstacle.value == "she does not answer"
+    coach.response.value = "phone her on Monday"
+    again = IfThenCoach(store)
+    assert (again.obstacle.value, again.response.value) == ("she does not answer",
+                                                            "phone her on Monday")
+    assert [s.if_then for s in list_steps(store) if s.id == step.id] == [
+        "If she does not answer, then I will phone her on Monday."]

@@ -47,3 +47,11 @@ def test_markdown_templates_escape_markdown_not_html():
 def test_a_missing_name_is_an_error_not_an_empty_string():
     with pytest.raises(UndefinedError):
         render("network/_measures.html.j2", caption="Measures")
+
+
+def test_a_title_that_is_a_question_takes_no_colon():
+    from coursekit._render import render
+
+    html = render("assessment/_results.html.j2", title="What drives your career?", rows=[])
+    assert "What drives your career? What each score means" in html
+    assert "?:" not in html

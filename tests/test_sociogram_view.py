@@ -298,3 +298,16 @@ def test_150_contacts_state_is_complete(store):
     pair_ties = int((net.ties["strength"] > 0).sum())
     assert state["circle_ties_total"] + pair_ties == len(net.tie_arrays[0])
     page.shown_matches_store()
+
+
+def test_the_measures_beside_the_map_speak_the_words_of_the_table_below(store):
+    """No "density", "constraint" or "E-I index" beside the map: the headline rows' words."""
+    from coursekit.network.measures import HEADLINE_ROWS
+
+    page = Page(store)
+    _placed(page, "Ana", "Ben", group="inside")
+    summary = page.canvas.summary
+    assert [label for label, _words in summary] == [label for label, _w, _h in HEADLINE_ROWS]
+    assert dict(summary)["Contacts"] == "2"
+    shown = " ".join(words for _label, words in summary).lower()
+    assert not any(jargon in shown for jargon in ("density", "constraint", "e-i"))

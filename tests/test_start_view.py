@@ -5,6 +5,7 @@ import json
 from coursekit.cases import load_case
 from coursekit.course import load_course, progress
 from coursekit.demo import demo_store
+from coursekit.store import LearnerStore
 from coursekit.views.start import course_plan, start_page, your_data
 
 
@@ -56,6 +57,9 @@ def test_plan_widget_updates_when_an_answer_is_saved(store):
     assert bar.description.startswith("Case 1: The first step:") and "% done" in bar.description
     status = plan.children[1].children[1].children[0].value
     assert "0 of 2 exercises done, 1 under way" in status
+    # the words give the share the bar draws, never more (99.9 % is not yet 100 %)
+    shown = f"{int(bar.value * 100)}% in all"
+    assert shown in status and shown.replace(" in all", " done") in bar.description
 
 
 def test_your_data_exports_and_erases(store, tmp_path):
@@ -87,3 +91,28 @@ def test_start_page_in_demo_mode_shows_banner_and_no_export():
     data_box = page.children[3]
     data_box.children[1].children[0].click()
     assert "no personal data" in data_box.children[3].value
+
+
+def test_your_data_says_where_in_words():
+    """A store on disk is named by its path; a demo store is said to be in memory, in words."""
+    demo = LearnerStore(":memory:")
+    text = your_data(demo).children[0].value
+    assert "kept in this page's memory only (demo mode)" in text and "<code>" not in text
+
+
+def test_the_plan_names_where_to_carry_on_once_begun(store):
+    plan = course_plan(store)
+    assert "Next:" not in plan.children[0].value  # not begun: the page says where to start
+    store.save("case:the-first-step", "decision:after-the-talk", "build", kind="decision")
+    assert 'Next: <a href="01_the_first_step.ipynb"><b>Case 1: The first step</b></a>' in \
+        plan.children[0].value
+
+
+def test_plan_counts_name_networking_items_as_well_as_steps():
+    """Two steps and three networking items are not "5 steps" (hand-in preview, data box)."""
+    from coursekit.exercises import exercise
+    from coursekit.views.start import describe_count
+
+    said = exercise("plan:steps").describe_handin({"steps": 5, "if_then": 1, "done": 0})
+    assert said[0].startswith("5 steps and networking items in the plan")
+    assert "check-ins" in describe_count("plan_steps", 11)

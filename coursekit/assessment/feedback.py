@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from .._figure_style import TEMPLATE
 from .._palette import BAND_COLOURS, INK, OKABE_ITO
 from .._render import render
-from .._text import escape_html
+from .._text import colon_join, escape_html
 from .model import Instrument
 from .scoring import next_steps
 
@@ -99,8 +99,7 @@ def results_figure(instrument: Instrument, table: pd.DataFrame,
             ))
     span = rs.max - rs.min
     fig.update_layout(
-        title=dict(text=f"{instrument.title} Your scores"
-                   if instrument.title.endswith("?") else f"{instrument.title}: your scores"),
+        title=dict(text=colon_join(instrument.title, "your scores")),
         xaxis=dict(**_axis(instrument), range=[rs.min, rs.max + span * 0.45]),
         yaxis=dict(title=dict(text="Scale"), categoryorder="array", categoryarray=list(names),
                    automargin=True),

@@ -115,11 +115,21 @@ def list_instruments(course: str | Path | None = None) -> list[Instrument]:
     """Every instrument of the course, sorted by id.
 
     Raises ContentError when a file is not valid (``coursekit check`` lists them all).
+    Files are cached as by :func:`load_instrument` (every demo store reads them all).
     """
-    return [load_instrument_file(p) for p in sorted(_folder(course).glob("*.yaml"))]
+    return [_cached(p) for p in sorted(_folder(course).glob("*.yaml"))]
 
 
-_CACHE: dict[tuple[str, int, int], Instrument] = {}
+_CACHE: dict[tuple[str, int, int, int], Instrument] = {}
+
+
+def _cached(path: Path) -> Instrument:
+    """``load_instrument_file(path)``, cached by path, modification time and size."""
+    stat = path.stat()  # absolute(), not resolve(): no lstat of every folder on the way
+    key = (str(path.absolute()), stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    if key not in _CACHE:
+        _CACHE[key] = load_instrument_file(path)
+    return _CACHE[key]
 
 
 def load_instrument(instrument_id: str, course: str | Path | None = None) -> Instrument:
@@ -140,11 +150,7 @@ def load_instrument(instrument_id: str, course: str | Path | None = None) -> Ins
         known = ", ".join(p.stem for p in sorted(_folder(course).glob("*.yaml"))) or "none"
         raise KeyError(f"no instrument '{instrument_id}' in {display_path(_folder(course))}. "
                        f"Instruments: {known}")
-    stat = path.stat()
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    if key not in _CACHE:
-        _CACHE[key] = load_instrument_file(path)
-    return _CACHE[key]
+    return _cached(path)
 
 
 def check_response_value(instrument: Instrument, item_id: str, value: Any) -> int:

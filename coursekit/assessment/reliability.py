@@ -14,6 +14,7 @@ applications. *Journal of Applied Psychology*, 78(1), 98-104.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .._errors import InputError
@@ -50,7 +51,17 @@ def cronbach_alpha(items: pd.DataFrame) -> float:
     >>> round(cronbach_alpha(df), 4)
     0.7734
     """
-    data = items.apply(pd.to_numeric, errors="coerce").dropna().to_numpy(dtype=float)
+    if not all(pd.api.types.is_numeric_dtype(t) for t in items.dtypes):  # else as it is
+        items = items.apply(pd.to_numeric, errors="coerce")
+    return alpha_of(items.dropna().to_numpy(dtype=float))
+
+
+def alpha_of(data: np.ndarray) -> float:
+    """:func:`cronbach_alpha` of complete answers already in an array (respondents x items).
+
+    >>> round(alpha_of(np.array([[1, 1, 1], [2, 2, 2], [3, 3, 2.0]])), 4)
+    0.9474
+    """
     k = data.shape[1]
     if k < 2 or data.shape[0] < 2:
         return float("nan")

@@ -16,7 +16,7 @@ from typing import Any
 from .._content import COURSE_MARKER, course_dir, load_yaml
 from .._errors import ContentError
 from .._limits import TEXT
-from .._text import slug
+from .._text import colon_join, slug
 from ..exercises import exercises
 from ..store import LearnerStore
 from . import handin_sections as sections
@@ -125,13 +125,14 @@ def preview_handin(handin_or_store: Mapping[str, Any] | LearnerStore, *,
     lines = [f"Your hand-in (version {h['version']} of the coursekit hand-in format)",
              f"Pseudonym (random, not your name): {h['pseudonym']}",
              f"Course: {_course_words(h['course'])}",
-             f"Made at (UTC): {h['created_at']}", f"coursekit version: {h['coursekit_version']}"]
+             f"Made at (UTC): {h['created_at']}",
+             f"Made with version {h['coursekit_version']} of the course software"]
     if h["demo"]:
         lines.append("DEMO: made from sample data, not a real learner")
     known = {e.id: e for e in exercises()}
     for exercise_id, section in h["exercises"].items():
         exercise = known.get(exercise_id)
-        lines += ["", f"{exercise.title if exercise else exercise_id}:"]
+        lines += ["", colon_join(exercise.title if exercise else exercise_id)]
         described = exercise.describe_handin(section) if exercise else [str(section)]
         lines.extend(f"  {line}" for line in described)
     if not h["exercises"]:
@@ -140,7 +141,7 @@ def preview_handin(handin_or_store: Mapping[str, Any] | LearnerStore, *,
     if h["reflections"]:
         lines.append("Reflections you chose to share:")
         for r in h["reflections"]:
-            lines.append(f"  {sections.reflection_label(r['exercise'], r['key'])}:")
+            lines.append("  " + colon_join(sections.reflection_label(r["exercise"], r["key"])))
             lines.extend(f"    {line}" for line in r["text"].splitlines() or [""])
     else:
         lines.append("Reflections: none shared (all your reflections stay private)")

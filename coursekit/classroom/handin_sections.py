@@ -97,27 +97,48 @@ class ReflectionRef:
 
     @property
     def label(self) -> str:
-        """The exercise and the question, in words, as shown beside the tick box."""
-        return reflection_label(self.exercise, self.key)
+        """The exercise and the question, in words."""
+        return ": ".join(w for w in reflection_words(self.exercise, self.key) if w)
+
+    @property
+    def question(self) -> str:
+        """The question alone, shown beside the tick box (its exercise heads the group)."""
+        return reflection_words(self.exercise, self.key)[1]
+
+    @property
+    def exercise_title(self) -> str:
+        """The title of the exercise it belongs to ("" for an exercise the course dropped)."""
+        return reflection_words(self.exercise, self.key)[0]
 
 
-def reflection_label(exercise_id: str, key: str) -> str:
+def reflection_words(exercise_id: str, key: str) -> tuple[str, str]:
     """Words for a reflection: its exercise's title and the question it answers.
 
-    >>> reflection_label("something-removed", "reflection:why-now")  # no such exercise
-    'why now'
+    >>> reflection_words("something-removed", "reflection:why-now")  # no such exercise
+    ('', 'why now')
     """
     from ..exercises import exercises
 
     for exercise in exercises():
         if exercise.id == exercise_id:
-            return f"{exercise.title}: {exercise.entry_label(key)}"
-    return key.split(":", 1)[-1].replace("-", " ")
+            return exercise.title, exercise.entry_label(key)
+    return "", key.split(":", 1)[-1].replace("-", " ")
+
+
+def reflection_label(exercise_id: str, key: str) -> str:
+    """Words for a reflection: its exercise's title and the question it answers, in one line.
+
+    >>> reflection_label("something-removed", "reflection:why-now")  # no such exercise
+    'why now'
+    """
+    return ": ".join(w for w in reflection_words(exercise_id, key) if w)
 
 
 def reflections(store: LearnerStore) -> list[ReflectionRef]:
-    """Every non-empty reflection in the store, in exercise and key order."""
-    rows = store.read("SELECT exercise, key, value FROM entries WHERE kind = 'reflection' "
-                      "ORDER BY exercise, key")
+    """Every non-empty reflection in the store, in the order the course asks for them."""
+    from ..course import entry_order
+
+    rows = sorted(store.read("SELECT exercise, key, value FROM entries "
+                             "WHERE kind = 'reflection'"), key=entry_order())
     return [ReflectionRef(exercise, key, text) for exercise, key, value in rows
             if isinstance(text := json.loads(value), str) and text.strip()]

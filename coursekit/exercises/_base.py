@@ -170,6 +170,10 @@ class Exercise:
         """Words for one saved entry's key (a reflection's question), shown in the hand-in."""
         return key.split(":", 1)[-1].replace("-", " ")
 
+    def entry_order(self) -> list[str]:
+        """The keys of the entries this exercise asks for, in the order it asks (default: none)."""
+        return []
+
     def describe_handin(self, section: Any) -> list[str]:
         """The section in plain words for the hand-in preview, one line each."""
         if isinstance(section, Mapping):

@@ -46,7 +46,7 @@ Count = Annotated[int, Strict(), Field(ge=0)]
 class Section(BaseModel):
     """Base of a section model: unknown fields are dropped, values never coerced from text."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)  # see _schema
 
 
 class NumbersSection(RootModel[dict[Ident, Number | None]]):

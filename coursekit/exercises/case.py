@@ -32,6 +32,7 @@ import pandas as pd
 from pydantic import Field
 
 from .._errors import ContentError
+from .._text import colon_join
 from ._base import Exercise, ExerciseFamily, Panel, Progress
 from ._sections import Ident, Section
 
@@ -111,10 +112,25 @@ class CaseExercise(Exercise):
         # Whole: a tick box's words wrap (a cut question was all a learner saw of it).
         return " ".join(prompt.split()) if prompt else super().entry_label(key)
 
+    def entry_order(self) -> list[str]:
+        """The case's texts in the order the notebook asks for them.
+
+        Part by part, a prediction's reason before the reflection after the same part; the
+        discussion answers last.
+        """
+        case = self.case
+        parts = case.part_ids
+        asked = sorted([(parts.index(d.after), 0, n, f"why:{d.id}")
+                        for n, d in enumerate(case.decisions) if d.after in parts]
+                       + [(parts.index(r.after), 1, n, f"reflection:{r.id}")
+                          for n, r in enumerate(case.reflections) if r.after in parts])
+        return [key for *_, key in asked] + [f"discussion:{n}"
+                                             for n in range(1, len(case.discussion) + 1)]
+
     def describe_handin(self, section: Any) -> list[str]:
         """Each decision's prompt and the option chosen, in words."""
         lines = []
-        for point, choice in section["decisions"].items():
+        for point, choice in sorted(section["decisions"].items(), key=self._story_order):
             try:
                 decision = self.case.decision(point)
                 lines.append(f"{_one_line(decision.prompt)} You chose: "
@@ -122,6 +138,11 @@ class CaseExercise(Exercise):
             except (KeyError, ContentError):  # no longer in the case: show the ids
                 lines.append(f"Decision {point}: {choice}")
         return lines
+
+    def _story_order(self, item: tuple[str, Any]) -> tuple[int, str]:
+        """Sort key of a ``(decision id, ...)`` pair: the case's order (unknown ids last)."""
+        ids = [d.id for d in self.case.decisions]
+        return (ids.index(item[0]) if item[0] in ids else len(ids)), item[0]
 
     def dashboard(self, sections: Mapping[str, Any]) -> list[Panel]:
         """The class's poll at each decision point (small groups hidden)."""
@@ -133,7 +154,7 @@ class CaseExercise(Exercise):
         polls = tables.decision_polls(pd.DataFrame(rows, columns=["pseudonym", "point",
                                                                    "choice"]))
         polls = _label_polls(polls, self)
-        return [Panel(f"{self.title}: the class's predictions",
+        return [Panel(colon_join(self.title, "the class's predictions"),
                       "How the class chose at each decision point, before seeing what "
                       "happened.", polls, figures.polls_figure(polls, self.title))]
 
@@ -156,7 +177,15 @@ def _label_polls(polls: pd.DataFrame, exercise: CaseExercise) -> pd.DataFrame:
             questions.append(point)
             options.append(choice)
     polls["question"], polls["option"] = questions, options
-    return polls
+    # In the story's order (Q1 is the first decision), each decision's options as the case
+    # lists them, not in the order of their ids.
+    ids = {d.id: (n, [o.id for o in d.options])
+           for n, d in enumerate(exercise.case.decisions)}
+    rank = [(ids[p][0], ids[p][1].index(c) if c in ids[p][1] else len(ids[p][1]))
+            if p in ids else (len(ids), 0) for p, c in zip(polls["point"], polls["choice"],
+                                                          strict=True)]
+    order = sorted(range(len(rank)), key=lambda i: (rank[i], polls["point"].iloc[i]))
+    return polls.iloc[order].reset_index(drop=True)
 
 
 class Cases(ExerciseFamily):

@@ -176,6 +176,9 @@ class CheckInExercise(Exercise):
         from ..planning.history import history_words, step_history
 
         predictions = [r for r in rows(store) if r.predicted]
+        if not (self.progress(store).started
+                or any(r.judged in JUDGEMENTS for r in predictions)):
+            return None  # before the check-in there is nothing to look back on
         history = step_history(store)
         steps = [(s, history_words(s, history.get(s.id, []))) for s in list_steps(store)
                  if s.kind in ("step", "networking")]

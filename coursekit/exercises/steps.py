@@ -24,7 +24,8 @@ from ._plan import plan_part
 from ._sections import Count, Section
 
 COUNTS = ("steps", "if_then", "done")
-WORDS = {"steps": "steps in the plan", "if_then": "with an if-then plan", "done": "done"}
+WORDS = {"steps": "steps and networking items in the plan", "if_then": "with an if-then plan",
+         "done": "done"}
 
 
 class StepsSection(Section):
@@ -41,7 +42,8 @@ class StepsExercise(Exercise):
     id = "plan:steps"
     demo_section = "plan"
     title = "Your first step and if-then plans"
-    tables = {"plan_steps": ("plan step", "plan steps")}
+    tables = {"plan_steps": ("item in your plan (a step, networking item or check-in)",
+                             "items in your plan (steps, networking items and check-ins)")}
     privacy = "How many steps, if-then plans and steps done: never what a step says."
     handin_model = StepsSection
 
@@ -81,8 +83,10 @@ class StepsExercise(Exercise):
 
     def describe_handin(self, section: Any) -> list[str]:
         """The three counts in words."""
-        return [f"{plural(section['steps'], 'step')} in the plan (counts only): "
-                f"{section['if_then']} with an if-then plan, {section['done']} done"]
+        items = plural(section["steps"], "step or networking item",
+                       "steps and networking items")
+        return [f"{items} in the plan (counts only): {section['if_then']} with an if-then "
+                f"plan, {section['done']} done"]
 
     def dashboard(self, sections) -> list[Panel]:
         """The class's plan counts (n, mean, spread), small groups hidden."""

@@ -56,6 +56,45 @@ def find_duplicates(network: Network) -> list[list[str]]:
     return [list(group) for _, group in ids.groupby(repeated, sort=False)]
 
 
+def same_name(contacts: Sequence[Contact], contact: Contact) -> list[Contact]:
+    """The other contacts whose name is ``contact``'s (as :func:`normalise_name` compares).
+
+    Examples
+    --------
+    >>> people = [Contact("c1", "AK"), Contact("c2", " ak"), Contact("c3", "Li")]
+    >>> [c.id for c in same_name(people, people[0])]
+    ['c2']
+    """
+    key = normalise_name(contact.name)
+    return [c for c in contacts if c.id != contact.id and key and normalise_name(c.name) == key]
+
+
+def person_labels(contacts: Sequence[Contact]) -> list[str]:
+    """Each contact's name, told apart from others of the same name, in the same order.
+
+    A shared name gets the person's role (else function, organisation or sector) in
+    brackets, else their number among those of that name.
+
+    Examples
+    --------
+    >>> person_labels([Contact("c1", "AK", role="CFO"), Contact("c2", "AK"),
+    ...                Contact("c3", "Li"), Contact("c4", "AK")])
+    ['AK (CFO)', 'AK (2 of 3)', 'Li', 'AK (3 of 3)']
+    """
+    keys = [normalise_name(c.name) for c in contacts]
+    labels = []
+    for n, (contact, key) in enumerate(zip(contacts, keys, strict=True)):
+        total = keys.count(key)
+        if total < 2 or not key:
+            labels.append(contact.name)
+            continue
+        detail = next((str(v) for v in (contact.role, contact.function, contact.organisation,
+                                        contact.sector) if v and str(v).strip()),
+                      f"{keys[:n + 1].count(key)} of {total}")
+        labels.append(f"{contact.name} ({detail})")
+    return labels
+
+
 def merge_contacts(network: Network, ids: Sequence[str]) -> Network:
     """Merge contacts ``ids`` into the first one, keeping every piece of information.
 

@@ -13,14 +13,17 @@ import io
 import json
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pandas as pd
 
 from .._errors import InputError
 from .._text import spreadsheet_safe
 from .model import CONTACT_COLUMNS, Circle, Contact, Ego, Network, Tie
 from .records import format_circles
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 EGO_NODE = "ego"
 
@@ -84,6 +87,8 @@ def to_networkx(network: Network) -> nx.Graph:
 
     Every tie has a ``weight``, the learner's to each contact its strength.
     """
+    import networkx as nx  # on first use: only GraphML needs it (0.1 s to import)
+
     graph = nx.Graph()
     ego = network.ego
     graph.graph.update(
@@ -115,12 +120,16 @@ def to_networkx(network: Network) -> nx.Graph:
 def write_graphml(network: Network, path: str | Path) -> Path:
     """Write the network, the learner included, as GraphML (opens in Gephi, yEd, R igraph)."""
     path = Path(path)
+    import networkx as nx
+
     nx.write_graphml(to_networkx(network), path, encoding="utf-8")
     return path
 
 
 def read_graphml(path: str | Path) -> Network:
     """Read a GraphML file written by :func:`write_graphml` back into a :class:`Network`."""
+    import networkx as nx
+
     try:
         graph = nx.read_graphml(path)
     except (nx.NetworkXError, OSError, ValueError) as exc:

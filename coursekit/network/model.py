@@ -125,10 +125,12 @@ class Network:
 
     def contact_list(self) -> list[Contact]:
         """Every contact as a :class:`Contact`, in order."""
-        return [self._row_contact(row) for _, row in self.contacts.iterrows()]
+        # records, not iterrows(): a Series per row cost 0.2 ms a contact
+        rows = self.contacts[list(CONTACT_COLUMNS)].to_dict("records")
+        return [self._row_contact(row) for row in rows]
 
     @staticmethod
-    def _row_contact(row: pd.Series) -> Contact:
+    def _row_contact(row: pd.Series | dict) -> Contact:
         values = {key: row[key] for key in CONTACT_COLUMNS}
         for key in ("inside", "seniority", "last_contact"):
             if not isinstance(values[key], (bool, date)) and pd.isna(values[key]):

@@ -247,8 +247,8 @@ def check_contact(contact: Contact, *, new: bool = False) -> Contact:
     """
     name = " ".join(str(contact.name or "").split())
     if not name:
-        raise InputError(f"contact {contact.id}: the name is empty. Fix: write a name or "
-                         f"initials (only you will see it)")
+        raise InputError("the name is empty. Fix: write a name or initials (only you will "
+                         "see it).")
     if not new and not str(contact.id or "").strip():
         raise InputError(f"{name}: the id is empty. Fix: give the contact an id such as c1")
     strength = whole_number(contact.strength, f"{name}: strength", STRENGTH_MIN, STRENGTH_MAX,

@@ -72,10 +72,13 @@ def _exercise_words(exercise: str) -> tuple[str, Any]:
 
 
 def list_reflections(store: LearnerStore) -> list[Reflection]:
-    """Every reflection the learner wrote, in exercise order (empty ones left out)."""
-    rows = store.read("SELECT exercise, key, value FROM entries WHERE kind = 'reflection' "
-                      "ORDER BY exercise, key")
+    """Every reflection the learner wrote, in the course's order (empty ones left out)."""
     import json
+
+    from ..course import entry_order
+
+    rows = sorted(store.read("SELECT exercise, key, value FROM entries "
+                             "WHERE kind = 'reflection'"), key=entry_order())
 
     out = []
     cache: dict[str, tuple[str, dict[str, str]]] = {}

@@ -74,6 +74,11 @@ class Status(widgets.HTML):
         """Show a confirmation."""
         self.value = f"<span role='status' style='color:#1a1a1a'>\u2714 {escape_html(text)}</span>"
 
+    def warning(self, text: str) -> None:
+        """Show something done, with a caution the learner should read (not an error)."""
+        self.value = (f"<span role='status' style='color:#8A4B00;font-weight:bold'>"
+                      f"\u26a0 {escape_html(text)}</span>")
+
     def error(self, text: str) -> None:
         """Show an error (a screen reader announces it)."""
         self.value = (f"<span role='alert' style='color:#B24000;font-weight:bold'>"
@@ -115,12 +120,61 @@ def download_buttons(files) -> str:
         for label, path, name, mime, note in files])
 
 
+class AfterPause:
+    """Call ``action`` once changes pause for ``delay`` seconds; each call restarts the wait.
+
+    A figure that follows a text box is redrawn when the learner stops typing, not after
+    every key (each redraw sends the whole figure and repaints it). In a kernel (JupyterLab,
+    Voila) the wait runs on its event loop; with no loop running (a script, a test) the
+    action runs at once.
+
+    Examples
+    --------
+    >>> calls = []
+    >>> redraw = AfterPause(lambda: calls.append("drawn"))
+    >>> redraw(); calls
+    ['drawn']
+    """
+
+    def __init__(self, action: Callable[[], Any], delay: float = 0.6):
+        self.action, self.delay = action, delay
+        self._waiting: Any = None
+
+    def __call__(self) -> None:
+        from ..classroom.poller import running_loop
+
+        loop = running_loop()
+        if loop is None:
+            self.action()
+            return
+        if self._waiting is not None:
+            self._waiting.cancel()
+        self._waiting = loop.call_later(self.delay, self._run)
+
+    def _run(self) -> None:
+        self._waiting = None
+        self.action()
+
+
+def _shows(shown: Any, stored: Any) -> bool:
+    """Whether a control showing ``shown`` already shows ``stored``.
+
+    Text is stored without the spaces around it: a box holding ``"Lead abroad "`` (the
+    learner is typing the next word) shows the stored ``"Lead abroad"``, and is left alone.
+    """
+    if isinstance(shown, str) and isinstance(stored, str):
+        return shown.strip() == stored.strip()
+    return shown == stored
+
+
 class Synced:
     """Controls that show stored values and stay in step with every other view of them.
 
     A change the learner makes saves (``write(name, value)``, refusals shown in ``status``);
     a change saved by another view shows here at once, without being saved again, so no view
-    writes a value it only displayed.
+    writes a value it only displayed. A box whose text is the stored text but for spaces at
+    its ends is left as it is: saving as the learner types must not eat the space before
+    the next word.
 
     Examples
     --------
@@ -152,7 +206,7 @@ class Synced:
         self._quiet = True
         try:
             for name, control in self.controls.items():
-                if control.value != values[name]:
+                if not _shows(control.value, values[name]):
                     control.value = values[name]
         finally:
             self._quiet = False

@@ -23,11 +23,16 @@ def heading(text: str, level: int = 3) -> widgets.HTML:
 
 def text_box(value: str, description: str, placeholder: str = "", *, area: bool = False,
              rows: int = 3) -> widgets.Text | widgets.Textarea:
-    """A labelled text control that reports its value when the learner leaves it."""
+    """A labelled text control that reports its value as the learner types.
+
+    Each key reaches the kernel, so a view that saves on change saves as the learner types
+    (nothing is lost on a reload before they leave the box); views that draw from the
+    store redraw after a pause (:class:`~coursekit.views._common.AfterPause`).
+    """
     kind = widgets.Textarea if area else widgets.Text
     extra = {"rows": rows} if area else {}
     return kind(value=value, description=description, placeholder=placeholder,
-                continuous_update=False, style=LABEL_STYLE, layout=WIDE, **extra)
+                continuous_update=True, style=LABEL_STYLE, layout=WIDE, **extra)
 
 
 def row(*children: widgets.Widget) -> widgets.HBox:

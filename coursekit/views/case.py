@@ -25,7 +25,8 @@ from ._common import PAGE_STYLE, demo_banner
 from ._figures import set_figure
 
 __all__ = ["BOXES", "CasePart", "case_header", "case_of", "case_part", "case_timeline",
-           "html", "key_facts", "source_citation", "teaching_notes"]
+           "html", "key_facts", "part_shown", "show_with_part", "source_citation",
+           "teaching_notes"]
 
 _BOX = "border-left:4px solid {};padding:6px 12px;margin:8px 0;background:{}"
 #: The boxes a case is read in: a prediction, an outcome, private writing, a contested fact.
@@ -61,6 +62,35 @@ def case_header(store: LearnerStore, case: Case | str) -> widgets.VBox:
     ])
 
 
+def part_shown(store: LearnerStore, case: Case, part_id: str) -> bool:
+    """Whether a part of the story is shown: every prediction before it made (or skipped)."""
+    from .predict import decided
+
+    earlier = case.part_ids[:case.part_ids.index(part_id)]
+    return all(decided(store, case, d) for d in case.decisions if d.after in earlier)
+
+
+def show_with_part(box: widgets.Box, store: LearnerStore, case: Case, part_id: str,
+                   children: list[widgets.Widget], what: str) -> None:
+    """Give ``box`` its ``children`` once the part they follow is shown, else say when.
+
+    A question that follows a part can tell that part's story (Harris's second prediction
+    starts where the first one's outcome ends), so it waits with the part, in JupyterLab's
+    Run All and in app mode alike, and appears when the store says the part is shown.
+    """
+    def refresh(_store: LearnerStore | None = None) -> None:
+        if part_shown(store, case, part_id):
+            if list(box.children) != children:
+                box.children = children
+        elif not box.children:
+            box.children = [html(f'<p style="margin:4px 0"><i>{escape_html(what)} comes here '
+                                 f"once you have read the part of the story above it.</i></p>")]
+
+    refresh()
+    if box.children != tuple(children):
+        store.on_change(refresh)
+
+
 class CasePart(widgets.HTML):
     """One part of the story, shown once the predictions before it are made.
 
@@ -82,9 +112,7 @@ class CasePart(widgets.HTML):
     @property
     def ready(self) -> bool:
         """Whether every prediction before this part is made (or skipped)."""
-        from .predict import decided
-
-        return all(decided(self.store, self.case, d) for d in self.waits_for)
+        return part_shown(self.store, self.case, self.part.id)
 
     def refresh(self) -> None:
         """Show the part, or what to do first."""

@@ -60,9 +60,13 @@ class HandinView(widgets.VBox):
         self.class_db = class_db_url(class_db)
         self.shares: dict[tuple[str, str], widgets.Checkbox] = {}
         rows: list[widgets.Widget] = []
+        heading = None
         for ref in reflections(store):
-            box = widgets.Checkbox(value=False, description=f"Share {ref.label}", indent=False,
-                                   layout=widgets.Layout(width="auto"))
+            if ref.exercise_title != heading:  # the exercise once, its questions under it
+                heading = ref.exercise_title
+                rows.append(widgets.HTML(f"<i>{escape_html(heading or 'Other notes')}</i>"))
+            box = widgets.Checkbox(value=False, description=f"Share: {ref.question}",
+                                   indent=False, layout=widgets.Layout(width="auto"))
             box.observe(self._refresh, names="value")
             self.shares[(ref.exercise, ref.key)] = box
             excerpt = ref.text if len(ref.text) <= 160 else ref.text[:157] + "..."

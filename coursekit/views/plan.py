@@ -28,6 +28,7 @@ from ..planning import (
     RATINGS,
     add_skill,
     list_skills,
+    list_steps,
     load_goal,
     load_paths,
     load_plan,
@@ -42,7 +43,7 @@ from ..planning import (
 from ..planning.goal import STATUS_WORDS
 from ..planning.model import GOAL_KINDS, KIND_LABELS
 from ..store import LearnerStore
-from ._common import Status, Synced, demo_banner, guarded
+from ._common import AfterPause, Status, Synced, demo_banner, guarded
 from ._figures import set_figure, set_hint
 from ._plan_common import WIDE, date_picker, heading, text_box
 
@@ -77,6 +78,7 @@ class VisionView(widgets.VBox):
         self.descriptions: dict = {}
         self.questions: dict = {}
         self.sliders: dict = {}
+        self._redraw_later = AfterPause(self.redraw)
         columns = []
         for path in load_paths(store):
             kind = path.kind
@@ -121,8 +123,10 @@ class VisionView(widgets.VBox):
                 value = value or None
             guarded(self.status, lambda: save_path(self.store, kind, **{name: value}),
                     f"Saved: {PATH_LABELS[kind]}, {name}.")
-            if rating or name == "title":  # the titles are the chart's hover text
+            if rating:
                 self.redraw()
+            elif name == "title":  # the titles are the chart's hover text: after a pause
+                self._redraw_later()
         return save
 
     def redraw(self) -> None:
@@ -229,7 +233,6 @@ class GoalView(widgets.VBox):
         self.synced = synced_goal(store, self.status, goal=self.goal, outcome=self.outcome,
                                   target_date=self.target_date, kind=self.kind)
         self.new_skill = text_box("", "New skill", "e.g. Leading a team across cultures")
-        self.new_skill.continuous_update = True
         self.add_button = widgets.Button(description="Add row", icon="plus",
                                          tooltip="Add this skill to the matrix")
         self.add_button.on_click(lambda _b: self.add_row())
@@ -263,7 +266,11 @@ class GoalView(widgets.VBox):
 
 
 class TimelineView(widgets.VBox):
-    """The timeline figure, redrawn after every change to the store.
+    """The timeline figure, redrawn when the steps it shows change.
+
+    A change to the store that leaves the steps as they were (the goal, a path, a skill
+    typed in another view) does not redraw it; a step renamed key by key is redrawn once
+    the typing pauses (:class:`~coursekit.views._common.AfterPause`).
 
     Attributes
     ----------
@@ -281,14 +288,23 @@ class TimelineView(widgets.VBox):
         self.key = widgets.HTML("")
         self.figure = None
         self.redraws = 0
-        store.on_change(lambda _s: self.redraw())
+        self._drawn: tuple | None = None  # the steps as last drawn
+        store.on_change(lambda _s: self._follow())
+        self._redraw_later = AfterPause(self.redraw)
         super().__init__([heading("Your timeline"), self.output, self.key])
         self.redraw()
 
+    def _follow(self) -> None:
+        if tuple(list_steps(self.store)) != self._drawn:
+            self._redraw_later()
+
     def redraw(self) -> None:
-        """Redraw from the store."""
-        self.redraws += 1
+        """Redraw from the store (nothing to do when its steps are as last drawn)."""
         plan = load_plan(self.store)
+        if plan.steps == self._drawn:
+            return
+        self._drawn = plan.steps
+        self.redraws += 1
         if not any(step.due for step in plan.steps):
             self.figure, self.key.value = None, ""
             set_hint(self.output, TIMELINE_HINT)

@@ -19,6 +19,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from ..planning import write_calendar, write_plan_markdown
+from ..report.files import CALENDAR_NAME
 from ..store import LearnerStore
 from ._common import Status, download_buttons
 from ._plan_common import heading
@@ -46,15 +47,15 @@ class PlanFiles(widgets.VBox):
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             plan = write_plan_markdown(self.store, self.folder / "my-plan.md")
-            calendar = write_calendar(self.store, self.folder / "my-plan.ics")
+            calendar = write_calendar(self.store, self.folder / CALENDAR_NAME)
         except OSError as exc:
             self.status.error(f"The files could not be written to {self.folder} "
                               f"({exc.strerror}). Check the folder can be written.")
             return
         self.status.ok("Your plan is ready.")
         self.downloads.value = download_buttons([
-            ("Your plan", plan, "my-plan.md", "text/markdown", "Markdown: any text editor"),
-            ("Your calendar", calendar, "my-plan.ics", "text/calendar",
+            ("Your plan", plan, plan.name, "text/markdown", "Markdown: any text editor"),
+            ("Your calendar", calendar, calendar.name, "text/calendar",
              "every dated step, check-in and lunch: import it into your calendar app")])
 
 

@@ -91,13 +91,11 @@ class StepsView(widgets.VBox):
         first = next((s for s in list_steps(store) if s.is_first), None)
         self.first_title = text_box(first.title if first else "", "My first step",
                                     "one thing you will do, small enough to start this week")
-        self.first_title.continuous_update = True
         self.first_due = date_picker(first.due if first else None, "By")
         self.first_button = widgets.Button(description="Save my first step", icon="check",
                                            button_style="primary")
         self.first_button.on_click(lambda _b: self.save_first())
         self.new_title = text_box("", "Another step", "what comes next?")
-        self.new_title.continuous_update = True
         self.new_due = date_picker(None, "By")
         self.add_button = widgets.Button(description="Add step", icon="plus")
         self.add_button.on_click(lambda _b: self.add())
@@ -191,9 +189,9 @@ class IfThenCoach(widgets.VBox):
         self.synced = synced_goal(store, self.status, goal=self.wish, outcome=self.outcome)
         self.obstacle = text_box("", "If", "the obstacle, e.g. 'my manager says no'")
         self.response = text_box("", "then I will", "e.g. 'ask HR about other units'")
+        self._loading = False
         for control in (self.obstacle, self.response):
-            control.continuous_update = True
-            control.observe(lambda _c: self._preview(), names="value")
+            control.observe(lambda _c: self._typed(), names="value")
         self.sentence = widgets.HTML()
         self.save_button = widgets.Button(description="Save my if-then plan", icon="check",
                                           button_style="primary")
@@ -245,10 +243,23 @@ class IfThenCoach(widgets.VBox):
         if options != list(self.step.options):
             self.refresh_steps()
 
+    def _typed(self) -> None:
+        # Saved as typed, like every box of the plan (a reload keeps a half-written plan);
+        # the button checks both parts are there and asks for the rehearsal.
+        self._preview()
+        if not self._loading and self.step.value is not None:
+            guarded(self.status, lambda: set_if_then(self.store, self.step.value,
+                                                     self.obstacle.value, self.response.value),
+                    "Saved as you type; press the button when both parts are written.")
+
     def _load_step(self) -> None:
         step = next((s for s in list_steps(self.store) if s.id == self.step.value), None)
-        self.obstacle.value = step.if_obstacle if step else ""
-        self.response.value = step.then_response if step else ""
+        self._loading = True
+        try:
+            self.obstacle.value = step.if_obstacle if step else ""
+            self.response.value = step.then_response if step else ""
+        finally:
+            self._loading = False
         if step and step.if_then:
             self.reveal(len(self.stages) - 1)
         self._preview()
@@ -296,9 +307,7 @@ class NetworkingView(widgets.VBox):
         self.list_box = widgets.VBox()
         self.checks: dict[int, widgets.Checkbox] = {}
         self.who = text_box("", "Whom", "e.g. two levels up, another unit")
-        self.who.continuous_update = True
         self.why = text_box("", "Why", "what you want to learn or offer")
-        self.why.continuous_update = True
         self.due = date_picker(None, "By")
         self.add_button = widgets.Button(description="Add", icon="plus")
         self.add_button.on_click(lambda _b: self.add())

@@ -21,7 +21,7 @@ from ..cases import Case, DecisionPoint
 from ..classroom.live_link import class_mode, link_for, opted_out, set_opted_out
 from ..store import LearnerStore
 from ._common import LEARNER_ERRORS, Status, demo_banner, guarded
-from .case import BOXES, case_of, html
+from .case import BOXES, case_of, html, show_with_part
 
 
 def decision_key(decision: DecisionPoint | str) -> str:
@@ -83,8 +83,7 @@ class DecisionPointView(widgets.VBox):
         self.why = widgets.Textarea(
             value=store.load(self.case.exercise, f"why:{d.id}", "") or "",
             description="Why? (private)", placeholder="what makes you expect that?",
-            style={"description_width": "initial"}, layout=widgets.Layout(width="100%"),
-            continuous_update=False)
+            style={"description_width": "initial"}, layout=widgets.Layout(width="100%"))
         self.commit = widgets.Button(description="Commit my prediction", button_style="primary",
                                      disabled=True, layout=widgets.Layout(width="auto"),
                                      tooltip="Save your prediction; then see what happened")
@@ -104,10 +103,11 @@ class DecisionPointView(widgets.VBox):
         self.commit.on_click(self._on_commit)
         self.skip.on_click(self._on_skip)
         poll = [self._poll_note(), self.send_to_class] if self.link else []
-        super().__init__([demo_banner(store), self.prompt, *poll, self.choices, self.why,
-                          widgets.HBox([self.commit, self.skip],
-                                       layout=widgets.Layout(flex_flow="row wrap")),
-                          self.status, self.poll_status, self.outcome])
+        super().__init__()
+        show_with_part(self, store, self.case, d.after, [
+            demo_banner(store), self.prompt, *poll, self.choices, self.why,
+            widgets.HBox([self.commit, self.skip], layout=widgets.Layout(flex_flow="row wrap")),
+            self.status, self.poll_status, self.outcome], "Your next prediction")
         self._restore()
         if self.link is not None:
             self.send_to_class.observe(self._on_send_to_class, names="value")

@@ -16,7 +16,7 @@ from .._text import escape_html
 from ..cases import Case, ReflectionPrompt
 from ..store import LearnerStore
 from ._common import Status, demo_banner, guarded
-from .case import BOXES, case_of, html
+from .case import BOXES, case_of, html, show_with_part
 
 PRIVATE_NOTE = ("Private: saved on this computer as you type. It is not shared with anyone "
                 "unless you choose to include it in a hand-in.")
@@ -65,11 +65,12 @@ class ReflectionView(widgets.VBox):
         if self.prompt.revisits:
             self._show_earlier()
             store.on_change(lambda _store: self._show_earlier())
-        super().__init__([demo_banner(store), self.earlier,
-                          html(f"<p><b>Reflect.</b> {escape_html(self.prompt.prompt)}</p>"),
-                          self.box,
-                          html(f'<div style="{BOXES["private"]}"><small>{PRIVATE_NOTE}'
-                               f"</small></div>")])
+        super().__init__()
+        show_with_part(self, store, self.case, self.prompt.after, [
+            demo_banner(store), self.earlier,
+            html(f"<p><b>Reflect.</b> {escape_html(self.prompt.prompt)}</p>"), self.box,
+            html(f'<div style="{BOXES["private"]}"><small>{PRIVATE_NOTE}</small></div>')],
+            "A question to reflect on")
 
     def _show_earlier(self) -> None:
         before = self.case.reflection(self.prompt.revisits or "")

@@ -72,12 +72,15 @@ class ReportView(widgets.VBox):
         # One layout and one style for all the rows (each is a model the browser builds).
         wide, check_style = widgets.Layout(width="100%"), CheckboxStyle()
         quote, quote_style = widgets.Layout(), HTMLStyle()
+        group = None
         for r in list_reflections(store):
+            if r.prompt and r.heading != group:  # the exercise once, its questions under it
+                group = r.heading
+                rows.append(widgets.HTML(f"<i>{escape_html(group)}</i>"))
             # The question beside the tick box, the learner's words beneath it (as in the
             # hand-in), so neither is cut to fit one line.
             check = widgets.Checkbox(value=r.id in chosen, indent=False,
-                                     description=f"{r.heading}: {r.prompt}" if r.prompt
-                                     else r.heading,
+                                     description=r.prompt or r.heading,
                                      layout=wide, style=check_style)
             check.observe(lambda _c: self._save_choice(), names="value")
             self.checks[r.id] = check
@@ -120,11 +123,12 @@ class ReportView(widgets.VBox):
         files = self.files
         self.status.ok("Report made.")
         links = download_buttons([
-            ("Download your report", files.html, "coursekit-report.html", "text/html",
+            ("Download your report", files.html, files.html.name, "text/html",
              "HTML: open it in a browser, print it or save it as PDF"),
-            ("Download the plain-text copy", files.markdown, "coursekit-report.md",
+            ("Download the plain-text copy", files.markdown, files.markdown.name,
              "text/markdown", "Markdown"),
-            ("Download your calendar", files.calendar, "coursekit-plan.ics", "text/calendar",
+            ("Download your calendar", files.calendar,
+             files.calendar.name, "text/calendar",
              f".ics, {files.dated_items} dated item{'s' if files.dated_items != 1 else ''}: "
              f"import it into your calendar app")])
         saved = "".join(f"<li><code>{escape_html(path)}</code></li>"

@@ -39,14 +39,15 @@ def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VB
             if row.exercises:
                 bar = widgets.FloatProgress(
                     value=float(row.share), min=0.0, max=1.0,
-                    description=f"{row.title}: {row.share:.0%} done",
+                    description=f"{row.title}: {int(row.share * 100)}% done",
                     style={"description_width": "0px"},
                     layout=widgets.Layout(width="220px"),
                 )
                 bar.add_class("ck-sr-label")
             else:
                 bar = widgets.HTML("")
-            status = progress_words(int(row.exercises), int(row.started), int(row.complete))
+            status = progress_words(int(row.exercises), int(row.started), int(row.complete),
+                                    float(row.share))
             session = course.session_of(row.notebook)
             if session is not None:
                 status = f"session {session} · {status}"
@@ -66,11 +67,34 @@ def course_plan(store: LearnerStore, course: Course | None = None) -> widgets.VB
         total.value = (f"<p>About <b>{course.minutes // 60} h {course.minutes % 60:02d} min</b> "
                        f"in all. You have finished <b>{complete} of {exercises}</b> exercises"
                        + (f" and started {started - complete} more" if started > complete
-                          else "") + ".</p>")
+                          else "") + "." + next_up(table) + "</p>")
 
     refresh()
     store.on_change(refresh)
     return widgets.VBox([total, rows_box, widgets.HTML(BAR_LABEL_STYLE)])
+
+
+def next_up(table) -> str:
+    """Where to carry on, once a learner has begun: the first notebook not done yet.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"notebook": ["a.ipynb", "b.ipynb"], "title": ["A", "B"],
+    ...                       "exercises": [1, 1], "started": [1, 0], "complete": [1, 0]})
+    >>> next_up(table)
+    ' Next: <a href="b.ipynb"><b>B</b></a>.'
+    >>> next_up(table.assign(started=0, complete=0))  # not begun: the page says where to
+    ''
+    """
+    if not table.started.sum():
+        return ""
+    left = table[(table.exercises > 0) & (table.complete < table.exercises)]
+    if left.empty:
+        return " You have done every exercise."
+    row = left.iloc[0]
+    return (f' Next: <a href="{escape_html(row.notebook)}"><b>{escape_html(row.title)}</b>'
+            f"</a>.")
 
 
 def assignment_row(task: Assignment, done: Done) -> widgets.HBox:
@@ -86,13 +110,13 @@ def assignment_row(task: Assignment, done: Done) -> widgets.HBox:
         f"{escape_html(words)}</small></div>", layout=widgets.Layout(width="420px")), bar])
 
 
-def progress_words(exercises: int, started: int, complete: int) -> str:
-    """A notebook's progress in words.
+def progress_words(exercises: int, started: int, complete: int, share: float = 0.0) -> str:
+    """A notebook's progress in words, with the share its bar draws once work is under way.
 
     Examples
     --------
-    >>> progress_words(3, 2, 1)
-    '1 of 3 exercises done, 1 under way'
+    >>> progress_words(3, 2, 1, 0.5)
+    '1 of 3 exercises done, 1 under way: 50% in all'
     >>> progress_words(1, 0, 0), progress_words(1, 1, 1), progress_words(0, 0, 0)
     ('not started', 'done', 'nothing to fill in: read it')
     """
@@ -103,7 +127,8 @@ def progress_words(exercises: int, started: int, complete: int) -> str:
     if complete == exercises:
         return "done"
     noun = "exercise" if exercises == 1 else "exercises"
-    return f"{complete} of {exercises} {noun} done, {started - complete} under way"
+    return (f"{complete} of {exercises} {noun} done, {started - complete} under way: "
+            f"{int(share * 100)}% in all")  # 99.9% is not yet 100%
 
 
 #: What the store's own tables hold, in the learner's words (each exercise names its own).
@@ -131,7 +156,7 @@ def describe_count(table: str, count: int) -> str:
     >>> describe_count("network_contacts", 1)
     '1 contact in your network'
     >>> describe_count("plan_steps", 3)
-    '3 plan steps'
+    '3 items in your plan (steps, networking items and check-ins)'
     """
     one, many = table_words().get(table, (f"{table} row", f"{table} rows"))
     return f"{count} {one if count == 1 else many}"
@@ -143,7 +168,6 @@ def your_data(store: LearnerStore, export_dir: str | Path | None = None) -> widg
     The export is a JSON file written next to the store (or into ``export_dir``); erasing
     needs a tick in a confirmation box first.
     """
-    where = "in memory only (demo mode)" if store.in_memory else str(store.path)
     info = widgets.HTML()
     message = widgets.HTML()
     export = widgets.Button(description="Export my data (JSON)", icon="download",
@@ -159,8 +183,10 @@ def your_data(store: LearnerStore, export_dir: str | Path | None = None) -> widg
         counts = store.inventory()
         items = "".join(f"<li>{escape_html(describe_count(t, n))}</li>"
                         for t, n in counts.items() if n)
-        info.value = (f"<p>Your answers are kept in <code>{escape_html(where)}</code>, on this "
-                      f"machine only. Nothing is sent anywhere.</p>"
+        where = ("in this page's memory only (demo mode)" if store.in_memory
+                 else f"in <code>{escape_html(store.path)}</code>")
+        info.value = (f"<p>Your answers are kept {where}, on this machine only. Nothing is "
+                      f"sent anywhere.</p>"
                       f"<ul>{items or '<li>Nothing stored yet.</li>'}</ul>")
 
     def on_export(_button: widgets.Button) -> None:

@@ -64,7 +64,7 @@ def test_first_step_and_report_by_keyboard(app_server, course_page, store_file, 
     # the downloaded file offline, as they would from their downloads folder.
     # A button with the file's name on it, not a line of text (issue 12).
     link = report.get_by_role("button", name=re.compile(
-        r"Download your report \(coursekit-report\.html\)"))
+        r"Download your report \(my-report\.html\)"))
     with page.expect_download(timeout=30_000) as download:
         link.click()
     assert download.value.suggested_filename.endswith(".html")

@@ -210,6 +210,9 @@ def test_a_refusal_is_shown_beside_the_map_and_nothing_changes(app_server, cours
     _recall(root, ["Omar Long"])
     drag(page, centre(root.locator(".ck-sg-chip", has_text="Omar Long")), point(page, 3, "inside"))
     wait_saved(page)
+    # "Go to" names what its list holds in words (it said "(a person: 6)")
+    expect(root.get_by_label("Go to").locator("option").first).to_have_text(
+        re.compile(r"^Choose (one of \d+ people|the one person on the map)$"))
     node(page, "Omar Long").click()
     name = root.get_by_label("Name", exact=True)
     name.fill("")
@@ -266,12 +269,14 @@ def test_touch(app_server, chromium, store_file):
 def big_server(chromium, course_folder, tmp_path_factory):
     """App mode on a store of 150 made-up contacts (in circles, with pairwise ties)."""
     from benchmarks.bench_network import generated_network
-    from coursekit.network import add_network
+    from coursekit.network import add_network, save_ego
+    from coursekit.network.records import Ego
     from coursekit.store import LearnerStore
 
     path = tmp_path_factory.mktemp("big-store") / "coursekit.sqlite"
     with LearnerStore(path) as store:
         add_network(store, generated_network(150))
+        save_ego(store, Ego(organisation="Acme", label="Alexandra"))  # a name wider than "You"
     port, token = app.free_port(), "browser-tests-big"
     env = app.app_environment(course_folder, token=token,
                               base={**os.environ, "COURSEKIT_STORE": str(path)})
@@ -301,6 +306,13 @@ LABELLED_IN_VIEW = """(root) => {
 }"""
 
 
+#: Whether the learner's name at the centre is inside its disc.
+EGO_NAME_FITS = """(root) => { const g = root.querySelector('.ck-sg-ego');
+    const name = g.querySelector('text').getBoundingClientRect();
+    const disc = g.querySelector('circle').getBoundingClientRect();
+    return name.width > 0 && name.left >= disc.left && name.right <= disc.right; }"""
+
+
 def _overlaps(boxes):
     return [(a, b) for k, a in enumerate(boxes) for b in boxes[k + 1:]
             if a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5]
@@ -320,6 +332,8 @@ def test_150_contacts_are_readable(big_server, course_page, size):
         root.get_by_role("button", name="Zoom in").click()
     assert not _overlaps(root.evaluate(LABEL_BOXES))
     zoomed = root.evaluate(LABELLED_IN_VIEW)
-    assert zoomed > share and zoomed >= 0.8, (share, zoomed)
+    # (At 1024 px the learner's name at the centre takes room a few names would have had.)
+    assert zoomed > share and zoomed >= 0.75, (share, zoomed)
     root.get_by_role("button", name="Fit the whole map").click()
+    assert root.evaluate(EGO_NAME_FITS), "the learner's name spills out of the centre disc"
     _check_sociogram(course_page, f"sociogram-app-150-{size[0]}x{size[1]}")

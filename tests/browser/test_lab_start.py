@@ -78,6 +78,10 @@ def test_lab_opens_the_start_page(lab_server, course_page):
     notebook.get_by_text(re.compile(r" in all")).first.wait_for(timeout=60_000)
     course_page.screenshot("lab-00_start")
     assert not course_page.tracebacks(), course_page.tracebacks()
+    # No JupyterLab news question over the page (it shows once the lab is restored, long
+    # before the start page's widgets): the course turns the announcements off.
+    expect(page.get_by_text("official Jupyter news")).to_have_count(0)
+    expect(page.locator(".jp-toast-message, .Toastify__toast")).to_have_count(0)
     assert not course_page.kernel_errors, course_page.kernel_errors
 
 

@@ -72,6 +72,17 @@ def _follow(store: LearnerStore, part: NetworkPart) -> None:
     parts.append(part)
 
 
+def person_choices(network: Network) -> list[tuple[str, str]]:
+    """(label, id) of everyone in ``network`` for a drop-down, in the order of their names.
+
+    People who share a name are told apart (:func:`~coursekit.network.duplicates.person_labels`).
+    """
+    from ...network.duplicates import person_labels
+
+    return sorted(zip(person_labels(network.contact_list()), network.contacts["id"],
+                      strict=True), key=lambda pair: pair[0].casefold())
+
+
 def heading(text: str) -> widgets.HTML:
     """A bold line naming what a group of controls is for."""
     return widgets.HTML(f"<b>{escape_html(text)}</b>")

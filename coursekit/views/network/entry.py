@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..._text import plural
 from ...network import (
     NETWORK_TYPES,
     NEW_ID,
@@ -27,8 +28,9 @@ from ...network import (
     save_contact,
     save_ego,
 )
+from ...network.duplicates import same_name
 from ...network.model import format_circles
-from ._shared import FULL, NEW, STYLE, NetworkPart, heading
+from ._shared import FULL, NEW, STYLE, NetworkPart, heading, person_choices
 
 #: Name-generator prompts: (question, what an answer suggests about the person).
 RECALL_PROMPTS: tuple[tuple[str, dict], ...] = (
@@ -180,12 +182,14 @@ class ContactForm(NetworkPart):
         self._pick()
 
     def refresh(self) -> None:
-        """Offer everyone stored in the picker, keeping the one picked."""
-        contacts = self.network.contacts
-        choices = sorted(zip(contacts["name"].astype(str), contacts["id"], strict=True),
-                         key=lambda pair: pair[0].casefold())
-        keep = self.picker.value if self.picker.value in set(contacts["id"]) else NEW
-        self.picker.options = [("(someone new)", NEW), *choices]
+        """Offer everyone stored in the picker, keeping the one picked.
+
+        People who share a name are told apart by their role (or function, organisation,
+        sector), else by their number among those of that name.
+        """
+        ids = set(self.network.contacts["id"])
+        keep = self.picker.value if self.picker.value in ids else NEW
+        self.picker.options = [("(someone new)", NEW), *person_choices(self.network)]
         self.picker.value = keep
 
     def _set_picker(self, value: str) -> None:
@@ -219,11 +223,23 @@ class ContactForm(NetworkPart):
             circles=self.circles.value, notes=self.notes.value)
 
     def save(self) -> None:
-        """Save the person in the form (new or edited)."""
+        """Save the person in the form (new or edited).
+
+        A name another person has already is saved too (two people can share initials),
+        with a warning beside the button saying how to tell them apart.
+        """
         contact, saved = self.contact(), []
         if self.run(lambda: saved.append(save_contact(self.store, contact)),
                     f"Saved {contact.name.strip()}."):
             self._set_picker(saved[0].id)
+            twins = same_name(self.network.contact_list(), saved[0])
+            if twins:
+                self.status.warning(
+                    f"Saved {saved[0].name}. {plural(len(twins), 'other person', 'other people')}"
+                    f" in your network {'is' if len(twins) == 1 else 'are'} called "
+                    f"{saved[0].name} too. If this is someone else, add an initial or a word "
+                    f"to tell them apart (e.g. '{saved[0].name} B' or "
+                    f"'{saved[0].name} finance'); if it is the same person, remove one.")
 
     def remove(self) -> None:
         """Remove the picked person; Undo brings them back with their ties."""

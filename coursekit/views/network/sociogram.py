@@ -31,7 +31,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +51,7 @@ from ...network import (
     save_tie,
 )
 from ...network.importing import import_file
+from ...network.measures import HEADLINE_ROWS
 from ...network.records import NETWORK_TYPES, STRENGTH_SCALE, Contact
 from ...network.sociogram import GROUPINGS, canvas_state, dropped, group_key, with_type
 from ...network.storage import load_ego
@@ -66,12 +66,6 @@ TRAY_PAGE = 200
 #: How well two contacts know each other, 0 to 5, in words (the tie menu).
 TIE_WORDS = ("they do not know each other", "they have met", "they talk now and then",
              "they work together often", "they are close", "they are very close")
-
-
-def _number(value: float, digits: int = 2, signed: bool = False) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
 
 
 class SociogramCanvas(anywidget.AnyWidget):
@@ -159,10 +153,8 @@ class SociogramCanvas(anywidget.AnyWidget):
             self.placement = {k: column(k) for k in ("strength", "group", "inside", "types")}
             self.ties = {k: self.state[k] for k in ("pairs", "circle_ties",
                                                     "circle_ties_total")}
-            self.summary = [["people", str(m.size)], ["ties among them", str(m.ties)],
-                            ["density", _number(m.density)],
-                            ["constraint", _number(m.constraint)],
-                            ["E-I index", _number(m.ei_index, signed=True)]]
+            # The headline rows, in the words of the measures below the map.
+            self.summary = [[label, words(m)] for label, words, _how in HEADLINE_ROWS]
             self._refresh_tray()
 
     def _refresh_tray(self) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ...network import Circle, delete_circle, delete_tie, save_circle, save_tie
-from ._shared import FULL, NEW, STYLE, NetworkPart, heading
+from ._shared import FULL, NEW, STYLE, NetworkPart, heading, person_choices
 
 _AUTO = widgets.Layout(width="auto")
 #: How well two people know each other, 0 to 5, in words.
@@ -76,8 +76,7 @@ class TiesForm(NetworkPart):
         """Offer everyone stored in the pickers and lists, keeping what is picked."""
         net = self.network
         ids = set(net.contacts["id"])
-        choices = sorted(zip(net.contacts["name"].astype(str), net.contacts["id"], strict=True),
-                         key=lambda pair: pair[0].casefold())
+        choices = person_choices(net)
         for box in (self.person_a, self.person_b):
             keep = box.value if box.value in ids else NEW
             box.options = [("(pick a person)", NEW), *choices]

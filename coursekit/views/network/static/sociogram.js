@@ -441,11 +441,14 @@ class Sociogram {
       parts.push(text(x, y, label, "ck-sg-sectorlabel", anchor));
     });
     const ego = svgEl("g", { class: "ck-sg-ego", transform: `scale(${1 / k})` });
-    ego.append(svgEl("circle", { r: 17 }));
+    const disc = svgEl("circle", { r: 17 });
+    ego.append(disc);
     const egoText = svgEl("text", { "text-anchor": "middle", "dominant-baseline": "middle" });
     egoText.textContent = state.ego || "You";
     ego.append(egoText);
     this.layers.ego.replaceChildren(ego);
+    // The disc grows to hold the learner's whole name (0 while the map is not drawn yet).
+    disc.setAttribute("r", Math.max(17, egoText.getComputedTextLength() / 2 + 5));
     layer.replaceChildren(...parts);
   }
 
@@ -1021,7 +1024,11 @@ class Sociogram {
     if (key === this.finderKey) return;
     this.finderKey = key;
     const sorted = [...this.nodes].sort((a, b) => a.name.localeCompare(b.name));
-    this.finder.replaceChildren(html("option", { value: "", text: `(a person: ${sorted.length})` }),
+    // The empty choice says what the list is for, in words: "Choose one of 6 people".
+    const prompt = sorted.length === 0 ? "No one on the map yet"
+      : sorted.length === 1 ? "Choose the one person on the map"
+        : `Choose one of ${sorted.length} people`;
+    this.finder.replaceChildren(html("option", { value: "", text: prompt }),
       ...sorted.map((n) => html("option", { value: n.id, text: n.name })));
     this.finder.value = this.index.has(keep) ? keep : "";
   }
