@@ -17,7 +17,7 @@ from coursekit.classroom import synthetic
 def course(tmp_path, monkeypatch) -> Path:
     """A copy of the packaged course, and an empty cache folder of its own."""
     folder = tmp_path / "course"
-    for name in ("course.yaml", *_cache.CONTENT_FOLDERS):
+    for name in ("course.yaml", "notebooks", *_cache.CONTENT_FOLDERS):  # notebooks: the plan
         source = packaged_course() / name
         if source.is_dir():
             shutil.copytree(source, folder / name)
