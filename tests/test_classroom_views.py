@@ -10,7 +10,8 @@ import pytest
 from coursekit.classroom.class_store import open_class_store
 from coursekit.classroom.synthetic import synthetic_handins
 from coursekit.store import LearnerStore
-from coursekit.views.classroom import ClassDashboard, class_dashboard, handin
+from coursekit.views.classroom import ClassDashboard, class_dashboard
+from coursekit.views.handin import handin
 
 PRIVATE = "Nobody may read this: Marrakesh"
 SHARED = "Happy to share: two lunches"

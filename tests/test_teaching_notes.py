@@ -286,7 +286,8 @@ def test_the_dashboard_poll_is_explained_as_the_dashboard_is():
     from coursekit.exercises.case import CaseExercise
     from coursekit.store import LearnerStore
     from coursekit.teaching import POLL_HOW
-    from coursekit.views.classroom import ClassDashboard, HandinView
+    from coursekit.views.classroom import ClassDashboard
+    from coursekit.views.handin import HandinView
 
     how = POLL_HOW["dashboard"][1]
     with LearnerStore(":memory:") as store:
