@@ -258,3 +258,29 @@ def test_polls_and_the_handin_preview_follow_the_story_order():
     said = harris.describe_handin({"decisions": {d.id: d.option_ids[0]
                                                  for d in reversed(decisions)}})
     assert [line[:20] for line in said] == [" ".join(d.prompt.split())[:20] for d in decisions]
+
+
+def test_out_sight_then_and_now_in_words_shares_only_and_scores_on_the_whole_scale():
+    """Check-in figure: the indicators' names, shares on a 0-100 % axis, the count apart;
+    questionnaire figures span the whole 1-5 scale (a small gap is not drawn large)."""
+    from coursekit.classroom.figures import SCORE_RANGE
+    from coursekit.network.outsight import INDICATOR_LABELS
+
+    handins = demo_class(30)
+    check_in = exercise("check-in")
+    sections = {h["pseudonym"]: h["exercises"]["check-in"] for h in handins
+                if "check-in" in h["exercises"]}
+    counts, outsight = check_in.dashboard(sections)
+    labels = {y for t in outsight.figure.data for y in list(t.y if t.y is not None else ())
+              if isinstance(y, str)}
+    labels = {y.replace("<br>", " ") for y in labels} - {HIDDEN}
+    assert labels and labels <= set(INDICATOR_LABELS.values()) - {INDICATOR_LABELS["above"]}
+    assert tuple(outsight.figure.layout.xaxis.range) == (0, 1.02)
+    assert "%" in outsight.figure.layout.xaxis.tickformat
+    assert "Scale" not in (outsight.figure.layout.yaxis.title.text or "")
+    assert any(str(c).startswith("How far above") for c in counts.table["count"])
+    drivers = exercise("assessment:career-drivers")
+    for panel in drivers.dashboard({h["pseudonym"]: h["exercises"][drivers.id]
+                                    for h in handins if drivers.id in h["exercises"]}):
+        if panel.figure is not None and "score" in (panel.figure.layout.xaxis.title.text or ""):
+            assert list(panel.figure.layout.xaxis.range) == SCORE_RANGE

@@ -15,6 +15,9 @@ from .._palette import GRID, NETWORK_TYPE_COLOURS, OKABE_ITO, QUALITATIVE
 from .._text import figure_lines
 from .dashboard import HIDDEN
 
+#: The x range of figures of 1-5 scores: the whole scale, with room for the dots at its ends.
+SCORE_RANGE = [0.9, 5.1]
+
 
 def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, labels: list[str]
             ) -> go.Figure:
@@ -85,15 +88,21 @@ def scale_norms_figure(norms: pd.DataFrame, questionnaire: str = "Questionnaire"
         shown, "mean", OKABE_ITO["blue"], OKABE_ITO["sky_blue"], ["n", "sd", "median"],
         "%{y}<br>mean %{x:.2f}<br>n %{customdata[0]:.0f}, SD %{customdata[1]:.2f}"
         "<br>median %{customdata[2]:.2f}<extra></extra>"))
-    return _finish(fig, shown, hidden, 1.0, title, "Scale score (1 = low, 5 = high)", "Scale")
+    fig = _finish(fig, shown, hidden, 1.0, title, "Scale score (1 = low, 5 = high)", "Scale")
+    return fig.update_xaxes(range=SCORE_RANGE)  # the whole scale: no small gap made large
 
 
-def before_after_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire"
-                        ) -> go.Figure:
-    """Mean before and after per scale, for learners with both attempts, sorted by change."""
-    title = f"{questionnaire}: before and after, for learners who answered twice"
+def before_after_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire", *,
+                        shares: bool = False) -> go.Figure:
+    """Mean before and after per scale, for learners with both attempts, sorted by change.
+
+    ``shares``: the rows are shares from 0 to 1 (the out-sight readings), not 1-5 scores.
+    """
+    title = (f"{questionnaire}: first map and now, for learners with both" if shares else
+             f"{questionnaire}: before and after, for learners who answered twice")
     if table.empty:
-        return _empty(title, "No learner has answered this questionnaire twice yet.")
+        return _empty(title, "No learner has a first map and a check-in yet." if shares
+                      else "No learner has answered this questionnaire twice yet.")
     shown, hidden = _split(table, "change")
     fig = go.Figure([go.Scatter(x=[row.before, row.after], y=[row.label] * 2, mode="lines",
                                 line=dict(color=GRID, width=4), showlegend=False,
@@ -101,7 +110,12 @@ def before_after_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire
     for attempt, colour, symbol in (("before", "orange", "circle"), ("after", "blue", "diamond")):
         fig.add_trace(go.Scatter(x=shown[attempt], y=shown["label"], mode="markers", name=attempt,
                                  marker=dict(color=OKABE_ITO[colour], size=11, symbol=symbol)))
-    return _finish(fig, shown, hidden, 1.0, title, "Mean scale score (1-5)", "Scale")
+    if shares:
+        fig = _finish(fig, shown, hidden, 0.0, title, "Class mean (share of contacts)", "")
+        return fig.update_xaxes(range=[0, 1.02], tickformat=".0%")
+    fig = _finish(fig, shown, hidden, 1.0, title, "Mean scale score (1 = low, 5 = high)",
+                  "Scale")
+    return fig.update_xaxes(range=SCORE_RANGE)
 
 
 def reliability_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire",

@@ -145,6 +145,8 @@ class CheckInExercise(Exercise):
 
     def describe_handin(self, section: Any) -> list[str]:
         """Every number of the section in words."""
+        from ..network.outsight import INDICATOR_LABELS
+
         lines = []
         if section.get("predictions"):
             said = ", ".join(f"{WORDS.get(k, k)} {v}" for k, v in section["predictions"].items())
@@ -158,7 +160,8 @@ class CheckInExercise(Exercise):
         for key, pair in (section.get("outsight") or {}).items():
             before, after = (pair.get(x) for x in ("before", "after"))
             shown = [("not known" if v is None else f"{v:.2f}") for v in (before, after)]
-            lines.append(f"Out-sight, {key}: first map {shown[0]}, now {shown[1]}")
+            lines.append(f"Out-sight, {INDICATOR_LABELS.get(key, key).lower()}: first map "
+                         f"{shown[0]}, now {shown[1]}")
         return lines
 
     def report(self, store, *, today) -> ReportPart | None:
@@ -198,25 +201,35 @@ class CheckInExercise(Exercise):
 
     def dashboard(self, sections: Mapping[str, Any]) -> list[Panel]:
         """The class's check-ins: steps and the map since (counts), out-sight before/after."""
+        from ..checkin.network import SHARE_INDICATORS
         from ..classroom import dashboard as tables
         from ..classroom import figures
+        from ..network.outsight import INDICATOR_LABELS
 
         keys = ("steps_done", "steps_moved", "check_ins_done")
         rows = [(who, WORDS[k], float(s.get(k, 0))) for who, s in sections.items() for k in keys]
         rows += [(who, WORDS[k], float(v)) for who, s in sections.items()
                  for k, v in (s.get("network") or {}).items() if k in ("added", "closer")]
+        # The count of people two levels above is a count: a row of the table, not a share
+        # drawn on the figure's 0-100 % axis.
+        rows += [(who, f"{INDICATOR_LABELS['above']}: {when}", float(pair[attempt]))
+                 for who, s in sections.items()
+                 if (pair := (s.get("outsight") or {}).get("above"))
+                 for attempt, when in (("before", "first map"), ("after", "now"))
+                 if pair.get(attempt) is not None]
         counts = tables.describe(pd.DataFrame(rows, columns=["pseudonym", "count", "value"]),
                                  ["count"], "value")
         scores = pd.DataFrame(
             [(who, attempt, key, value) for who, s in sections.items()
-             for key, pair in (s.get("outsight") or {}).items()
+             for key, pair in (s.get("outsight") or {}).items() if key in SHARE_INDICATORS
              for attempt, value in pair.items() if value is not None],
             columns=["pseudonym", "attempt", "scale", "score"])
-        change = tables.before_after(scores).assign(label=lambda t: t["scale"])
+        change = tables.before_after(scores).assign(
+            label=lambda t: t["scale"].map(lambda k: INDICATOR_LABELS.get(k, k)))
         return [
             Panel("Check-ins: steps and networks since", "How many steps each learner did "
                   "and moved, and how their maps grew.", counts),
             Panel("Out-sight: first map and now", "Mean out-sight readings of learners with "
                   "a first map, then and at their check-in.", change,
-                  figures.before_after_figure(change, "Out-sight")),
+                  figures.before_after_figure(change, "Out-sight", shares=True)),
         ]

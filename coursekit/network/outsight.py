@@ -48,6 +48,12 @@ LOW_DIVERSITY = 0.50
 HIGH_REDUNDANCY = 0.20
 
 
+#: Each indicator's name, as the learner reads it (the audit, the check-in, the dashboard).
+INDICATOR_LABELS = {"outside": "How outside", "strategic": "How strategic",
+                    "above": "How far above", "current": "How current",
+                    "diverse": "How diverse", "closed": "How closed"}
+
+
 @dataclass(frozen=True)
 class Indicator:
     """An indicator: value, reading in plain words, formula, and whether it calls for advice."""
@@ -99,26 +105,26 @@ def indicators(m: NetworkMeasures) -> list[Indicator]:
     known = m.inside + m.outside
     outside = math.nan if known == 0 else m.outside / known
     out.append(Indicator(
-        "outside", "How outside", outside,
+        "outside", INDICATOR_LABELS["outside"], outside,
         "not known yet: mark who works inside or outside your organisation" if known == 0
         else f"{m.outside} of {known} contacts work outside your organisation ({_pct(outside)})",
         "E / (E + I) = (E-I index + 1) / 2", known > 0 and outside < LOW_OUTSIDE))
     strategic = m.strategic_share
     out.append(Indicator(
-        "strategic", "How strategic", strategic,
+        "strategic", INDICATOR_LABELS["strategic"], strategic,
         "no contacts yet" if m.size == 0 else
         f"{_pct(strategic)} of your contacts help you see where your field and organisation "
         "are heading (strategic); "
         f"{_pct(m.operational_share)} help you do today's job (operational)",
         "strategic contacts / n", m.size > 0 and strategic < LOW_STRATEGIC))
     out.append(Indicator(
-        "above", "How far above", float(m.above_count),
+        "above", INDICATOR_LABELS["above"], float(m.above_count),
         f"{m.above_count} contact{'s' if m.above_count != 1 else ''} two or more levels "
         f"above you", "count of contacts with seniority >= +2",
         m.size > 0 and m.above_count < FEW_ABOVE))
     current = 1 - m.stale_share  # nan stays nan
     out.append(Indicator(
-        "current", "How current", current,
+        "current", INDICATOR_LABELS["current"], current,
         "no dates of last contact yet" if math.isnan(current) else
         f"{_pct(current)} of the contacts you dated were seen in the last year",
         "1 - stale / dated (stale: last contact over 365 days ago)",
@@ -126,7 +132,7 @@ def indicators(m: NetworkMeasures) -> list[Indicator]:
     parts = [v for v in (m.sector_iqv, m.function_iqv) if not math.isnan(v)]
     diverse = min(parts) if parts else math.nan
     out.append(Indicator(
-        "diverse", "How diverse", diverse,
+        "diverse", INDICATOR_LABELS["diverse"], diverse,
         "no sectors or functions recorded yet" if not parts else
         f"sectors {_iqv(m.sector_iqv)}, functions {_iqv(m.function_iqv)} on a scale from "
         f"0 (all alike) to 1 (evenly spread)",
@@ -134,7 +140,7 @@ def indicators(m: NetworkMeasures) -> list[Indicator]:
         bool(parts) and m.size >= 3 and diverse < LOW_DIVERSITY))
     closed = 1 - m.efficiency
     out.append(Indicator(
-        "closed", "How closed", closed,
+        "closed", INDICATOR_LABELS["closed"], closed,
         "no contacts yet" if math.isnan(closed) else
         f"{_pct(closed)} of your network is redundant: contacts who know the same people "
         f"(Burt's constraint {m.constraint:.2f}; density "
