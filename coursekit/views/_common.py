@@ -24,6 +24,8 @@ PAGE_STYLE = (
     "[style*='width: 100%']"
     "{width:calc(100% - 2 * var(--jp-widgets-margin,2px)) !important}"
     ".jupyter-widgets.widget-button{width:auto;max-width:100%;padding:0 12px;flex-shrink:0}"
+    # A button in a column is as wide as its words (a column stretches its children).
+    ".widget-vbox>.jupyter-widgets.widget-button{align-self:flex-start}"
     # A tick box's words wrap onto more lines rather than end in "...".
     ".jupyter-widgets.widget-checkbox{height:auto;min-height:var(--jp-widgets-inline-height,28px)}"
     ".jupyter-widgets.widget-checkbox .widget-label-basic{height:auto;align-items:flex-start}"

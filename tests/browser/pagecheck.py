@@ -896,6 +896,15 @@ class CoursePage:
                 " && s.getBoundingClientRect().width < 120)"
                 ".map(s => s.textContent.trim().slice(0, 60))"):
             problems.append(("a status squeezed to a word a line", "", repr(what)))
+        # A button as wide as its words, not stretched across the page (a VBox stretches
+        # its children: "Save my profile" was 1,330 px wide).
+        for what in self.page.evaluate(
+                "() => [...document.querySelectorAll('.jp-OutputArea-output "
+                "button.widget-button')].filter(b => { const w = b.getBoundingClientRect()"
+                ".width; if (w < 360) return false; const r = document.createRange();"
+                " r.selectNodeContents(b); return r.getBoundingClientRect().width < w / 3; })"
+                ".map(b => b.textContent.trim().slice(0, 60))"):
+            problems.append(("a button stretched across the page", "", repr(what)))
         # A download is a button that names its file, not a line of text.
         for text in self.page.evaluate(
                 "() => [...document.querySelectorAll('.jp-OutputArea-output a[download]')]"
