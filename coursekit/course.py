@@ -224,6 +224,12 @@ def entry_order(course: str | Path | None = None) -> Callable[[tuple], tuple]:
     return key
 
 
+def saved_reflections(store: LearnerStore) -> list[tuple[str, str, str]]:
+    """Every saved reflection as ``(exercise, key, JSON value)``, in the course's order."""
+    return sorted(store.read("SELECT exercise, key, value FROM entries "
+                             "WHERE kind = 'reflection'"), key=entry_order())
+
+
 # -- progress ---------------------------------------------------------------------------
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -95,20 +96,25 @@ class ReflectionRef:
     key: str
     text: str
 
+    @cached_property
+    def words(self) -> tuple[str, str]:
+        """The exercise's title ("" for one the course dropped) and the question, in words."""
+        return reflection_words(self.exercise, self.key)
+
     @property
     def label(self) -> str:
         """The exercise and the question, in words."""
-        return ": ".join(w for w in reflection_words(self.exercise, self.key) if w)
+        return ": ".join(w for w in self.words if w)
 
     @property
     def question(self) -> str:
         """The question alone, shown beside the tick box (its exercise heads the group)."""
-        return reflection_words(self.exercise, self.key)[1]
+        return self.words[1]
 
     @property
     def exercise_title(self) -> str:
         """The title of the exercise it belongs to ("" for an exercise the course dropped)."""
-        return reflection_words(self.exercise, self.key)[0]
+        return self.words[0]
 
 
 def reflection_words(exercise_id: str, key: str) -> tuple[str, str]:
@@ -136,9 +142,8 @@ def reflection_label(exercise_id: str, key: str) -> str:
 
 def reflections(store: LearnerStore) -> list[ReflectionRef]:
     """Every non-empty reflection in the store, in the order the course asks for them."""
-    from ..course import entry_order
+    from ..course import saved_reflections
 
-    rows = sorted(store.read("SELECT exercise, key, value FROM entries "
-                             "WHERE kind = 'reflection'"), key=entry_order())
+    rows = saved_reflections(store)
     return [ReflectionRef(exercise, key, text) for exercise, key, value in rows
             if isinstance(text := json.loads(value), str) and text.strip()]

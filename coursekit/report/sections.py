@@ -75,10 +75,9 @@ def list_reflections(store: LearnerStore) -> list[Reflection]:
     """Every reflection the learner wrote, in the course's order (empty ones left out)."""
     import json
 
-    from ..course import entry_order
+    from ..course import saved_reflections
 
-    rows = sorted(store.read("SELECT exercise, key, value FROM entries "
-                             "WHERE kind = 'reflection'"), key=entry_order())
+    rows = saved_reflections(store)
 
     out = []
     cache: dict[str, tuple[str, dict[str, str]]] = {}
