@@ -122,7 +122,16 @@ MARKS_SCRIPT = """(() => {
 
 
 def write_bare_notebook(folder: Path) -> None:
-    """The yardstick: a heading, one text box and one plotly bar chart, plainly done."""
+    """The yardstick: a heading, one text box and one plotly bar chart, plainly done.
+
+    The text box and the chart (in an Output widget, as the course's own figures are) are
+    one output: with progressive rendering, Voila 0.5 drops what a cell displays right
+    after a widget (two ``display`` calls in a row showed only the first). Until November
+    2026 the bare page did just that, so it drew no chart and never loaded plotly.js, and
+    every page was timed against a yardstick that skipped plotly.js (some 0.4 s of the
+    browser's time for its 4.8 MB, and the drawing); :func:`load_page` now fails on a bare
+    page without its chart.
+    """
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
@@ -134,8 +143,11 @@ def write_bare_notebook(folder: Path) -> None:
             "import plotly.graph_objects as go\n"
             "from IPython.display import display\n"
             "fig = go.Figure(go.Bar(x=['you', 'class'], y=[3, 5]))\n"
-            "display(widgets.Text(description='Your name'))\n"
-            "display({'application/vnd.plotly.v1+json': json.loads(fig.to_json())}, raw=True)"),
+            "chart = widgets.Output()\n"
+            "chart.outputs = ({'output_type': 'display_data', 'metadata': {}, 'data': {\n"
+            "    'application/vnd.plotly.v1+json': json.loads(fig.to_json()),\n"
+            "    'text/plain': 'a bar chart'}},)\n"
+            "display(widgets.VBox([widgets.Text(description='Your name'), chart]))"),
     ]
     nbformat.write(nb, folder / "notebooks" / BARE)
 
@@ -212,6 +224,8 @@ def load_page(browser, server: Server, notebook: str) -> dict:
             has_text="Traceback (most recent call last)").count()
         if errors:
             raise RuntimeError(f"{notebook}: a cell failed (traceback on the page)")
+        if notebook == BARE and page.locator(".js-plotly-plot .main-svg").count() == 0:
+            raise RuntimeError("the bare page drew no chart: the yardstick would skip plotly.js")
         return {k: (marks[k] / 1000 if marks[k] is not None else None)
                 for k in ("firstContent", "firstWidget", "lastChange")}
     finally:

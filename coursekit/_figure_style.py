@@ -49,7 +49,10 @@ _AXIS = {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": GRID, "zerolinew
 _POLAR_AXIS = {"gridcolor": GRID, "linecolor": GRID, "ticks": ""}
 _ERROR_BARS = {"error_x": {"color": INK}, "error_y": {"color": INK}}
 
-pio.templates[TEMPLATE] = go.layout.Template(
+# Registered as plain JSON, unvalidated, as plotly registers its own templates: validating it
+# here cost every page 0.06 s at import. A figure that names the template gets a validated
+# copy (``tests/test_figure_style.py`` builds one, so a wrong property still fails a test).
+pio.templates[TEMPLATE] = go.layout.Template(dict(
     layout={
         "colorway": QUALITATIVE,
         # Fonts found on every system: the report works offline, with no web font.
@@ -69,7 +72,7 @@ pio.templates[TEMPLATE] = go.layout.Template(
     },
     data={"bar": [{"marker": {"line": {"color": "white", "width": 0.5}}, **_ERROR_BARS}],
           "scatter": [_ERROR_BARS]},
-)
+), _validate=False)
 
 
 def template_json() -> dict[str, Any]:

@@ -35,6 +35,8 @@ LOOPBACK = "127.0.0.1"
 #: its connection for a while (wifi, a closed lid) find its kernel again, and still frees
 #: the memory within a lesson. A kernel with a page connected is never culled.
 KERNEL_CULL_IDLE_SECONDS = 15 * 60
+#: Kernel arguments of an app page: load the warm-up extension (:mod:`coursekit._warmup`).
+WARMUP_ARGUMENTS = ("--IPKernelApp.extensions=coursekit._warmup",)
 
 
 def app_url(port: int, notebook: str = START_NOTEBOOK, *, token: str | None = None) -> str:
@@ -91,29 +93,45 @@ def issue_xsrf_cookie(handler, notebook=None, cwd=None) -> None:
     handler.xsrf_token  # noqa: B018 (reading it makes tornado set the cookie)
 
 
-def serve(argv: list[str] | None = None) -> None:
-    """Run Voila (command line ``argv``) with settings a command line cannot name.
+def page_kernel_manager() -> type:
+    """The kernel manager of app pages (a jupyter_server ``AsyncMappingKernelManager``).
 
-    The prelaunch hook :func:`issue_xsrf_cookie`, and a kernel manager that collects
-    garbage when a page's kernel ends: Voila leaves each rendered page (the executed
-    notebook, nbconvert's exporter, the kernel client) in reference cycles, some 30 MB for a
-    page with a network map, which Python's collector left for some ten pages at a time.
+    Each page's kernel loads :mod:`coursekit._warmup` (:data:`WARMUP_ARGUMENTS`), which
+    imports what the pages use while the browser loads the page; and the server collects
+    garbage when a page's kernel ends (see :func:`serve`).
     """
     from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-    from traitlets.config import Config
-    from voila.app import Voila
 
     class PageKernelManager(AsyncMappingKernelManager):
-        """Kernels of app pages; what a page left in the server goes with its kernel."""
+        """Kernels of app pages, warmed; what a page left in the server goes with it."""
+
+        async def start_kernel(self, *args, **kwargs):
+            kwargs["extra_arguments"] = [*kwargs.get("extra_arguments", ()), *WARMUP_ARGUMENTS]
+            return await super().start_kernel(*args, **kwargs)
 
         async def shutdown_kernel(self, kernel_id, *args, **kwargs):
             # Pages that are left and kernels that are culled both end here.
             await super().shutdown_kernel(kernel_id, *args, **kwargs)
             gc.collect()
 
+    return PageKernelManager
+
+
+def serve(argv: list[str] | None = None) -> None:
+    """Run Voila (command line ``argv``) with settings a command line cannot name.
+
+    The prelaunch hook :func:`issue_xsrf_cookie`, and a kernel manager
+    (:func:`page_kernel_manager`) that warms each page's kernel and collects garbage when a
+    page's kernel ends: Voila leaves each rendered page (the executed
+    notebook, nbconvert's exporter, the kernel client) in reference cycles, some 30 MB for a
+    page with a network map, which Python's collector left for some ten pages at a time.
+    """
+    from traitlets.config import Config
+    from voila.app import Voila
+
     config = Config()
     config.VoilaConfiguration.prelaunch_hook = issue_xsrf_cookie
-    config.VoilaConfiguration.multi_kernel_manager_class = PageKernelManager
+    config.VoilaConfiguration.multi_kernel_manager_class = page_kernel_manager()
     # What exists by now (modules, classes) lives as long as the server: kept out of the
     # collector's work, a collection takes some 20 ms instead of some 150 ms.
     gc.freeze()

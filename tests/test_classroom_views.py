@@ -204,3 +204,20 @@ def test_report_lists_reflections_in_course_order(store):
     store.save("case:the-career-impasse", "reflection:in-your-sleep", "Tasks", kind="reflection")
     assert [r.exercise for r in list_reflections(store)] == [
         "case:the-first-step", "case:the-first-step", "case:the-career-impasse"]
+
+
+def test_show_tables_is_one_output_with_every_table(monkeypatch):
+    """App mode (Voila) showed only the first of several outputs a cell displayed quickly."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    InteractiveShell.instance()
+    monkeypatch.delenv("COURSEKIT_CLASS_DB", raising=False)
+    board = class_dashboard()
+    with capture_output() as shown:
+        board.show_tables("network")
+    assert len(shown.outputs) == 1
+    html = shown.outputs[0].data["text/html"]
+    assert html.count("<table") == len(board.panels["network"]) > 1
+    for panel in board.panels["network"]:
+        assert f"{panel.title}</caption>" in html

@@ -60,3 +60,13 @@ def test_the_template_is_registered_but_not_made_the_default():
 
     assert TEMPLATE in pio.templates
     assert pio.templates.default != TEMPLATE
+
+
+def test_the_registered_template_is_valid_plotly():
+    """The template is registered unvalidated (as plotly's own are): validate it here."""
+    import plotly.graph_objects as go
+
+    spec = pio.templates[TEMPLATE].to_plotly_json()
+    assert go.layout.Template(spec).layout.font.family.startswith("Arial")
+    with pytest.raises(ValueError, match="fontt"):
+        go.layout.Template({**spec, "layout": {**spec["layout"], "fontt": {}}})

@@ -57,8 +57,9 @@ def scale_norms(scores: pd.DataFrame) -> pd.DataFrame:
 def before_after(scores: pd.DataFrame) -> pd.DataFrame:
     """Scale means before and after, over learners with both (``scores``: as for norms)."""
     columns = ["scale", "n", "before", "after", "change", "change_sd"]
-    wide = scores.pivot_table(index=["scale", "pseudonym"], columns="attempt",
-                              values="score", aggfunc="first") if not scores.empty else scores
+    # each learner's first score per scale and attempt, attempts side by side
+    wide = (scores.groupby(["scale", "pseudonym", "attempt"])["score"].first()
+            .unstack("attempt") if not scores.empty else scores)
     if not {"before", "after"} <= set(wide.columns):
         return pd.DataFrame(columns=[*columns, "hidden", "note"])
     paired = wide.dropna(subset=["before", "after"]).copy()

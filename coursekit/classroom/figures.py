@@ -19,30 +19,34 @@ from .dashboard import HIDDEN
 SCORE_RANGE = [0.9, 5.1]
 
 
-def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, labels: list[str]
-            ) -> go.Figure:
-    """Title, axes and a height that gives each category's label (wrapped) its lines."""
+def _figure(traces: list, title: str, x_title: str, y_title: str, labels: list[str], *,
+            xaxis: dict | None = None, yaxis: dict | None = None, **layout) -> go.Figure:
+    """The figure with its title, axes and a height that gives each category's label its lines.
+
+    The layout is put together as one dict and the figure built once: plotly validates a
+    figure once that way, where each ``update_layout`` validated and copied it again.
+    """
     # a series with no visible group (all hidden) is dropped, leaving only the marker
-    fig.data = tuple(t for t in fig.data if t.x is None or len(t.x))
+    traces = [t for t in traces if t.x is None or len(t.x)]
     height = max(260, 80 + len(labels) * row_px(labels))
-    fig.update_layout(title_text=title, template=TEMPLATE, height=height,
-                      legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0.01, title=None))
-    fig.update_xaxes(title_text=x_title, zeroline=False)
-    fig.update_yaxes(title_text=y_title, type="category")
-    return fig
+    return go.Figure(traces, layout=dict(
+        title={"text": title}, template=TEMPLATE, height=height,
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0.01),
+        xaxis={"title": {"text": x_title}, "zeroline": False, **(xaxis or {})},
+        yaxis={"title": {"text": y_title}, "type": "category", **(yaxis or {})}, **layout))
 
 
-def _hidden_trace(labels: list[str], x: float) -> go.Scatter:
+def _hidden_trace(labels: list[str], x: float, **kwargs) -> go.Scatter:
     return go.Scatter(x=[x] * len(labels), y=labels, mode="text", text=[HIDDEN] * len(labels),
                       textposition="middle right", name=HIDDEN, hoverinfo="skip",
-                      textfont=dict(color="#666666"))
+                      textfont=dict(color="#666666"), **kwargs)
 
 
 def _empty(title: str, why: str) -> go.Figure:
-    fig = go.Figure(layout=dict(title_text=title, template=TEMPLATE, height=220,
-                                xaxis=dict(visible=False), yaxis=dict(visible=False)))
-    fig.add_annotation(text=why, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-    return fig
+    return go.Figure(layout=dict(
+        title_text=title, template=TEMPLATE, height=220, xaxis=dict(visible=False),
+        yaxis=dict(visible=False), annotations=[dict(text=why, showarrow=False, x=0.5, y=0.5,
+                                                     xref="paper", yref="paper")]))
 
 
 def _split(table: pd.DataFrame, by: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -52,15 +56,14 @@ def _split(table: pd.DataFrame, by: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return table[~table["hidden"]].sort_values(by), table[table["hidden"]]
 
 
-def _finish(fig: go.Figure, shown: pd.DataFrame, hidden: pd.DataFrame, hidden_x: float,
-            title: str, x_title: str, y_title: str) -> go.Figure:
+def _finish(traces: list, shown: pd.DataFrame, hidden: pd.DataFrame, hidden_x: float,
+            title: str, x_title: str, y_title: str, **layout) -> go.Figure:
     """Mark the hidden rows (listed first: at the bottom) and lay the figure out."""
     if not hidden.empty:
-        fig.add_trace(_hidden_trace(hidden["label"].tolist(), hidden_x))
-    fig.update_yaxes(categoryorder="array",
-                     categoryarray=hidden["label"].tolist() + shown["label"].tolist())
-    return _layout(fig, title, x_title, y_title,
-                   hidden["label"].tolist() + shown["label"].tolist())
+        traces = [*traces, _hidden_trace(hidden["label"].tolist(), hidden_x)]
+    labels = hidden["label"].tolist() + shown["label"].tolist()
+    return _figure(traces, title, x_title, y_title, labels,
+                   yaxis={"categoryorder": "array", "categoryarray": labels}, **layout)
 
 
 def _middle_half(shown: pd.DataFrame, centre: str, colour: str, bar_colour: str,
@@ -84,12 +87,13 @@ def scale_norms_figure(norms: pd.DataFrame, questionnaire: str = "Questionnaire"
     if table.empty:
         return _empty(title, "No questionnaire scores yet.")
     shown, hidden = _split(table, "mean")
-    fig = go.Figure(_middle_half(
+    dots = _middle_half(
         shown, "mean", OKABE_ITO["blue"], OKABE_ITO["sky_blue"], ["n", "sd", "median"],
         "%{y}<br>mean %{x:.2f}<br>n %{customdata[0]:.0f}, SD %{customdata[1]:.2f}"
-        "<br>median %{customdata[2]:.2f}<extra></extra>"))
-    fig = _finish(fig, shown, hidden, 1.0, title, "Scale score (1 = low, 5 = high)", "Scale")
-    return fig.update_xaxes(range=SCORE_RANGE)  # the whole scale: no small gap made large
+        "<br>median %{customdata[2]:.2f}<extra></extra>")
+    # the whole scale: no small gap made large
+    return _finish([dots], shown, hidden, 1.0, title, "Scale score (1 = low, 5 = high)",
+                   "Scale", xaxis={"range": SCORE_RANGE})
 
 
 def before_after_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire", *,
@@ -104,18 +108,17 @@ def before_after_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire
         return _empty(title, "No learner has a first map and a check-in yet." if shares
                       else "No learner has answered this questionnaire twice yet.")
     shown, hidden = _split(table, "change")
-    fig = go.Figure([go.Scatter(x=[row.before, row.after], y=[row.label] * 2, mode="lines",
-                                line=dict(color=GRID, width=4), showlegend=False,
-                                hoverinfo="skip") for row in shown.itertuples()])
+    traces = [go.Scatter(x=[row.before, row.after], y=[row.label] * 2, mode="lines",
+                         line=dict(color=GRID, width=4), showlegend=False, hoverinfo="skip")
+              for row in shown.itertuples()]
     for attempt, colour, symbol in (("before", "orange", "circle"), ("after", "blue", "diamond")):
-        fig.add_trace(go.Scatter(x=shown[attempt], y=shown["label"], mode="markers", name=attempt,
+        traces.append(go.Scatter(x=shown[attempt], y=shown["label"], mode="markers", name=attempt,
                                  marker=dict(color=OKABE_ITO[colour], size=11, symbol=symbol)))
     if shares:
-        fig = _finish(fig, shown, hidden, 0.0, title, "Class mean (share of contacts)", "")
-        return fig.update_xaxes(range=[0, 1.02], tickformat=".0%")
-    fig = _finish(fig, shown, hidden, 1.0, title, "Mean scale score (1 = low, 5 = high)",
-                  "Scale")
-    return fig.update_xaxes(range=SCORE_RANGE)
+        return _finish(traces, shown, hidden, 0.0, title, "Class mean (share of contacts)", "",
+                       xaxis={"range": [0, 1.02], "tickformat": ".0%"})
+    return _finish(traces, shown, hidden, 1.0, title, "Mean scale score (1 = low, 5 = high)",
+                   "Scale", xaxis={"range": SCORE_RANGE})
 
 
 def reliability_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire",
@@ -127,14 +130,18 @@ def reliability_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire"
         return _empty(title, "No answers to single statements handed in yet (learners "
                              "choose whether to include them).")
     shown, hidden = _split(table, "alpha")
-    fig = go.Figure(go.Scatter(
+    dots = go.Scatter(
         x=shown["alpha"], y=shown["label"], mode="markers", name="alpha",
         marker=dict(color=OKABE_ITO["bluish_green"], size=11), customdata=shown[["n", "items"]],
         hovertemplate="%{y}<br>alpha %{x:.2f}<br>%{customdata[0]:.0f} learners, "
-                      "%{customdata[1]} items<extra></extra>"))
-    fig.add_vline(x=0.7, line=dict(color=OKABE_ITO["vermillion"], dash="dash"),
-                  annotation_text=".70", annotation_position="top")
-    return _finish(fig, shown, hidden, 0.0, title, "Cronbach's alpha", "Scale")
+                      "%{customdata[1]} items<extra></extra>")
+    # the usual floor: a dashed line at .70, labelled at its top
+    floor = dict(type="line", x0=0.7, x1=0.7, xref="x", y0=0, y1=1, yref="y domain",
+                 line=dict(color=OKABE_ITO["vermillion"], dash="dash"))
+    label = dict(text=".70", x=0.7, xref="x", y=1, yref="y domain", showarrow=False,
+                 xanchor="center", yanchor="bottom")
+    return _finish([dots], shown, hidden, 0.0, title, "Cronbach's alpha", "Scale",
+                   shapes=[floor], annotations=[label])
 
 
 def composition_figure(table: pd.DataFrame) -> go.Figure:
@@ -146,20 +153,20 @@ def composition_figure(table: pd.DataFrame) -> go.Figure:
     colours = {"inside": OKABE_ITO["vermillion"], "outside": OKABE_ITO["sky_blue"],
                **NETWORK_TYPE_COLOURS}
     if table["hidden"].all():
-        return _layout(go.Figure(_hidden_trace(table["label"].tolist(), 0.0)), title,
+        return _figure([_hidden_trace(table["label"].tolist(), 0.0)], title,
                        "Share of the class's contacts", "", table["label"].tolist())
     order = table.sort_values(["dimension", "share"], ascending=[False, True])
-    fig = go.Figure(go.Bar(
+    bars = go.Bar(
         x=order["share"], y=order["label"], orientation="h", name="share of contacts",
         marker_color=[colours.get(c, OKABE_ITO["blue"]) for c in order["category"]],
         text=[f"{v:.0%}" for v in order["share"]], textposition="outside",
         customdata=order[["contacts", "mean_share"]],
         hovertemplate="%{y}<br>%{x:.0%} of the class's contacts (%{customdata[0]:.0f})"
-                      "<br>mean per learner %{customdata[1]:.0%}<extra></extra>"))
-    fig.update_yaxes(categoryorder="array", categoryarray=order["label"].tolist())
-    fig.update_xaxes(tickformat=".0%", range=[0, 1.1])
-    return _layout(fig, title, "Share of the class's contacts (a contact may have several "
-                   "types)", "", table["label"].tolist())
+                      "<br>mean per learner %{customdata[1]:.0%}<extra></extra>")
+    return _figure([bars], title, "Share of the class's contacts (a contact may have several "
+                   "types)", "", table["label"].tolist(),
+                   xaxis={"tickformat": ".0%", "range": [0, 1.1]},
+                   yaxis={"categoryorder": "array", "categoryarray": order["label"].tolist()})
 
 
 def indicators_figure(table: pd.DataFrame, name: str = "indicator",
@@ -172,11 +179,11 @@ def indicators_figure(table: pd.DataFrame, name: str = "indicator",
     if table.empty:
         return _empty(title, "No networks handed in yet.")
     shown, hidden = _split(table.assign(label=table[name]), "median")
-    fig = go.Figure(_middle_half(
+    dots = _middle_half(
         shown, "median", OKABE_ITO["reddish_purple"], GRID, ["n", "mean"],
         "%{y}<br>median %{x:.2f}<br>n %{customdata[0]:.0f}, mean %{customdata[1]:.2f}"
-        "<extra></extra>"))
-    return _finish(fig, shown, hidden, 0.0, title,
+        "<extra></extra>")
+    return _finish([dots], shown, hidden, 0.0, title,
                    f"{unit[:1].upper()}{unit[1:]}: median (dot), middle half of the class (bar)",
                    "")
 
@@ -211,11 +218,11 @@ def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
         blocks.append((heading, rows[~rows["hidden"]].sort_values("share"), rows[rows["hidden"]],
                        _HEADING_LINE_PX * (1 + heading.count("<br>")) + 6, len(rows) * row_px))
     plot_px = sum(h + r for *_, h, r in blocks) + _GAP_PX * (len(blocks) - 1)
-    fig, top = go.Figure(), 0
+    traces, layout, annotations, top = [], {}, [], 0
     for k, (heading, shown, hidden, heading_px, rows_px) in enumerate(blocks):
         axis = "y" if k == 0 else f"y{k + 1}"
         domain = [1 - (top + heading_px + rows_px) / plot_px, 1 - (top + heading_px) / plot_px]
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             x=shown["share"], y=shown["label"], orientation="h", yaxis=axis, showlegend=False,
             width=min(0.8, 24 * len(shown.index.union(hidden.index)) / rows_px),  # 24 px thick
             name=heading.replace("<br>", " "), marker_color=QUALITATIVE[k % len(QUALITATIVE)],
@@ -224,21 +231,21 @@ def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
             textposition="outside", cliponaxis=False,
             hovertemplate="%{y}<br>%{text} of the learners who answered<extra></extra>"))
         if not hidden.empty:
-            fig.add_trace(_hidden_trace(hidden["label"].tolist(), 0.01).update(
-                yaxis=axis, showlegend=False))
-        fig.update_layout({f"yaxis{k + 1 if k else ''}": dict(
+            traces.append(_hidden_trace(hidden["label"].tolist(), 0.01, yaxis=axis,
+                                        showlegend=False))
+        layout[f"yaxis{k + 1 if k else ''}"] = dict(
             domain=[max(0.0, domain[0]), min(1.0, domain[1])], anchor="x", type="category",
             categoryorder="array", showgrid=False,
-            categoryarray=hidden["label"].tolist() + shown["label"].tolist())})
-        fig.add_annotation(text=f"<b>{heading}</b>", xref="paper", yref="paper", x=0,
-                           y=domain[1], xanchor="left", yanchor="bottom", align="left",
-                           showarrow=False, yshift=2)
+            categoryarray=hidden["label"].tolist() + shown["label"].tolist())
+        annotations.append(dict(text=f"<b>{heading}</b>", xref="paper", yref="paper", x=0,
+                                y=domain[1], xanchor="left", yanchor="bottom", align="left",
+                                showarrow=False, yshift=2))
         top += heading_px + rows_px + _GAP_PX
-    fig.update_layout(title_text=title, template=TEMPLATE, showlegend=False,
-                      height=_TOP_PX + plot_px + _BOTTOM_PX,
-                      margin=dict(t=_TOP_PX, b=_BOTTOM_PX))
     # The whole scale, and room right of a full bar for its count.
-    fig.update_xaxes(title_text="Share of the learners who answered", zeroline=False,
-                     tickformat=".0%", range=[0, 1.3], tickvals=[0, 0.25, 0.5, 0.75, 1],
-                     anchor=f"y{len(blocks)}" if len(blocks) > 1 else "y")
-    return fig
+    xaxis = dict(title_text="Share of the learners who answered", zeroline=False,
+                 tickformat=".0%", range=[0, 1.3], tickvals=[0, 0.25, 0.5, 0.75, 1],
+                 anchor=f"y{len(blocks)}" if len(blocks) > 1 else "y")
+    return go.Figure(traces, layout=dict(
+        title_text=title, template=TEMPLATE, showlegend=False,
+        height=_TOP_PX + plot_px + _BOTTOM_PX, margin=dict(t=_TOP_PX, b=_BOTTOM_PX),
+        xaxis=xaxis, annotations=annotations, **layout))

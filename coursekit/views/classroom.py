@@ -120,8 +120,11 @@ class ClassDashboard(widgets.VBox):
             display(widgets.HTML(f"<p>Nothing handed in yet for "
                                  f"{escape_html(exercise(exercise_id).title)}.</p>"))
             return
-        for panel in panels:
-            display(_table(_in_words(panel.table), panel.title))
+        # One output for all the tables: Voila (app mode) dropped what a cell displayed
+        # right after its first output, so the second table on did not show.
+        tables = [_table_bundle(_in_words(panel.table), panel.title) for panel in panels]
+        display({"text/html": "\n".join(t["text/html"] for t in tables),
+                 "text/plain": "\n".join(t["text/plain"] for t in tables)}, raw=True)
 
 
 #: Columns of ids dropped from a table shown to a person when the words for them are there
