@@ -124,6 +124,37 @@ def test_empty_class_has_no_panels_and_empty_figures_have_titles():
         assert fig.layout.title.text
 
 
+def test_every_figure_is_valid_plotly_in_the_course_style():
+    """The figures are built unchecked (for speed): plotly's schema checks them here, the
+    hidden-row and empty ones too, and each carries the course's template."""
+    import plotly.graph_objects as go
+
+    from coursekit._figure_style import template_json
+
+    empty = pd.DataFrame(columns=["attempt", "scale", "n", "mean", "q1", "q3", "hidden"])
+    figs = [p.figure for p in panels_of(synthetic_handins(60, seed=8)) if p.figure is not None]
+    few = [p.figure for p in panels_of(synthetic_handins(4, seed=2)) if p.figure is not None]
+    figs += [*few, figures.scale_norms_figure(empty), figures.polls_figure(pd.DataFrame())]
+    assert len(figs) >= 20 and len(few) >= 2
+    for fig in figs:
+        spec = fig.to_plotly_json()
+        checked = go.Figure(spec)  # raises ValueError on a property plotly does not know
+        assert checked.layout.title.text == fig.layout.title.text
+        assert spec["layout"]["template"] == template_json()
+        assert not any("_" in key and key.split("_")[0] in ("title", "marker")
+                       for key in _keys(spec)), "a magic underscore left unexpanded"
+
+
+def _keys(value):
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield key
+            yield from _keys(inner)
+    elif isinstance(value, (list, tuple)):
+        for inner in value:
+            yield from _keys(inner)
+
+
 def test_every_figure_has_titles_and_palette_colours():
     from coursekit._palette import GRID, NETWORK_TYPE_COLOURS, OKABE_ITO
 

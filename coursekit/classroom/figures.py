@@ -10,11 +10,17 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .._figure_style import TEMPLATE, row_px
+from .._figure_style import row_px, template_json
 from .._palette import GRID, NETWORK_TYPE_COLOURS, OKABE_ITO, QUALITATIVE
 from .._text import figure_lines
 from .dashboard import HIDDEN
 
+#: Figures are built unchecked: plotly checked every property as it was set (some 8 ms a
+#: figure, and 50-120 ms to load its checks for the first figure of a kind: 0.2 s of the
+#: class dashboard's 22). Every property is written out in full (``title={"text": ...}``:
+#: unchecked, plotly expands no ``title_text`` inside a dict), and the tests check every
+#: figure against plotly's schema (``test_classroom_dashboard.py``).
+UNCHECKED = {"_validate": False}
 #: The x range of figures of 1-5 scores: the whole scale, with room for the dots at its ends.
 SCORE_RANGE = [0.9, 5.1]
 
@@ -29,8 +35,8 @@ def _figure(traces: list, title: str, x_title: str, y_title: str, labels: list[s
     # a series with no visible group (all hidden) is dropped, leaving only the marker
     traces = [t for t in traces if t.x is None or len(t.x)]
     height = max(260, 80 + len(labels) * row_px(labels))
-    return go.Figure(traces, layout=dict(
-        title={"text": title}, template=TEMPLATE, height=height,
+    return go.Figure(traces, **UNCHECKED, layout=dict(
+        title={"text": title}, template=template_json(), height=height,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0.01),
         xaxis={"title": {"text": x_title}, "zeroline": False, **(xaxis or {})},
         yaxis={"title": {"text": y_title}, "type": "category", **(yaxis or {})}, **layout))
@@ -39,12 +45,12 @@ def _figure(traces: list, title: str, x_title: str, y_title: str, labels: list[s
 def _hidden_trace(labels: list[str], x: float, **kwargs) -> go.Scatter:
     return go.Scatter(x=[x] * len(labels), y=labels, mode="text", text=[HIDDEN] * len(labels),
                       textposition="middle right", name=HIDDEN, hoverinfo="skip",
-                      textfont=dict(color="#666666"), **kwargs)
+                      textfont=dict(color="#666666"), **kwargs, **UNCHECKED)
 
 
 def _empty(title: str, why: str) -> go.Figure:
-    return go.Figure(layout=dict(
-        title_text=title, template=TEMPLATE, height=220, xaxis=dict(visible=False),
+    return go.Figure(**UNCHECKED, layout=dict(
+        title_text=title, template=template_json(), height=220, xaxis=dict(visible=False),
         yaxis=dict(visible=False), annotations=[dict(text=why, showarrow=False, x=0.5, y=0.5,
                                                      xref="paper", yref="paper")]))
 
@@ -75,7 +81,7 @@ def _middle_half(shown: pd.DataFrame, centre: str, colour: str, bar_colour: str,
         error_x=dict(type="data", symmetric=False, array=shown["q3"] - shown[centre],
                      arrayminus=shown[centre] - shown["q1"], color=bar_colour, thickness=6,
                      width=0),
-        customdata=shown[hover], hovertemplate=hovertemplate)
+        customdata=shown[hover], hovertemplate=hovertemplate, **UNCHECKED)
 
 
 def scale_norms_figure(norms: pd.DataFrame, questionnaire: str = "Questionnaire",
@@ -109,11 +115,13 @@ def before_after_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire
                       else "No learner has answered this questionnaire twice yet.")
     shown, hidden = _split(table, "change")
     traces = [go.Scatter(x=[row.before, row.after], y=[row.label] * 2, mode="lines",
-                         line=dict(color=GRID, width=4), showlegend=False, hoverinfo="skip")
+                         line=dict(color=GRID, width=4), showlegend=False, hoverinfo="skip",
+                         **UNCHECKED)
               for row in shown.itertuples()]
     for attempt, colour, symbol in (("before", "orange", "circle"), ("after", "blue", "diamond")):
         traces.append(go.Scatter(x=shown[attempt], y=shown["label"], mode="markers", name=attempt,
-                                 marker=dict(color=OKABE_ITO[colour], size=11, symbol=symbol)))
+                                 marker=dict(color=OKABE_ITO[colour], size=11, symbol=symbol),
+                                 **UNCHECKED))
     if shares:
         return _finish(traces, shown, hidden, 0.0, title, "Class mean (share of contacts)", "",
                        xaxis={"range": [0, 1.02], "tickformat": ".0%"})
@@ -134,7 +142,7 @@ def reliability_figure(table: pd.DataFrame, questionnaire: str = "Questionnaire"
         x=shown["alpha"], y=shown["label"], mode="markers", name="alpha",
         marker=dict(color=OKABE_ITO["bluish_green"], size=11), customdata=shown[["n", "items"]],
         hovertemplate="%{y}<br>alpha %{x:.2f}<br>%{customdata[0]:.0f} learners, "
-                      "%{customdata[1]} items<extra></extra>")
+                      "%{customdata[1]} items<extra></extra>", **UNCHECKED)
     # the usual floor: a dashed line at .70, labelled at its top
     floor = dict(type="line", x0=0.7, x1=0.7, xref="x", y0=0, y1=1, yref="y domain",
                  line=dict(color=OKABE_ITO["vermillion"], dash="dash"))
@@ -162,7 +170,7 @@ def composition_figure(table: pd.DataFrame) -> go.Figure:
         text=[f"{v:.0%}" for v in order["share"]], textposition="outside",
         customdata=order[["contacts", "mean_share"]],
         hovertemplate="%{y}<br>%{x:.0%} of the class's contacts (%{customdata[0]:.0f})"
-                      "<br>mean per learner %{customdata[1]:.0%}<extra></extra>")
+                      "<br>mean per learner %{customdata[1]:.0%}<extra></extra>", **UNCHECKED)
     return _figure([bars], title, "Share of the class's contacts (a contact may have several "
                    "types)", "", table["label"].tolist(),
                    xaxis={"tickformat": ".0%", "range": [0, 1.1]},
@@ -229,7 +237,8 @@ def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
             text=[f"{c:.0f} ({s:.0%})" for c, s in zip(shown["count"], shown["share"],
                                                        strict=True)],
             textposition="outside", cliponaxis=False,
-            hovertemplate="%{y}<br>%{text} of the learners who answered<extra></extra>"))
+            hovertemplate="%{y}<br>%{text} of the learners who answered<extra></extra>",
+            **UNCHECKED))
         if not hidden.empty:
             traces.append(_hidden_trace(hidden["label"].tolist(), 0.01, yaxis=axis,
                                         showlegend=False))
@@ -242,10 +251,10 @@ def polls_figure(polls: pd.DataFrame, case: str = "The case") -> go.Figure:
                                 showarrow=False, yshift=2))
         top += heading_px + rows_px + _GAP_PX
     # The whole scale, and room right of a full bar for its count.
-    xaxis = dict(title_text="Share of the learners who answered", zeroline=False,
+    xaxis = dict(title={"text": "Share of the learners who answered"}, zeroline=False,
                  tickformat=".0%", range=[0, 1.3], tickvals=[0, 0.25, 0.5, 0.75, 1],
                  anchor=f"y{len(blocks)}" if len(blocks) > 1 else "y")
-    return go.Figure(traces, layout=dict(
-        title_text=title, template=TEMPLATE, showlegend=False,
+    return go.Figure(traces, **UNCHECKED, layout=dict(
+        title_text=title, template=template_json(), showlegend=False,
         height=_TOP_PX + plot_px + _BOTTOM_PX, margin=dict(t=_TOP_PX, b=_BOTTOM_PX),
         xaxis=xaxis, annotations=annotations, **layout))
