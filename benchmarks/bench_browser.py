@@ -54,6 +54,35 @@ per page), and the maps that follow the store redraw a static figure in an Outpu
 (``set_figure``); Voila renders progressively (the text at once, each cell's widgets as
 it runs); a regression test keeps FigureWidget out of the views and counts widget models.
 
+Profiled again on 30 November 2026 on a quiet machine (load average under 1): the time of
+each cell in the kernel (an IPython startup hook writing the clock), the time each output
+appeared on the page, and Chromium's CPU profile of the page (DevTools protocol):
+
+- **The yardstick drew no chart.** The bare page displayed its figure straight into the
+  cell's output after the text box; Voila (0.5, progressive rendering) drops what a cell
+  displays right after a widget, so the bare page never loaded plotly.js and every page was
+  measured against a page that skipped it (some 0.4 s of the browser's time). The bare page
+  now draws its chart (:func:`write_bare_notebook`) and the benchmark fails if it does not;
+  the one course cell that displayed several outputs (the dashboard's ``show_tables``) now
+  displays one.
+- **A page's kernel waited, then worked while the learner watched.** The kernel is ready
+  about 1.0 s after the request and runs Voila's first cell (its environment); then it waits
+  about 0.9 s while the browser loads the page's scripts and connects, and only then runs
+  the notebook. ``01`` spent 1.2 s in its cells after that wait (pandas alone 0.25 s, in the
+  first case part), the check-in 0.6 s. Now each page's kernel imports what the pages use
+  during the wait (:mod:`coursekit._warmup`, loaded by the app's kernel manager): ``01``'s
+  cells take 0.6 s, and the first widget came 0.3-0.5 s sooner on every page.
+- **Then the browser is the bottleneck**, 0.8-1.2 s after the last cell on the pages with
+  figures: plotly.js is evaluated when the first figure arrives (some 0.4 s; the bare page
+  pays it too), and the JupyterLab plotly renderer draws every figure three times
+  (``Plotly.react``; ``Plotly.redraw`` on the update request it posts itself; and
+  ``Plotly.toImage`` for a PNG copy it keeps in the output): the check-in's five figures
+  took 0.75 s of drawing, of which ``react`` 0.26 s. Widget models and views took some
+  0.3 s of ``01``'s 548 models. The renderer is plotly's own; the course does not patch it.
+- **Tried and dropped:** evaluating plotly.js ahead, in the page's idle time (a script in
+  the course's Voila template drawing a tiny figure out of sight): on two cores it ran
+  before the page's first text and delayed it by 0.3-0.8 s.
+
 Run: ``python benchmarks/bench_browser.py [--repeat N] [--pages 02,03] [--no-edit]
 [--no-byte-compile]`` (coursekit is byte-compiled first, as in ``bench_notebooks.py``)
 (needs Chromium and Python Playwright). Only made-up data is used.
