@@ -104,8 +104,11 @@ async def pre_spawn_hook(spawner):
         "PLOTLY_RENDERER": "plotly_mimetype",  # figures drawn by JupyterLab and Voila alike
         # coursekit's Voila template and server settings: app pages ask nothing of a CDN
         "JUPYTER_PATH": os.pathsep.join(p for p in (str(jupyter), env("JUPYTER_PATH")) if p),
+        # ... and JupyterLab's: no "official Jupyter news?" popup over the notebook, no
+        # news or update calls (labconfig/page_config.json, as ``coursekit start`` does)
         "JUPYTER_CONFIG_PATH": os.pathsep.join(
-            p for p in (str(jupyter / "server"), env("JUPYTER_CONFIG_PATH")) if p),
+            p for p in (str(jupyter / "server"), str(jupyter / "lab"),
+                        env("JUPYTER_CONFIG_PATH")) if p),
     })
     if admin_db:
         spawner.environment.update(await asyncio.to_thread(

@@ -159,8 +159,29 @@ def _open_lab(page: CoursePage, hub: Hub, user: str) -> None:
            timeout=120_000)
     p.locator(".jp-StatusBar-Widget").get_by_text(re.compile(r"\|\s*Idle")).first.wait_for(
         timeout=180_000)
-    p.get_by_role("menuitem", name="Run", exact=True).click()
-    p.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    # The status bar can say "Idle" for the start page's kernel (the hub opens it too)
+    # before this notebook's kernel is connected: a Run All then runs nothing. Run All
+    # again until the notebook's first code cell has run.
+    p.wait_for_timeout(1000)  # a "Select Kernel" question comes shortly after the page
+    ran = p.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-InputPrompt").filter(
+        has_text=re.compile(r"\[(\d+|\*)\]"))
+    for _ in range(4):
+        kernel_choice = p.locator(".jp-Dialog").filter(has_text="Select Kernel")
+        if kernel_choice.count():
+            # A server this fresh may not know its kernels yet when the notebook opens:
+            # JupyterLab then asks, with the notebook's own kernel chosen. Take it.
+            kernel_choice.get_by_role("button", name="Select", exact=True).click()
+        p.get_by_role("menuitem", name="Run", exact=True).click()
+        p.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        deadline = time.monotonic() + 45
+        while not ran.count() and time.monotonic() < deadline:
+            p.wait_for_timeout(500)
+        if ran.count():
+            break
+    else:
+        raise AssertionError(f"{user}: Run All ran no cell of {CASE_NOTEBOOK}")
+    # JupyterLab's news popup is switched off for the hub's users too
+    assert not p.get_by_text("official Jupyter news").is_visible()
 
 
 def _commit(page: CoursePage, choice: str) -> None:
