@@ -335,3 +335,31 @@ def test_a_half_written_if_then_plan_is_kept_on_reload(store):
                                                             "phone her on Monday")
     assert [s.if_then for s in list_steps(store) if s.id == step.id] == [
         "If she does not answer, then I will phone her on Monday."]
+
+
+def test_in_a_kernel_the_paths_chart_comes_after_the_boxes():
+    """Notebook 04's first view: its chart waits for the cell to end (the browser then shows
+    the boxes without waiting for plotly.js); a drawing error shows beside the chart."""
+    import asyncio
+
+    store = demo_store()
+    seen = {}
+
+    async def cell():
+        view = VisionView(store)
+        seen["during the cell"] = view.chart.outputs
+        await asyncio.sleep(0)
+        seen["after it"] = view.figure is not None and view.chart.outputs
+        broken = VisionView(store)
+        broken.redraw = lambda: 1 / 0
+        from coursekit.views._figures import after_display
+
+        after_display(broken.redraw, broken.status)
+        await asyncio.sleep(0)
+        seen["error"] = broken.status.value
+
+    asyncio.run(cell())
+    assert seen["during the cell"] == ()
+    assert seen["after it"]
+    assert "The chart could not be drawn: division by zero" in seen["error"]
+    assert VisionView(store).chart.outputs  # outside a kernel: drawn at once

@@ -25,8 +25,10 @@ False
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import plotly.graph_objects as go
@@ -134,6 +136,32 @@ def set_hint(output, text: str) -> None:
     output.outputs = ({"output_type": "display_data", "metadata": {},
                        "data": {"text/html": f"<p role='note'><i>{escape(text)}</i></p>",
                                 "text/plain": text}},)
+
+
+def after_display(draw: Callable[[], None], status: Any) -> None:
+    """Run ``draw`` once the cell building the view has run (in a kernel); at once elsewhere.
+
+    For a view whose figure shares a box with its controls. The browser draws such a box
+    once everything in it is drawn, and a page's first figure waits for plotly.js (some
+    0.4 s of the browser's time, ``benchmarks/bench_browser.py``): with the figure sent
+    after the box, the controls show first (notebook 04's first widget came 0.5 s sooner).
+    Without a running event loop (plain Python, the tests) ``draw`` runs at once. An error
+    of ``draw`` shows in ``status`` (a :class:`~coursekit.views._common.Status`), as it
+    would have stopped the cell.
+    """
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        draw()
+        return
+
+    def run() -> None:
+        try:
+            draw()
+        except Exception as error:  # noqa: BLE001 (no cell to stop any more: shown instead)
+            status.error(f"The chart could not be drawn: {error}")
+
+    loop.call_soon(run)
 
 
 def show_figure(fig: go.Figure) -> None:

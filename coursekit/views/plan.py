@@ -44,7 +44,7 @@ from ..planning.goal import STATUS_WORDS
 from ..planning.model import GOAL_KINDS, KIND_LABELS
 from ..store import LearnerStore
 from ._common import AfterPause, Status, Synced, demo_banner, guarded
-from ._figures import set_figure, set_hint
+from ._figures import after_display, set_figure, set_hint
 from ._plan_common import WIDE, date_picker, heading, text_box
 
 #: What the comparison chart's place shows until a path has a rating (an empty plot says
@@ -114,7 +114,7 @@ class VisionView(widgets.VBox):
             widgets.HTML(f"<ul>{questions}</ul>"),
             widgets.HBox(columns, layout=widgets.Layout(width="100%", flex_flow="row wrap")),
             self.status, self.chart])
-        self.redraw()
+        after_display(self.redraw, self.status)  # the boxes first, the chart after them
 
     def _saver(self, kind: str, name: str, *, rating: bool = False):
         def save(change) -> None:
