@@ -25,7 +25,6 @@ False
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from collections.abc import Callable
@@ -149,9 +148,10 @@ def after_display(draw: Callable[[], None], status: Any) -> None:
     of ``draw`` shows in ``status`` (a :class:`~coursekit.views._common.Status`), as it
     would have stopped the cell.
     """
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
+    from ..classroom.poller import running_loop
+
+    loop = running_loop()
+    if loop is None:
         draw()
         return
 
