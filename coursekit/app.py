@@ -3,20 +3,24 @@
 ``coursekit start --app`` serves the course's ``notebooks/`` folder with Voila (on 127.0.0.1
 only, with a token) and opens the start page; every page reads and writes the same learner
 store as JupyterLab does. Nothing is fetched from the network: the ``coursekit`` Voila
-template (``coursekit/_jupyter``) drops Voila's CDN links, and plotly draws through the
-``plotly_mimetype`` renderer that Voila serves from the learner's machine. Each page's
-kernel (100-180 MB) ends with the page (see :func:`issue_xsrf_cookie` and :func:`serve`).
+template (``coursekit/_jupyter``) drops Voila's CDN links, and plotly figures are drawn by
+coursekit's own renderer with the plotly.js of the learner's plotly package
+(:func:`app_labextensions`). Each page's kernel (100-180 MB) ends with the page (see
+:func:`issue_xsrf_cookie` and :func:`serve`).
 """
 
 from __future__ import annotations
 
 import gc
+import importlib.util
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -37,6 +41,9 @@ LOOPBACK = "127.0.0.1"
 KERNEL_CULL_IDLE_SECONDS = 15 * 60
 #: Kernel arguments of an app page: load the warm-up extension (:mod:`coursekit._warmup`).
 WARMUP_ARGUMENTS = ("--IPKernelApp.extensions=coursekit._warmup",)
+#: Labextensions kept off app pages: plotly's renderer, replaced by ``coursekit-plotly``
+#: (see :func:`app_labextensions`).
+REPLACED_EXTENSIONS = ("jupyterlab-plotly",)
 
 
 def app_url(port: int, notebook: str = START_NOTEBOOK, *, token: str | None = None) -> str:
@@ -120,22 +127,63 @@ def page_kernel_manager() -> type:
 def serve(argv: list[str] | None = None) -> None:
     """Run Voila (command line ``argv``) with settings a command line cannot name.
 
-    The prelaunch hook :func:`issue_xsrf_cookie`, and a kernel manager
-    (:func:`page_kernel_manager`) that warms each page's kernel and collects garbage when a
-    page's kernel ends: Voila leaves each rendered page (the executed
-    notebook, nbconvert's exporter, the kernel client) in reference cycles, some 30 MB for a
-    page with a network map, which Python's collector left for some ten pages at a time.
+    The app pages' plotly renderer (:func:`app_labextensions`, written to a folder that
+    lasts as long as the server), the prelaunch hook :func:`issue_xsrf_cookie`, and a kernel
+    manager (:func:`page_kernel_manager`) that warms each page's kernel and collects garbage
+    when a page's kernel ends: Voila leaves each rendered page (the executed notebook,
+    nbconvert's exporter, the kernel client) in reference cycles, some 30 MB for a page
+    with a network map, which Python's collector left for some ten pages at a time.
+    """
+    from voila.app import Voila
+
+    with tempfile.TemporaryDirectory(prefix="coursekit-app-") as folder:
+        config = voila_config(app_labextensions(Path(folder)))
+        # What exists by now (modules, classes) lives as long as the server: kept out of
+        # the collector's work, a collection takes some 20 ms instead of some 150 ms.
+        gc.freeze()
+        Voila.launch_instance(argv, config=config)
+
+
+def voila_config(labextensions: Path):
+    """The settings of :func:`serve` (a traitlets ``Config``).
+
+    ``labextensions`` is the folder :func:`app_labextensions` wrote.
+
+    >>> voila = voila_config(Path("/x")).VoilaConfiguration
+    >>> voila.extension_denylist, voila.extra_labextensions_path
+    (['jupyterlab-plotly'], ['/x'])
     """
     from traitlets.config import Config
-    from voila.app import Voila
 
     config = Config()
     config.VoilaConfiguration.prelaunch_hook = issue_xsrf_cookie
     config.VoilaConfiguration.multi_kernel_manager_class = page_kernel_manager()
-    # What exists by now (modules, classes) lives as long as the server: kept out of the
-    # collector's work, a collection takes some 20 ms instead of some 150 ms.
-    gc.freeze()
-    Voila.launch_instance(argv, config=config)
+    config.VoilaConfiguration.extension_denylist = list(REPLACED_EXTENSIONS)
+    config.VoilaConfiguration.extra_labextensions_path = [str(labextensions)]
+    return config
+
+
+def app_labextensions(folder: Path) -> Path:
+    """Write the app pages' own labextensions into ``folder`` (returned): the plotly renderer.
+
+    ``coursekit-plotly`` (``coursekit/_jupyter/app_labextension``) draws each figure once and
+    loads plotly.js with a page's first figure; plotly's own renderer, which it replaces
+    (:data:`REPLACED_EXTENSIONS`), draws each figure three times and is fetched by every
+    page (``benchmarks/bench_browser.py``). Its plotly.js is the one of the plotly package
+    the kernels use, so the figures and the library that draws them always match.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     found = app_labextensions(Path(tmp))
+    ...     sorted(p.name for p in (found / "coursekit-plotly" / "static").iterdir())
+    ['plotly.min.js', 'remoteEntry.js']
+    """
+    target = folder / "labextensions"
+    shutil.copytree(Path(__file__).parent / "_jupyter" / "app_labextension", target)
+    plotly_js = Path(importlib.util.find_spec("plotly").origin).parent / "package_data"
+    shutil.copyfile(plotly_js / "plotly.min.js",
+                    target / "coursekit-plotly" / "static" / "plotly.min.js")
+    return target
 
 
 def app_environment(course: str | Path, *, token: str | None = None, demo: bool | str = False,

@@ -1,0 +1,143 @@
+/*
+ * coursekit's plotly renderer for app pages (Voila): each figure drawn once.
+ *
+ * The renderer that comes with plotly (jupyterlab-plotly) draws every figure three times
+ * (Plotly.react, then Plotly.redraw on an update request it posts itself, then
+ * Plotly.toImage for a PNG copy it writes back into the output, and so to the kernel), and
+ * its 4.8 MB chunk is fetched and parsed on every page, figures or not
+ * (benchmarks/bench_browser.py). This one draws a figure once, when it has a width (a
+ * figure in a closed tab is drawn when it is shown), redraws only when its width changes,
+ * writes nothing back, and loads plotly.js (the copy in the learner's plotly package, which
+ * coursekit.app serves next to this file) with the page's first figure. A figure that
+ * cannot be drawn says so in its place.
+ *
+ * It is a webpack module-federation container written by hand: Voila loads this script,
+ * calls init() with the page's shared modules (Lumino's Widget comes from there) and
+ * get("./mimeExtension") for the renderer. coursekit.app puts it on Voila's labextension
+ * path and keeps jupyterlab-plotly off app pages; JupyterLab keeps plotly's own renderer.
+ */
+(function () {
+  "use strict";
+  const NAME = "coursekit-plotly";
+  const MIME = "application/vnd.plotly.v1+json";
+  const HERE = document.currentScript.src.replace(/[^/]*$/, "");
+  let plotlyLoading = null;
+  let extension = null;
+
+  function loadPlotly() {
+    if (plotlyLoading === null) {
+      plotlyLoading = new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = HERE + "plotly.min.js";
+        script.async = true;
+        script.onload = () => (window.Plotly ? resolve(window.Plotly)
+          : reject(new Error("plotly.js loaded but defined no Plotly")));
+        script.onerror = () => reject(new Error("plotly.js could not be loaded"));
+        document.head.appendChild(script);
+      });
+    }
+    return plotlyLoading;
+  }
+
+  function highestVersion(versions) {
+    const key = v => v.split(/[.-]/).slice(0, 3).map(n => parseInt(n, 10) || 0);
+    return Object.keys(versions).filter(v => v.startsWith("2.")).sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    }).pop();
+  }
+
+  function makeExtension(Widget) {
+    class PlotlyRenderer extends Widget {
+      constructor(options) {
+        super();
+        this.addClass("jp-RenderedPlotly");
+        this.addClass("ck-RenderedPlotly");
+        this._mimeType = options.mimeType;
+        this._spec = null;
+        this._drawnWidth = 0;
+        this._plotly = null;
+        this._observer = new ResizeObserver(() => this._draw());
+        this._observer.observe(this.node);
+      }
+
+      renderModel(model) {
+        const spec = model.data[this._mimeType] || {};
+        // A copy: the output's own data stays as the kernel sent it.
+        const layout = Object.assign({}, spec.layout);
+        if (!layout.height) {
+          layout.height = 360;  // as plotly's renderer: a figure without a height
+        }
+        this._spec = {data: spec.data || [], layout: layout, config: spec.config || {}};
+        this._drawnWidth = 0;
+        return loadPlotly().then(Plotly => {
+          this._plotly = Plotly;
+          this._draw();
+        }, error => this._fail(error));
+      }
+
+      _draw() {
+        const width = this.node.clientWidth;
+        if (this.isDisposed || !this._plotly || !this._spec || width === 0
+            || width === this._drawnWidth) {
+          return;
+        }
+        const first = this._drawnWidth === 0;
+        this._drawnWidth = width;
+        const {data, layout, config} = this._spec;
+        const drawing = first ? this._plotly.react(this.node, data, layout, config)
+          : this._plotly.Plots.resize(this.node);
+        Promise.resolve(drawing).catch(error => this._fail(error));
+      }
+
+      _fail(error) {
+        console.error("coursekit: a chart could not be drawn", error);
+        const note = document.createElement("p");
+        note.setAttribute("role", "alert");
+        note.className = "ck-chart-error";
+        note.textContent = "The chart could not be drawn (" + (error && error.message || error)
+          + "). Reload the page; if it stays, tell your instructor.";
+        this.node.replaceChildren(note);
+      }
+
+      dispose() {
+        if (this.isDisposed) {
+          return;
+        }
+        this._observer.disconnect();
+        if (this._plotly) {
+          this._plotly.purge(this.node);
+        }
+        super.dispose();
+      }
+    }
+
+    return {
+      id: "coursekit-plotly:renderer",
+      description: "Draws plotly figures once each (coursekit app pages).",
+      rendererFactory: {safe: true, mimeTypes: [MIME], createRenderer: o => new PlotlyRenderer(o)},
+      rank: 1,
+      dataType: "json",
+    };
+  }
+
+  window._JUPYTERLAB = window._JUPYTERLAB || {};
+  window._JUPYTERLAB[NAME] = {
+    init(shareScope) {
+      const versions = shareScope["@lumino/widgets"] || {};
+      const version = highestVersion(versions);
+      if (!version) {
+        return Promise.reject(new Error(NAME + ": the page shares no @lumino/widgets 2"));
+      }
+      return Promise.resolve(versions[version].get()).then(factory => {
+        extension = makeExtension(factory().Widget);
+      });
+    },
+    get(module) {
+      if (module !== "./mimeExtension" || extension === null) {
+        return Promise.reject(new Error(NAME + ": no module " + module));
+      }
+      return Promise.resolve(() => ({__esModule: true, default: extension}));
+    },
+  };
+})();

@@ -1,0 +1,76 @@
+"""App pages draw their figures with coursekit's own plotly renderer, once each.
+
+``coursekit-plotly`` (``coursekit/_jupyter/app_labextension``, served by
+``coursekit.app.serve``) replaces plotly's JupyterLab renderer on app pages: that one drew
+every figure three times (``react``, ``redraw`` and a ``toImage`` PNG it wrote back to the
+kernel) and was fetched, 4.8 MB, by every page (``benchmarks/bench_browser.py``). Here, on
+the career-impasse page (Harris's two maps whatever the learner has done): each figure is drawn
+by one ``Plotly.react`` and follows the window's width, plotly's renderer is never fetched,
+and a plotly.js that cannot load leaves a message where each chart would be.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+IMPASSE = "02_the_career_impasse.ipynb"
+
+#: Counts the renderer's calls into plotly.js: window.Plotly, once plotly.min.js sets it,
+#: is seen through a proxy (plotly's exports are getters and cannot be replaced).
+COUNT_CALLS = """(() => {
+  const calls = window.__ckPlotlyCalls = {react: 0, newPlot: 0, redraw: 0, toImage: 0};
+  let plotly;
+  Object.defineProperty(window, 'Plotly', {configurable: true, get: () => plotly,
+    set(real) {
+      plotly = new Proxy(real, {get(target, key) {
+        const value = target[key];
+        if (!(key in calls) || typeof value !== 'function') { return value; }
+        return (...args) => { calls[key] += 1; return value.apply(target, args); };
+      }});
+    }});
+})();"""
+
+#: Each figure's drawn width beside the width of the place it is drawn in.
+WIDTHS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => [
+    Math.round(gd.querySelector('.main-svg').getBoundingClientRect().width),
+    gd.parentElement.clientWidth])"""
+
+
+@pytest.fixture
+def counted_page(course_page):
+    course_page.page.add_init_script(COUNT_CALLS)
+    requests: list[str] = []
+    course_page.page.on("request", lambda request: requests.append(request.url))
+    return course_page, requests
+
+
+def test_each_figure_is_drawn_once_by_coursekit_renderer(app_server, counted_page):
+    course_page, requests = counted_page
+    page = course_page.open(app_server.url(IMPASSE))
+    figures = page.locator(".js-plotly-plot").count()
+    assert figures >= 2, "Harris's maps, before and after"
+    assert page.locator(".ck-RenderedPlotly.js-plotly-plot").count() == figures
+    assert page.locator(".plot-img").count() == 0, "plotly's renderer (a PNG copy) is back"
+    calls = page.evaluate("() => window.__ckPlotlyCalls")
+    assert calls == {"react": figures, "newPlot": 0, "redraw": 0, "toImage": 0}
+    assert not [url for url in requests if "/jupyterlab-plotly/" in url], \
+        "the page fetched plotly's own renderer (4.8 MB)"
+    assert sum(url.endswith("/coursekit-plotly/static/plotly.min.js") for url in requests) == 1
+
+    for width, height in ((1366, 900), (1024, 768)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_function(f"() => ({WIDTHS})().every(([drawn, room]) => "
+                               "room > 0 && Math.abs(drawn - room) <= 1)", timeout=10_000)
+    # Following the window redraws in place: no figure drawn anew.
+    assert page.evaluate("() => window.__ckPlotlyCalls")["react"] == figures
+    course_page.check("app-figures-02-resized-1024")
+
+
+def test_a_chart_that_cannot_load_plotly_says_so(app_server, course_page):
+    course_page.page.route("**/plotly.min.js", lambda route: route.abort())
+    page = course_page.open(app_server.url(IMPASSE))
+    notes = page.locator(".ck-RenderedPlotly [role=alert]")
+    notes.first.wait_for(timeout=20_000)
+    assert notes.count() == page.locator(".ck-RenderedPlotly").count() >= 2
+    assert "The chart could not be drawn" in notes.first.inner_text()
+    assert page.locator(".js-plotly-plot").count() == 0
