@@ -4,8 +4,10 @@ plotly.js (from plotly 6) puts a "Share chart..." button in every figure's toolb
 uploads the figure, data and all, to Plotly Cloud; a network map would carry the names of
 the learner's contacts. Every view shows its figures through :func:`show_figure` or
 :func:`set_figure` (a ``go.Figure`` in an Output widget), which switch that button off. The
-figures are drawn by the plotly JupyterLab extension that JupyterLab and Voila serve
-locally: no plotly.js from a CDN, and one copy of it however many figures a page shows.
+figures are drawn from the learner's machine, never a CDN, with one copy of plotly.js
+however many figures a page shows: in JupyterLab by plotly's JupyterLab extension, on app
+pages by coursekit's own renderer (``coursekit/_jupyter/app_labextension``: plotly.js
+loaded when the page's first figure comes near the view, each figure drawn once).
 
 No view uses ``go.FigureWidget``: from plotly 6 on it is an anywidget that sends its own
 copy of plotly.js (5 MB) to the browser with every figure, and importing it costs the

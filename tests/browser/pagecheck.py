@@ -553,6 +553,14 @@ def start_app(course: Path, *, store: Path | None = None, demo: str | None = Non
     return server
 
 
+#: Every figure shown on an app page is drawn, or says it cannot be (``coursekit-plotly``
+#: draws a figure once it comes near the view; JupyterLab's pages have none of these).
+FIGURES_DRAWN_JS = """() => [...document.querySelectorAll('.ck-RenderedPlotly')]
+    .filter(f => f.offsetParent !== null)
+    .every(f => (f.classList.contains('js-plotly-plot') && !f.hasAttribute('aria-busy'))
+                || f.querySelector('[role=alert]'))"""
+
+
 class CoursePage:
     """A Playwright page kept to loopback, with the course's page checks."""
 
@@ -634,6 +642,17 @@ class CoursePage:
         self.page.wait_for_function(
             "() => !document.querySelector('.voila-skeleton-container')", timeout=timeout)
         self.settle()
+        self.draw_figures()
+
+    def draw_figures(self) -> None:
+        """Have an app page draw every figure, as a learner scrolling through it would.
+
+        An app page draws a figure when it comes within a screen of the view (plotly.js
+        loads with the first; ``coursekit-plotly``): the window is grown to the page for a
+        moment, which brings them all near (see :meth:`grown`).
+        """
+        with self.grown():
+            pass
 
     def settle(self, quiet_ms: int = 400, limit_ms: int = 20_000) -> None:
         """Wait until the page has not changed for ``quiet_ms`` (at most ``limit_ms``)."""
@@ -694,6 +713,9 @@ class CoursePage:
         self.page.evaluate("() => { window.scrollTo(0, 0); for (const el of document"
                            ".querySelectorAll('.jp-WindowedPanel-outer, #rendered_cells'))"
                            " el.scrollTop = 0; }")
+        # Every figure is near now: wait until each shown is drawn (or says it cannot be).
+        self.page.wait_for_function(FIGURES_DRAWN_JS, timeout=30_000, polling=100)
+        self.settle(limit_ms=10_000)
         try:
             yield self.page
         finally:
@@ -714,6 +736,9 @@ class CoursePage:
         """Plot areas with no drawn trace (a plotly div with no data or no trace drawn)."""
         return self.page.evaluate("""() => {
             const empty = [];
+            for (const gd of document.querySelectorAll('.ck-RenderedPlotly[aria-busy]')) {
+                if (gd.offsetParent !== null) empty.push('(a figure never drawn)');
+            }
             for (const gd of document.querySelectorAll('.js-plotly-plot')) {
                 const drawn = gd.querySelectorAll('.trace, .pielayer .slice, .point').length;
                 const data = (gd.data || []).length;

@@ -1,15 +1,18 @@
 /*
- * coursekit's plotly renderer for app pages (Voila): each figure drawn once.
+ * coursekit's plotly renderer for app pages (Voila): each figure drawn once, when near.
  *
  * The renderer that comes with plotly (jupyterlab-plotly) draws every figure three times
  * (Plotly.react, then Plotly.redraw on an update request it posts itself, then
  * Plotly.toImage for a PNG copy it writes back into the output, and so to the kernel), and
  * its 4.8 MB chunk is fetched and parsed on every page, figures or not
- * (benchmarks/bench_browser.py). This one draws a figure once, when it has a width (a
- * figure in a closed tab is drawn when it is shown), redraws only when its width changes,
- * writes nothing back, and loads plotly.js (the copy in the learner's plotly package, which
- * coursekit.app serves next to this file) with the page's first figure. A figure that
- * cannot be drawn says so in its place.
+ * (benchmarks/bench_browser.py). This one
+ * - loads plotly.js (the copy in the learner's plotly package, which coursekit.app serves
+ *   next to this file; 0.8 s of a 2-core machine's time) when the page's first figure
+ *   comes within a screen of being seen, not before: a page whose figures are further
+ *   down is ready without it (a figure's height is kept free meanwhile, so nothing moves);
+ * - once plotly.js is there, draws each figure as it comes, once;
+ * - redraws only when the figure's width changes, and writes nothing back;
+ * - a figure that cannot be drawn says so in its place.
  *
  * It is a webpack module-federation container written by hand: Voila loads this script,
  * calls init() with the page's shared modules (Lumino's Widget comes from there) and
@@ -49,16 +52,19 @@
 
   function makeExtension(Widget) {
     class PlotlyRenderer extends Widget {
+      // aria-busy until drawn; .ck-RenderedPlotly.js-plotly-plot once drawn (plotly's class).
       constructor(options) {
         super();
         this.addClass("jp-RenderedPlotly");
         this.addClass("ck-RenderedPlotly");
         this._mimeType = options.mimeType;
         this._spec = null;
+        this._near = false;
+        this._nearby = null;
         this._drawnWidth = 0;
         this._plotly = null;
-        this._observer = new ResizeObserver(() => this._draw());
-        this._observer.observe(this.node);
+        this._resized = new ResizeObserver(() => this._draw());
+        this._resized.observe(this.node);
       }
 
       renderModel(model) {
@@ -70,6 +76,44 @@
         }
         this._spec = {data: spec.data || [], layout: layout, config: spec.config || {}};
         this._drawnWidth = 0;
+        // Its place kept until drawn. A height, not a min-height: output areas lay their
+        // outputs out as table cells, which have no min-height.
+        this.node.style.height = layout.height + "px";
+        this.node.setAttribute("aria-busy", "true");
+        if (this._near || plotlyLoading !== null) {
+          return this._start();  // once plotly.js is on the page, a figure costs little
+        }
+        this._watchNearby();
+        return Promise.resolve();
+      }
+
+      // Draw when within a screen of the view of the page's scrolling box.
+      _watchNearby() {
+        if (this._nearby || this._near || this.isDisposed) {
+          return;
+        }
+        if (!this.node.isConnected) {
+          requestAnimationFrame(() => this._watchNearby());
+          return;
+        }
+        // The box that scrolls (in Voila, the page's cells): the nearest that can scroll
+        // and has more to show than fits. Output areas may scroll too, but they grow.
+        let box = this.node.parentElement;
+        while (box && !(/(auto|scroll)/.test(getComputedStyle(box).overflowY)
+                        && box.scrollHeight > box.clientHeight)) {
+          box = box.parentElement;
+        }
+        this._nearby = new IntersectionObserver(entries => {
+          if (entries.some(entry => entry.isIntersecting) && !this._near) {
+            this._near = true;
+            this._nearby.disconnect();
+            this._start();
+          }
+        }, {root: box, rootMargin: "100% 0px 100% 0px"});
+        this._nearby.observe(this.node);
+      }
+
+      _start() {
         return loadPlotly().then(Plotly => {
           this._plotly = Plotly;
           this._draw();
@@ -87,7 +131,10 @@
         const {data, layout, config} = this._spec;
         const drawing = first ? this._plotly.react(this.node, data, layout, config)
           : this._plotly.Plots.resize(this.node);
-        Promise.resolve(drawing).catch(error => this._fail(error));
+        Promise.resolve(drawing).then(() => {
+          this.node.style.height = "";  // the drawing's own height from now on
+          this.node.removeAttribute("aria-busy");
+        }, error => this._fail(error));
       }
 
       _fail(error) {
@@ -98,13 +145,18 @@
         note.textContent = "The chart could not be drawn (" + (error && error.message || error)
           + "). Reload the page; if it stays, tell your instructor.";
         this.node.replaceChildren(note);
+        this.node.style.height = "";
+        this.node.removeAttribute("aria-busy");
       }
 
       dispose() {
         if (this.isDisposed) {
           return;
         }
-        this._observer.disconnect();
+        this._resized.disconnect();
+        if (this._nearby) {
+          this._nearby.disconnect();
+        }
         if (this._plotly) {
           this._plotly.purge(this.node);
         }
