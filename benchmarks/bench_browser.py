@@ -261,9 +261,11 @@ class Server:
 
 
 def kernel_id(page) -> str | None:
+    # None until the page's settings have arrived whole (Voila streams the page).
     return page.evaluate("""() => {
         const el = document.getElementById('jupyter-config-data');
-        return el ? JSON.parse(el.textContent).kernelId : null; }""")
+        try { return el ? JSON.parse(el.textContent).kernelId : null; }
+        catch (notYetWhole) { return null; } }""")
 
 
 def wait_settled(page, server: Server, limit: float = 90.0) -> dict:

@@ -180,7 +180,10 @@ def app_labextensions(folder: Path) -> Path:
     """
     target = folder / "labextensions"
     shutil.copytree(Path(__file__).parent / "_jupyter" / "app_labextension", target)
-    plotly_js = Path(importlib.util.find_spec("plotly").origin).parent / "package_data"
+    plotly = importlib.util.find_spec("plotly")  # found, not imported: the server needs none
+    if plotly is None or plotly.origin is None:
+        raise RuntimeError("plotly is not installed: pip install plotly (coursekit needs it)")
+    plotly_js = Path(plotly.origin).parent / "package_data"
     shutil.copyfile(plotly_js / "plotly.min.js",
                     target / "coursekit-plotly" / "static" / "plotly.min.js")
     return target

@@ -40,6 +40,14 @@ def test_non_editable_install_can_init_and_check_a_course(tmp_path):
     # the sociogram's front end ships as package data, and the installed widget loads it
     for name in ("sociogram.js", "sociogram.css"):
         assert (Path(where) / "views" / "network" / "static" / name).is_file()
+    # so does the app pages' plotly renderer, and the installed copy writes it for a server
+    renderer = Path(where) / "_jupyter" / "app_labextension" / "coursekit-plotly"
+    assert (renderer / "package.json").is_file()
+    assert (renderer / "static" / "remoteEntry.js").is_file()
+    subprocess.run([python, "-c", "import coursekit.app as a, pathlib, tempfile; d = "
+                    "a.app_labextensions(pathlib.Path(tempfile.mkdtemp())); assert (d / "
+                    "'coursekit-plotly' / 'static' / 'plotly.min.js').stat().st_size > 10**6"],
+                   cwd=tmp_path, check=True, timeout=120)
     subprocess.run([python, "-c", "import coursekit as ck; c = ck.sociogram(ck.open_store("
                     "demo=True)).canvas; assert 'export default' in c._esm and c.state['nodes']"],
                    cwd=tmp_path, check=True, timeout=120)

@@ -67,11 +67,15 @@ def test_figures_are_drawn_once_each_as_they_come_near(app_server, counted_page)
     assert page.locator(".ck-RenderedPlotly[aria-busy=true]").count() == count
     assert not [url for url in requests if "plotly" in url.rsplit("/", 1)[-1]]
     assert figures.first.bounding_box()["height"] >= 300
+    waiting = page.locator(".ck-RenderedPlotly[aria-busy] .ck-chart-wait")
+    assert waiting.count() == count, "each figure's place says what comes there"
+    assert "(the chart is being drawn" in waiting.first.inner_text()
 
     for k in range(count):
         figures.nth(k).scroll_into_view_if_needed()
         page.wait_for_function(f"{FIGURES_DRAWN_JS_NTH}", arg=k, timeout=20_000)
     assert page.locator(".ck-RenderedPlotly.js-plotly-plot").count() == count
+    assert page.locator(".ck-chart-wait").count() == 0
     assert page.locator(".plot-img").count() == 0, "plotly's renderer (a PNG copy) is back"
     calls = page.evaluate("() => window.__ckPlotlyCalls")
     assert calls == {"react": count, "newPlot": 0, "redraw": 0, "toImage": 0}

@@ -50,6 +50,22 @@
     }).pop();
   }
 
+  // What shows in a figure's place until it is drawn: its title, and that it is coming.
+  function placeholder(layout) {
+    const title = layout.title && typeof layout.title === "object" ? layout.title.text
+      : layout.title;
+    const words = String(title || "").replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, "")
+      .trim();
+    const wait = document.createElement("div");
+    wait.className = "ck-chart-wait";
+    wait.style.cssText = "box-sizing:border-box;height:100%;display:flex;align-items:center;"
+      + "justify-content:center;padding:1em;border:1px dashed #b8b8b8;background:#f7f7f7;"
+      + "color:#4a4a4a;font-size:var(--jp-ui-font-size1,14px);text-align:center";
+    wait.textContent = words ? words + " (the chart is being drawn\u2026)"
+      : "The chart is being drawn\u2026";
+    return wait;
+  }
+
   function makeExtension(Widget) {
     class PlotlyRenderer extends Widget {
       // aria-busy until drawn; .ck-RenderedPlotly.js-plotly-plot once drawn (plotly's class).
@@ -76,9 +92,12 @@
         }
         this._spec = {data: spec.data || [], layout: layout, config: spec.config || {}};
         this._drawnWidth = 0;
-        // Its place kept until drawn. A height, not a min-height: output areas lay their
-        // outputs out as table cells, which have no min-height.
+        // Its place kept until drawn, saying what comes there. A height, not a min-height:
+        // output areas lay their outputs out as table cells, which have no min-height.
         this.node.style.height = layout.height + "px";
+        if (!this.node.classList.contains("js-plotly-plot")) {
+          this.node.replaceChildren(placeholder(layout));
+        }
         this.node.setAttribute("aria-busy", "true");
         if (this._near || plotlyLoading !== null) {
           return this._start();  // once plotly.js is on the page, a figure costs little
@@ -129,6 +148,10 @@
         const first = this._drawnWidth === 0;
         this._drawnWidth = width;
         const {data, layout, config} = this._spec;
+        const waiting = this.node.querySelector(":scope > .ck-chart-wait");
+        if (waiting) {
+          waiting.remove();
+        }
         const drawing = first ? this._plotly.react(this.node, data, layout, config)
           : this._plotly.Plots.resize(this.node);
         Promise.resolve(drawing).then(() => {
