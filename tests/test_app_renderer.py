@@ -73,3 +73,11 @@ def test_serve_runs_voila_with_the_renderer_and_removes_it_after(monkeypatch):
     assert seen["files"] == ["plotly.min.js", "remoteEntry.js"]
     assert seen["denied"] == ["jupyterlab-plotly"] and seen["argv"] == ["notebooks"]
     assert not seen["folder"].exists(), "the server's copy outlived it"
+
+
+def test_without_plotly_the_server_says_what_to_install(tmp_path, monkeypatch):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "plotly" else real(name, *a))
+    with pytest.raises(RuntimeError, match="pip install plotly"):
+        app.app_labextensions(tmp_path)
