@@ -41,6 +41,8 @@ LOOPBACK = "127.0.0.1"
 KERNEL_CULL_IDLE_SECONDS = 15 * 60
 #: Kernel arguments of an app page: load the warm-up extension (:mod:`coursekit._warmup`).
 WARMUP_ARGUMENTS = ("--IPKernelApp.extensions=coursekit._warmup",)
+#: The course's Jupyter files: Voila template, server and lab settings, the app's renderer.
+JUPYTER_FILES = Path(__file__).parent / "_jupyter"
 #: Labextensions kept off app pages: plotly's renderer, replaced by ``coursekit-plotly``
 #: (see :func:`app_labextensions`).
 REPLACED_EXTENSIONS = ("jupyterlab-plotly",)
@@ -179,7 +181,7 @@ def app_labextensions(folder: Path) -> Path:
     ['plotly.min.js', 'remoteEntry.js']
     """
     target = folder / "labextensions"
-    shutil.copytree(Path(__file__).parent / "_jupyter" / "app_labextension", target)
+    shutil.copytree(JUPYTER_FILES / "app_labextension", target)
     plotly = importlib.util.find_spec("plotly")  # found, not imported: the server needs none
     if plotly is None or plotly.origin is None:
         raise RuntimeError("plotly is not installed: pip install plotly (coursekit needs it)")
@@ -209,7 +211,7 @@ def app_environment(course: str | Path, *, token: str | None = None, demo: bool 
     if token is not None:
         env["JUPYTER_TOKEN"] = token
     env["PLOTLY_RENDERER"] = "plotly_mimetype"
-    extra = str(Path(__file__).parent / "_jupyter")
+    extra = str(JUPYTER_FILES)
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (extra, env.get("JUPYTER_PATH")) if p)
     return env
 
