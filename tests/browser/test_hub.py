@@ -23,6 +23,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,9 +122,10 @@ def hub(chromium, tmp_path_factory):
             env.pop(name, None)
         ARTIFACTS.mkdir(exist_ok=True)
         log = ARTIFACTS / "hub.log"
-        process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)],
-                                   env=env, cwd=root, stdout=log.open("w"),
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+        with log.open("w") as out:  # the hub writes to its own copy of the file
+            process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)],
+                                       env=env, cwd=root, stdout=out,
+                                       stderr=subprocess.STDOUT, start_new_session=True)
         started = Hub(f"http://127.0.0.1:{port}", root, admin, made.database, process, log)
         try:
             app.wait_until_ready(f"{started.url}/hub/api", process=process, timeout=120)
@@ -141,20 +143,62 @@ def _login(chromium, hub: Hub, user: str, size=(1366, 900)) -> CoursePage:
     page.page.get_by_label("Username").fill(user)
     page.page.get_by_label("Password").fill("any")
     page.page.get_by_role("button", name="Sign in").click()
-    page.page.wait_for_url(re.compile(rf"/hub/spawn-pending/{user}|/user/{user}/"),
-                           timeout=60_000)
+    # signed in: the hub starts the server (see _server_up for when it is up)
+    page.page.wait_for_url(lambda url: "/hub/login" not in url, timeout=60_000)
     return page
 
 
+def _server_up(page: CoursePage, hub: Hub, user: str, timeout: float = 240) -> None:
+    """Wait until ``user``'s server answers through the hub; fail with the hub's account.
+
+    Asks the server itself (``/user/NAME/api``, answered by the hub until the server is
+    up) rather than waiting for the spawn-pending page to move on: that page can miss its
+    cue. A spawn that failed is started once more, with a warning quoting the hub's log.
+    """
+    deadline = time.monotonic() + timeout
+    retried, known = False, ""
+    while True:
+        answer = page.page.context.request.get(f"{hub.url}/user/{user}/api", max_redirects=0,
+                                               fail_on_status_code=False, timeout=30_000)
+        if answer.ok and '"version"' in answer.text():
+            return
+        failed = _spawn_failure(hub, user)
+        if failed != known and not retried:
+            warnings.warn(f"{user}'s server failed to start; starting it again. "
+                          f"The hub's log:\n{failed}", stacklevel=2)
+            page.page.goto(f"{hub.url}/hub/spawn/{user}", wait_until="commit",
+                           timeout=60_000)
+            retried, known = True, failed
+        elif failed != known or hub.process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"{user}'s server did not start within {timeout:.0f} s (the page is "
+                        f"at {page.page.url}). The hub's log about {user}:\n"
+                        f"{_log_about(hub, user)}", pytrace=False)
+        time.sleep(1)
+
+
+def _spawn_failure(hub: Hub, user: str) -> str:
+    """The hub's log lines saying ``user``'s spawn failed, or ''."""
+    lines = _log_about(hub, user, last=None).splitlines()
+    return "\n".join(line for line in lines if re.search(
+        r"JupyterHub.*(?i:failed to start|error starting|giving up|spawn failed)", line))
+
+
+def _log_about(hub: Hub, user: str, last: int | None = 40) -> str:
+    """The hub's log lines (the hub's own and the servers') that name ``user``."""
+    text = hub.log.read_text(errors="replace") if hub.log.exists() else ""
+    lines = [line for line in text.splitlines() if user in line]
+    return "\n".join(lines[-last:] if last else lines)
+
+
 def _open_app(page: CoursePage, hub: Hub, user: str, notebook: str) -> None:
-    page.page.wait_for_url(f"**/user/{user}/**", timeout=240_000)  # the server is up
+    _server_up(page, hub, user)
     page.page.goto(f"{hub.url}/user/{user}/voila/render/{notebook}",
                    wait_until="commit", timeout=240_000)
 
 
 def _open_lab(page: CoursePage, hub: Hub, user: str) -> None:
     p = page.page
-    p.wait_for_url(f"**/user/{user}/**", timeout=240_000)
+    _server_up(page, hub, user)
     p.goto(f"{hub.url}/user/{user}/lab/tree/{CASE_NOTEBOOK}", wait_until="domcontentloaded",
            timeout=120_000)
     p.locator(".jp-StatusBar-Widget").get_by_text(re.compile(r"\|\s*Idle")).first.wait_for(
