@@ -7,7 +7,7 @@ the learner's contacts. Every view shows its figures through :func:`show_figure`
 figures are drawn from the learner's machine, never a CDN, with one copy of plotly.js
 however many figures a page shows: in JupyterLab by plotly's JupyterLab extension, on app
 pages by coursekit's own renderer (``coursekit/_jupyter/app_labextension``: plotly.js
-loaded when the page's first figure comes near the view, each figure drawn once).
+loaded when the page's first figure comes into view, each figure drawn once).
 
 No view uses ``go.FigureWidget``: from plotly 6 on it is an anywidget that sends its own
 copy of plotly.js (5 MB) to the browser with every figure, and importing it costs the

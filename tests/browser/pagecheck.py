@@ -554,11 +554,24 @@ def start_app(course: Path, *, store: Path | None = None, demo: str | None = Non
 
 
 #: Every figure shown on an app page is drawn, or says it cannot be (``coursekit-plotly``
-#: draws a figure once it comes near the view; JupyterLab's pages have none of these).
+#: draws a figure once it comes into view; JupyterLab's pages have none of these).
 FIGURES_DRAWN_JS = """() => [...document.querySelectorAll('.ck-RenderedPlotly')]
     .filter(f => f.offsetParent !== null)
     .every(f => (f.classList.contains('js-plotly-plot') && !f.hasAttribute('aria-busy'))
                 || f.querySelector('[role=alert]'))"""
+
+#: Bring each figure shown and not yet drawn into view in turn, until it is drawn (or says
+#: it cannot be): those past the grown window's 20,000 px.
+DRAW_EACH_JS = """async () => {
+    for (const f of document.querySelectorAll('.ck-RenderedPlotly[aria-busy]')) {
+        if (f.offsetParent === null) continue;
+        f.scrollIntoView({block: 'nearest'});
+        const began = performance.now();
+        while (f.hasAttribute('aria-busy') && performance.now() - began < 30000) {
+            await new Promise(requestAnimationFrame);
+        }
+    }
+}"""
 
 
 class CoursePage:
@@ -597,14 +610,16 @@ class CoursePage:
 
     # -- navigation -------------------------------------------------------------------
 
-    def open(self, url: str, *, timeout: float = 60_000, stop_on_error: bool = True):
+    def open(self, url: str, *, timeout: float = 60_000, stop_on_error: bool = True,
+             draw: bool = True):
         """Open an app page and wait until every cell has run and widgets are drawn.
 
         With ``stop_on_error`` a Python error in the page fails at once; without, the
-        caller's checks report it among the page's other problems.
+        caller's checks report it among the page's other problems. ``draw``: figures
+        drawn too, as if scrolled to (else only those in view are, as the learner sees).
         """
         self.page.goto(url, wait_until="domcontentloaded", timeout=timeout)
-        self.wait_rendered(timeout=timeout)
+        self.wait_rendered(timeout=timeout, draw=draw)
         if stop_on_error:
             self.fail_on_tracebacks(url)
         return self.page
@@ -634,7 +649,7 @@ class CoursePage:
         self.wait_lab_idle(timeout=timeout)
         self.settle(quiet_ms=1000, limit_ms=30_000)
 
-    def wait_rendered(self, *, timeout: float = 60_000):
+    def wait_rendered(self, *, timeout: float = 60_000, draw: bool = True):
         self.page.locator("#rendered_cells").wait_for(state="visible", timeout=timeout)
         # Voila renders progressively: the text at once, a placeholder ("skeleton") where a
         # code cell's output goes until that cell has run. Wait until every cell has run,
@@ -642,14 +657,15 @@ class CoursePage:
         self.page.wait_for_function(
             "() => !document.querySelector('.voila-skeleton-container')", timeout=timeout)
         self.settle()
-        self.draw_figures()
+        if draw:
+            self.draw_figures()
 
     def draw_figures(self) -> None:
         """Have an app page draw every figure, as a learner scrolling through it would.
 
-        An app page draws a figure when it comes within a screen of the view (plotly.js
-        loads with the first; ``coursekit-plotly``): the window is grown to the page for a
-        moment, which brings them all near (see :meth:`grown`).
+        An app page draws a figure when it comes into view (plotly.js loads with the
+        first; ``coursekit-plotly``): the window is grown to the page for a moment, which
+        brings them all into view (see :meth:`grown`).
         """
         with self.grown():
             pass
@@ -709,11 +725,12 @@ class CoursePage:
             height = min(content + 40, 20_000)
             self.page.set_viewport_size({"width": size["width"], "height": height})
             self.settle(limit_ms=10_000)
+        self.page.evaluate(DRAW_EACH_JS)
         # From the top (JupyterLab's Run All leaves the notebook scrolled to its end).
         self.page.evaluate("() => { window.scrollTo(0, 0); for (const el of document"
                            ".querySelectorAll('.jp-WindowedPanel-outer, #rendered_cells'))"
                            " el.scrollTop = 0; }")
-        # Every figure is near now: wait until each shown is drawn (or says it cannot be).
+        # Every figure has been in view: wait until each shown is drawn (or says it cannot).
         self.page.wait_for_function(FIGURES_DRAWN_JS, timeout=30_000, polling=100)
         self.settle(limit_ms=10_000)
         try:

@@ -7,9 +7,11 @@
  * its 4.8 MB chunk is fetched and parsed on every page, figures or not
  * (benchmarks/bench_browser.py). This one
  * - loads plotly.js (the copy in the learner's plotly package, which coursekit.app serves
- *   next to this file; 0.8 s of a 2-core machine's time) when the page's first figure
- *   comes within a screen of being seen, not before: a page whose figures are further
- *   down is ready without it (a figure's height is kept free meanwhile, so nothing moves);
+ *   next to this file) when the page's first figure comes into view, not before: a page
+ *   whose figures are further down is ready without it (a figure's height is kept free
+ *   meanwhile, with its title and that it is being drawn, so nothing moves). Evaluating
+ *   plotly.js holds the page's one thread for 0.8 s on a 2-core machine; paid at once, it
+ *   held up the learner typing into a page's first fields (benchmarks/bench_browser.py);
  * - once plotly.js is there, draws each figure as it comes, once;
  * - redraws only when the figure's width changes, and writes nothing back;
  * - a figure that cannot be drawn says so in its place.
@@ -106,7 +108,7 @@
         return Promise.resolve();
       }
 
-      // Draw when within a screen of the view of the page's scrolling box.
+      // Draw when in view of the page's scrolling box.
       _watchNearby() {
         if (this._nearby || this._near || this.isDisposed) {
           return;
@@ -128,7 +130,7 @@
             this._nearby.disconnect();
             this._start();
           }
-        }, {root: box, rootMargin: "100% 0px 100% 0px"});
+        }, {root: box});
         this._nearby.observe(this.node);
       }
 
