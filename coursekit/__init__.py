@@ -20,19 +20,22 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from ._content import course_dir
-from ._errors import (
-    ContentError,
-    CorruptStoreError,
-    InputError,
-    NotFoundError,
-    Problem,
-    StoreError,
-)
-from ._open import open_store
-from .cases import Case, list_cases, load_case
-from .check import check_course
-from .store import LearnerStore
+from ._gcpause import gc_paused, gc_paused_calls
+
+with gc_paused():  # the core's imports (plotly's among them), as a view's below
+    from ._content import course_dir
+    from ._errors import (
+        ContentError,
+        CorruptStoreError,
+        InputError,
+        NotFoundError,
+        Problem,
+        StoreError,
+    )
+    from ._open import open_store
+    from .cases import Case, list_cases, load_case
+    from .check import check_course
+    from .store import LearnerStore
 
 __version__ = "0.1.0"
 
@@ -68,9 +71,15 @@ _LAZY: dict[str, str] = {"demo_store": "demo", "sample_people": "demo"}
 
 
 def __getattr__(name: str) -> Any:
-    """Load a view on first use (PEP 562): ``import coursekit`` imports no widgets."""
+    """Load a view on first use (PEP 562): ``import coursekit`` imports no widgets.
+
+    A view is loaded and called with the garbage collector held (:mod:`coursekit._gcpause`).
+    """
     if name in VIEWS:
-        return getattr(importlib.import_module(f".views.{VIEWS[name]}", __name__), name)
+        with gc_paused():
+            module = importlib.import_module(f".views.{VIEWS[name]}", __name__)
+        view = globals()[name] = gc_paused_calls(getattr(module, name))
+        return view
     if name in _LAZY:
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'coursekit' has no attribute {name!r}")

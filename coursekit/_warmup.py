@@ -21,6 +21,8 @@ import logging
 import time
 from typing import Any
 
+from ._gcpause import gc_paused
+
 #: What a page's first cells would import, in the order they would: the heavy
 #: third-party packages, then the views (each imports the core it draws).
 MODULES = ("pandas", "plotly.graph_objects", "coursekit", "coursekit._figure_style",
@@ -41,11 +43,12 @@ def warm(modules: tuple[str, ...] = MODULES) -> float:
     learner the error where it happens.
     """
     began = time.perf_counter()
-    for name in modules:
-        try:
-            importlib.import_module(name)
-        except Exception as error:  # noqa: BLE001 (logged; the page's cell reports it too)
-            log.warning("coursekit warm-up: importing %s failed: %s", name, error)
+    with gc_paused():  # imports leave little garbage (coursekit._gcpause)
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception as error:  # noqa: BLE001 (logged; the page's cell reports it)
+                log.warning("coursekit warm-up: importing %s failed: %s", name, error)
     return time.perf_counter() - began
 
 
