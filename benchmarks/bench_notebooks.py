@@ -53,6 +53,15 @@ Where the time went (profiled November 2026: each notebook's code under cProfile
   models (0.04 s) on every page, though only demo mode reads them. pandas (0.16-0.24 s)
   is used by scoring and the network measures; plotly's template (0.09 s) by every figure.
 
+- **Python's cyclic garbage collector** (30 November 2026): with it switched off in the
+  kernel, a page's cells took 0.1-0.15 s less (0.64-0.70 s against 0.75-0.88 s). A page's
+  imports and widgets leave little garbage, but each full pass walked every object in the
+  kernel (pandas and plotly included). The public face now imports the core and loads and
+  calls each view with the collector held, then set back as it was (``coursekit._gcpause``;
+  the app kernels' warm-up too): cells 0.07-0.12 s faster, every notebook 1.34-1.92x the
+  bare one (1.44-2.07x before, the same hour). Importing pandas in a thread at the start
+  was tried and dropped: plotly then met a half-imported pandas and failed.
+
 Measured after these changes, each notebook run with the code before them and after,
 interleaved in one run (both byte-compiled; load average 4.6-6 from other work on the 2
 cores): kernel CPU 0.78-1.16 s per notebook against 0.39 s for the bare one (before:
