@@ -39,8 +39,11 @@ from .._figure_style import template_json
 from .._palette import EGO_COLOUR, GRID, NETWORK_TYPE_COLOURS
 from .._text import escape_html
 from .map_labels import (
+    EGO_PX,
     EXTENT,
+    LABEL_PLACES,
     OUTER,
+    dot_px,
     fixed_boxes,
     label_boxes,
     margin,
@@ -181,24 +184,28 @@ def _hover(network: Network) -> list[str]:
 
 
 def _labels(network: Network, x: np.ndarray, y: np.ndarray, height: int,
-            sectors: list | tuple = (), *, legend: bool = True) -> np.ndarray:
-    """The names shown on the map, in the hover text all of them.
+            sectors: list | tuple = (), *, legend: bool = True,
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """The names shown on the map, and where each goes; the hover text has every name.
 
-    The closest (and strategic) contacts come first; a label that would overlap one
-    already placed (or the sectors' or your own), or pass the map's edge, is left out
-    (:func:`coursekit.network.map_labels.place_labels`).
+    The closest (and strategic) contacts come first; each name goes above its dot, or
+    else below, right or left of it, wherever it covers no word or dot already there
+    (:func:`coursekit.network.map_labels.place_labels`); a name with no such place is
+    left out.
     """
     c = network.contacts
     n = network.size
     text = np.array([""] * n, dtype=object)
+    places = np.array([LABEL_PLACES[0]] * n, dtype=object)
     score = c["strength"].to_numpy(dtype=float) * 10 + \
         c["types"].map(lambda t: "strategic" in (t or ())).to_numpy(dtype=float)
     short = [short_name(str(name)) for name in c["name"]]
     fixed = fixed_boxes(str(network.ego.label or "You"), sectors, height, legend=legend)
-    for k in place_labels(short, x, y, np.argsort(-score, kind="stable"), fixed,
-                          n if n <= LABEL_ALL_UP_TO else MAX_LABELS, height, legend=legend):
-        text[k] = escape_html(short[k])
-    return text
+    shown = place_labels(short, x, y, np.argsort(-score, kind="stable"), fixed,
+                         n if n <= LABEL_ALL_UP_TO else MAX_LABELS, height, legend=legend)
+    for k, place in shown.items():
+        text[k], places[k] = escape_html(short[k]), place
+    return text, places
 
 
 def egogram_spec(network: Network, *, group_by: str = "inside", title: str | None = None,
@@ -210,15 +217,15 @@ def egogram_spec(network: Network, *, group_by: str = "inside", title: str | Non
     keys = c["types"].map(_type_key).to_numpy(dtype=object)
     symbols = c["inside"].map(lambda v: SHAPES.get(v, "square")).to_numpy(dtype=object)
     hover = np.array(_hover(network), dtype=object)
-    labels = _labels(network, x, y, height, sectors, legend=legend)
-    dot = 15 if n <= 20 else (11 if n <= 80 else (8 if n <= 300 else 5))
+    labels, places = _labels(network, x, y, height, sectors, legend=legend)
+    dot = dot_px(n)
     ties = tie_path(network, x, y)
     traces: list[dict] = [_tie_trace(ties)]
     for key in TYPE_KEYS:
         mask = keys == key
         traces.append(dict(
             type="scatter", name=TYPE_LABELS[key], x=x[mask], y=y[mask],
-            mode="markers+text", text=labels[mask], textposition="top center",
+            mode="markers+text", text=labels[mask], textposition=places[mask],
             textfont=dict(size=11), hovertext=hover[mask], hoverinfo="text",
             marker=dict(color=NETWORK_TYPE_COLOURS[key], size=dot, symbol=symbols[mask],
                         line=dict(color="white", width=1)),
@@ -228,7 +235,7 @@ def egogram_spec(network: Network, *, group_by: str = "inside", title: str | Non
                        text=[escape_html(network.ego.label or "You")],
                        textposition="bottom center", hoverinfo="text",
                        hovertext=[_ego_hover(network)],
-                       marker=dict(color=EGO_COLOUR, size=22, symbol="star"),
+                       marker=dict(color=EGO_COLOUR, size=EGO_PX, symbol="star"),
                        showlegend=False))
     present = set(symbols.tolist())
     for inside in (True, False, None):

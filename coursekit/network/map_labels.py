@@ -35,6 +35,10 @@ MARGIN_TOP, MARGIN_BOTTOM, LEGEND_ROOM = 100, 10, 135
 #: How big a label is on the map: width of one character and the line height of 11-px
 #: text, in pixels (a generous estimate for a sans-serif font).
 LABEL_CHAR_PX, LABEL_LINE_PX = 7.0, 15.0
+#: Your star's size on the map, in pixels.
+EGO_PX = 22
+#: Where a name may go beside its dot, in the order tried (plotly's ``textposition``).
+LABEL_PLACES = ("top center", "bottom center", "middle right", "middle left")
 
 
 @overload
@@ -59,28 +63,54 @@ def margin(*, legend: bool = True) -> dict[str, int | bool]:
             "autoexpand": False}
 
 
+def dot_px(contacts: int) -> int:
+    """How many pixels across a contact's dot is on a map of ``contacts`` people."""
+    return 15 if contacts <= 20 else (11 if contacts <= 80 else (8 if contacts <= 300 else 5))
+
+
 def label_boxes(texts: Sequence[str], x: np.ndarray, y: np.ndarray, height: int, *,
-                legend: bool = True) -> list[tuple[float, float, float, float]]:
+                legend: bool = True, places: Sequence[str] | None = None,
+                contacts: int | None = None) -> list[tuple[float, float, float, float]]:
     """The box (x0, y0, x1, y1) each label takes on the map, in map units.
 
-    A label sits above its dot ("top center"); the map shows ``2 * EXTENT`` units over
-    :func:`map_px` pixels.
+    A label sits beside its dot at its place (``places``, one of :data:`LABEL_PLACES`
+    each; above the dot when not given), as far from the dot's centre as plotly puts it
+    (the dot's radius / 0.8 + 1 px; the dots' size follows the map's ``contacts``, by
+    default one per label). The map shows ``2 * EXTENT`` units over :func:`map_px` pixels.
     """
     per_px = 2 * EXTENT / map_px(height, legend=legend)
+    gap = (dot_px(contacts or len(texts)) / 2 / 0.8 + 1) * per_px
+    line = LABEL_LINE_PX * per_px
     boxes = []
-    for text, cx, cy in zip(texts, x, y, strict=True):
-        half = (len(text) * LABEL_CHAR_PX + 4) * per_px / 2
-        bottom = cy + 6 * per_px
-        boxes.append((cx - half, bottom, cx + half, bottom + LABEL_LINE_PX * per_px))
+    for k, (text, cx, cy) in enumerate(zip(texts, x, y, strict=True)):
+        width = (len(text) * LABEL_CHAR_PX + 4) * per_px
+        place = places[k] if places is not None else LABEL_PLACES[0]
+        if place == "top center":
+            boxes.append((cx - width / 2, cy + gap, cx + width / 2, cy + gap + line))
+        elif place == "bottom center":
+            boxes.append((cx - width / 2, cy - gap - line, cx + width / 2, cy - gap))
+        elif place == "middle right":
+            boxes.append((cx + gap, cy - line / 2, cx + gap + width, cy + line / 2))
+        else:  # middle left
+            boxes.append((cx - gap - width, cy - line / 2, cx - gap, cy + line / 2))
     return boxes
+
+
+def dot_boxes(x: np.ndarray, y: np.ndarray, height: int, *,
+              legend: bool = True) -> list[tuple[float, float, float, float]]:
+    """The box each contact's dot takes on the map (its white outline too), in map units."""
+    per_px = 2 * EXTENT / map_px(height, legend=legend)
+    half = (dot_px(len(x)) / 2 + 1) * per_px
+    return [(cx - half, cy - half, cx + half, cy + half) for cx, cy in zip(x, y, strict=True)]
 
 
 def fixed_boxes(ego_label: str, sectors: Sequence[tuple[str, float, float]], height: int, *,
                 legend: bool = True) -> list[tuple[float, float, float, float]]:
-    """The boxes of the words every map has: yours (below the star), the rings', the sectors'."""
+    """The boxes of what every map has: your star and name, the rings' and sectors' words."""
     per_px = 2 * EXTENT / map_px(height, legend=legend)
     half = (len(ego_label) * LABEL_CHAR_PX + 4) * per_px / 2
-    boxes = [(-half, -(12 + LABEL_LINE_PX) * per_px, half, 0.0)]
+    star = (EGO_PX / 2) * per_px
+    boxes = [(-half, -(12 + LABEL_LINE_PX) * per_px, half, 0.0), (-star, -star, star, star)]
     for s in range(1, STRENGTH_MAX + 1):  # the rings' words, 9 px, at the top of each ring
         w = (len(STRENGTH_SCALE[s].split(":")[0]) * 5 + 4) * per_px / 2
         boxes.append((-w, ring_radius(s) - 6 * per_px, w, ring_radius(s) + 6 * per_px))
@@ -107,24 +137,33 @@ def short_name(name: str, limit: int = 18) -> str:
 def place_labels(texts: Sequence[str], x: np.ndarray, y: np.ndarray,
                  order: Sequence[int] | np.ndarray,
                  fixed: list[tuple[float, float, float, float]], limit: int, height: int, *,
-                 legend: bool = True) -> list[int]:
-    """Which labels to show: in ``order``, each that overlaps no word already there.
+                 legend: bool = True) -> dict[int, str]:
+    """Which labels to show, and where: in ``order``, each at its first free place.
 
-    ``fixed`` are the boxes of the words every map has (:func:`fixed_boxes`); a label that
-    would overlap one of them or one placed before it, or pass the map's edge, is left out.
-    At most ``limit`` are placed. Returns their indices.
+    A label goes above its dot, else below it, to its right or to its left
+    (:data:`LABEL_PLACES`): at the first place where it covers none of ``fixed`` (the
+    words every map has, :func:`fixed_boxes`), no label placed before it and no other
+    person's dot, and stays inside the map. A label with no such place is left out (the
+    name stays in the hover text). At most ``limit`` are placed. Returns ``{index: place}``.
     """
-    boxes = label_boxes(texts, x, y, height, legend=legend)
-    placed, shown = list(fixed), list[int]()
+    boxes = {place: label_boxes(texts, x, y, height, legend=legend,
+                                places=[place] * len(texts)) for place in LABEL_PLACES}
+    dots = dot_boxes(x, y, height, legend=legend)
+    placed, shown = list(fixed), dict[int, str]()
     for k in order:
         if len(shown) == limit:
             break
-        box = boxes[k]
-        if box[0] < -EXTENT or box[2] > EXTENT or box[3] > EXTENT:
-            continue
-        if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3]
-               for o in placed):
-            continue
-        placed.append(box)
-        shown.append(int(k))
+        for place in LABEL_PLACES:
+            box = boxes[place][k]
+            if (box[0] < -EXTENT or box[2] > EXTENT or box[1] < -EXTENT or box[3] > EXTENT
+                    or any(_overlap(box, o) for o in placed)
+                    or any(_overlap(box, d) for j, d in enumerate(dots) if j != k)):
+                continue
+            placed.append(box)
+            shown[int(k)] = place
+            break
     return shown
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
