@@ -199,3 +199,16 @@ def test_the_legend_has_room_of_its_own_and_never_shrinks_the_map(legend):
     assert margin["autoexpand"] is False and layout["showlegend"] is legend
     assert 460 - margin["t"] - margin["b"] == map_px(460, legend=legend)
     assert margin["b"] >= (130 if legend else 0)  # five types and their title, one group row
+
+
+def test_only_the_closest_candidates_are_tried_for_a_name(monkeypatch):
+    """A crowded map of many people names the closest it has room for, not the furthest."""
+    from coursekit.network import map_labels
+
+    monkeypatch.setattr(map_labels, "CANDIDATES", 20)
+    x, y = np.zeros(70), np.empty(70)
+    y[:20] = np.linspace(1.0, 1.01, 20)  # the closest 20 all on one spot
+    y[20:] = np.linspace(3.0, 4.5, 50)  # the rest further out, with room for names
+    shown = map_labels.place_labels([f"P{k}" for k in range(70)], x, y, np.arange(70), [],
+                                    12, 620)
+    assert shown and max(shown) < 20
